@@ -1,2 +1,98 @@
 package io.mockroom;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import ch.qos.logback.classic.Level;
+import io.mockroom.bank.BankReport;
+import io.mockroom.config.Config;
+import io.mockroom.config.ConfigException;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The command line: {@code serve} (the default) and {@code bank report}. Configuration comes from
+ * {@code MOCKROOM_*} environment variables and {@code --flags}; see the README's table.
+ */
+public final class Main {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] argv) {
+    List<String> args = Arrays.asList(argv);
+    String command = args.isEmpty() || args.get(0).startsWith("--") ? "serve" : args.get(0);
+    List<String> rest = args.isEmpty() || args.get(0).startsWith("--") ? args : args.subList(1, args.size());
+    try {
+      switch (command) {
+        case "serve" -> serve(Config.load(System.getenv(), rest));
+        case "bank" -> System.exit(BankReport.run(rest, System.out));
+        case "help", "-h" -> usage(System.out);
+        default -> {
+          System.err.println("Unknown command '" + command + "'.");
+          usage(System.err);
+          System.exit(2);
+        }
+      }
+    } catch (ConfigException e) {
+      System.err.println("Configuration error: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  private static void serve(Config config) {
+    setLogLevel(config.logLevel());
+    Vertx vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
+        new FileSystemOptions().setFileCacheDir(config.dataDir().resolve("cache").toString())));
+    MockroomServer server;
+    try {
+      server = MockroomServer.start(vertx, config).await(10, TimeUnit.MINUTES);
+    } catch (Exception e) {
+      log.error("Mockroom could not start: {}", rootMessage(e), log.isDebugEnabled() ? e : null);
+      System.err.println("Mockroom could not start: " + rootMessage(e));
+      vertx.close();
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("Shutting down");
+      try {
+        server.close().eventually(vertx::close).await(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        log.warn("Shutdown did not finish cleanly: {}", e.getMessage());
+      }
+    }, "mockroom-shutdown"));
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    StringBuilder msg = new StringBuilder(String.valueOf(t.getMessage()));
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+      if (t.getMessage() != null && !msg.toString().contains(t.getMessage())) msg.append(" — ").append(t.getMessage());
+    }
+    return msg.toString();
+  }
+
+  private static void setLogLevel(String level) {
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.toLevel(level, Level.INFO));
+  }
+
+  private static void usage(PrintStream out) {
+    out.println("""
+        Mockroom — live mock interviews.
+
+        Usage:
+          java -jar mockroom.jar [serve] [--port=8080] [--data-dir=DIR] [--database-url=postgresql://…] …
+          java -jar mockroom.jar bank report [FILE…]   audit the question bank import (bundled seeds by default)
+          java -jar mockroom.jar help
+
+        Every flag has a MOCKROOM_* environment variable; see the README's configuration table.""");
+  }
+}

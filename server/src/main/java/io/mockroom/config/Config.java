@@ -1,0 +1,157 @@
+package io.mockroom.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole configuration of a Mockroom process, read once at start-up from environment variables
+ * and command-line flags (a flag wins over the environment). Every key is listed in {@link #KEYS}
+ * and in the README's configuration table; an unknown flag or a bad value fails fast with a
+ * {@link ConfigException} that names the key.
+ *
+ * @param host interface the HTTP server binds to
+ * @param port HTTP port; 0 picks a free one (tests)
+ * @param dataDir folder for the embedded database and other state
+ * @param databaseUrl external Postgres; when present the embedded database is not started
+ * @param logLevel root log level
+ * @param importBank whether the bundled seed documents are imported at start-up
+ * @param dbPoolSize connections in the Postgres pool
+ * @param publicUrl the address people use to reach this server, used in links (candidate links)
+ */
+public record Config(
+    String host,
+    int port,
+    Path dataDir,
+    Optional<DatabaseUrl> databaseUrl,
+    String logLevel,
+    boolean importBank,
+    int dbPoolSize,
+    Optional<URI> publicUrl) {
+
+  /** Environment variable → flag, in README order. */
+  public static final Map<String, String> KEYS = keys();
+
+  private static final List<String> LOG_LEVELS = List.of("trace", "debug", "info", "warn", "error");
+
+  public static Config load(Map<String, String> env, List<String> args) {
+    Map<String, String> values = new LinkedHashMap<>();
+    KEYS.keySet().forEach(k -> {
+      String v = env.get(k);
+      if (v != null && !v.isBlank()) values.put(k, v.trim());
+    });
+    values.putAll(flags(args));
+    return from(values, env);
+  }
+
+  /** Defaults for tests: port 0, loopback, the given data folder, no bank import unless asked. */
+  public static Config forTests(Path dataDir) {
+    return new Config("127.0.0.1", 0, dataDir, Optional.empty(), "info", true, 4, Optional.empty());
+  }
+
+  public Config withDatabaseUrl(DatabaseUrl url) {
+    return new Config(host, port, dataDir, Optional.of(url), logLevel, importBank, dbPoolSize, publicUrl);
+  }
+
+  public Config withImportBank(boolean importBank) {
+    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl);
+  }
+
+  private static Config from(Map<String, String> v, Map<String, String> env) {
+    String host = v.getOrDefault("MOCKROOM_HOST", "0.0.0.0");
+    int port = integer(v, "MOCKROOM_PORT", 8080, 0, 65535);
+    Path dataDir = v.containsKey("MOCKROOM_DATA_DIR")
+        ? Path.of(v.get("MOCKROOM_DATA_DIR")).toAbsolutePath()
+        : defaultDataDir(env);
+    Optional<DatabaseUrl> db = Optional.ofNullable(v.get("MOCKROOM_DATABASE_URL"))
+        .map(u -> DatabaseUrl.parse("MOCKROOM_DATABASE_URL", u));
+    String level = v.getOrDefault("MOCKROOM_LOG_LEVEL", "info").toLowerCase(Locale.ROOT);
+    if (!LOG_LEVELS.contains(level)) {
+      throw new ConfigException("MOCKROOM_LOG_LEVEL", "'" + level + "' is not one of " + LOG_LEVELS);
+    }
+    boolean importBank = bool(v, "MOCKROOM_IMPORT_BANK", true);
+    int pool = integer(v, "MOCKROOM_DB_POOL_SIZE", 8, 1, 200);
+    Optional<URI> publicUrl = Optional.ofNullable(v.get("MOCKROOM_PUBLIC_URL")).map(Config::publicUrl);
+    return new Config(host, port, dataDir, db, level, importBank, pool, publicUrl);
+  }
+
+  /** The user's home: one Mockroom per user keeps its bank wherever it is started from. */
+  private static Path defaultDataDir(Map<String, String> env) {
+    String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+    return Path.of(home, ".mockroom").toAbsolutePath();
+  }
+
+  private static Map<String, String> flags(List<String> args) {
+    Map<String, String> byFlag = new LinkedHashMap<>();
+    KEYS.forEach((key, flag) -> byFlag.put(flag, key));
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (!arg.startsWith("--")) throw new ConfigException(arg, "unexpected argument; flags look like --port=8080");
+      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      String key = byFlag.get(name);
+      if (key == null) throw new ConfigException(name, "unknown flag; known flags are " + byFlag.keySet());
+      String value;
+      if (arg.contains("=")) {
+        value = arg.substring(arg.indexOf('=') + 1);
+      } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+        value = args.get(++i);
+      } else {
+        throw new ConfigException(name, "needs a value, e.g. " + name + "=…");
+      }
+      out.put(key, value.trim());
+    }
+    return out;
+  }
+
+  private static int integer(Map<String, String> v, String key, int dflt, int min, int max) {
+    String raw = v.get(key);
+    if (raw == null) return dflt;
+    try {
+      int n = Integer.parseInt(raw);
+      if (n < min || n > max) throw new ConfigException(key, raw + " is outside " + min + ".." + max);
+      return n;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key, "'" + raw + "' is not a whole number");
+    }
+  }
+
+  private static boolean bool(Map<String, String> v, String key, boolean dflt) {
+    String raw = v.get(key);
+    if (raw == null) return dflt;
+    return switch (raw.toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "1", "on" -> true;
+      case "false", "no", "0", "off" -> false;
+      default -> throw new ConfigException(key, "'" + raw + "' is not true or false");
+    };
+  }
+
+  private static URI publicUrl(String raw) {
+    try {
+      URI uri = URI.create(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+        throw new ConfigException("MOCKROOM_PUBLIC_URL", "'" + raw + "' is not an http(s) URL like https://interviews.example.com");
+      }
+      return uri;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("MOCKROOM_PUBLIC_URL", "'" + raw + "' is not a URL: " + e.getMessage());
+    }
+  }
+
+  private static Map<String, String> keys() {
+    Map<String, String> k = new LinkedHashMap<>();
+    k.put("MOCKROOM_HOST", "--host");
+    k.put("MOCKROOM_PORT", "--port");
+    k.put("MOCKROOM_DATA_DIR", "--data-dir");
+    k.put("MOCKROOM_DATABASE_URL", "--database-url");
+    k.put("MOCKROOM_LOG_LEVEL", "--log-level");
+    k.put("MOCKROOM_IMPORT_BANK", "--import-bank");
+    k.put("MOCKROOM_DB_POOL_SIZE", "--db-pool-size");
+    k.put("MOCKROOM_PUBLIC_URL", "--public-url");
+    return java.util.Collections.unmodifiableMap(k);
+  }
+}

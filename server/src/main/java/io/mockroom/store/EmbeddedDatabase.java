@@ -1,0 +1,93 @@
+package io.mockroom.store;
+
+import io.mockroom.config.DatabaseUrl;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server (binaries shipped in a Maven artifact) whose data lives in
+ * {@code <dataDir>/postgres} and survives restarts. Blocking: call it off the event loop.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+  private final EmbeddedPostgres postgres;
+  private boolean closed;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  public static EmbeddedDatabase start(Path dataDir) {
+    Path pgData = dataDir.resolve("postgres");
+    try {
+      Files.createDirectories(pgData);
+      stopOrphanedServer(pgData);
+      EmbeddedPostgres pg = EmbeddedPostgres.builder()
+          .setDataDirectory(pgData)
+          .setCleanDataDirectory(false)
+          .setRegisterShutdownHook(true)
+          .setPGStartupWait(Duration.ofSeconds(60))
+          // Postgres listens on loopback only; nothing else needs to reach the embedded server.
+          .setServerConfig("listen_addresses", "127.0.0.1")
+          .setServerConfig("max_connections", "200")
+          .start();
+      log.info("Embedded Postgres started on 127.0.0.1:{} with data in {}", pg.getPort(), pgData);
+      return new EmbeddedDatabase(pg);
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not start the embedded Postgres in " + pgData
+          + " (" + e.getMessage() + "). Check that the folder is writable, or set MOCKROOM_DATABASE_URL"
+          + " to use an external Postgres.", e);
+    }
+  }
+
+  public DatabaseUrl url() {
+    return new DatabaseUrl("127.0.0.1", postgres.getPort(), "postgres", "postgres", "");
+  }
+
+  /**
+   * After a hard kill of the JVM the Postgres child process outlives it and still owns the data
+   * folder, so a new start would fail. Ask it to shut down fast (SIGINT) and wait for it.
+   */
+  private static void stopOrphanedServer(Path pgData) throws IOException {
+    Path pidFile = pgData.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) return;
+    List<String> lines = Files.readAllLines(pidFile);
+    if (lines.isEmpty()) return;
+    long pid;
+    try {
+      pid = Long.parseLong(lines.get(0).trim());
+    } catch (NumberFormatException e) {
+      return;
+    }
+    Optional<ProcessHandle> proc = ProcessHandle.of(pid);
+    if (proc.isEmpty() || !proc.get().isAlive()) return;
+    boolean isPostgres = proc.get().info().command().map(c -> c.contains("postgres")).orElse(false);
+    if (!isPostgres) return;
+    log.warn("Postgres from an earlier run (pid {}) still holds {}; stopping it", pid, pgData);
+    try {
+      new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+      proc.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IOException("the Postgres of an earlier run (pid " + pid + ") did not stop: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) return;
+    closed = true;
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      log.warn("Embedded Postgres did not stop cleanly: {}", e.getMessage());
+    }
+  }
+}

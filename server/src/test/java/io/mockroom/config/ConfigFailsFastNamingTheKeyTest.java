@@ -1,0 +1,64 @@
+package io.mockroom.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigFailsFastNamingTheKeyTest {
+
+  @Test
+  void defaultsAreThoseInTheReadme() {
+    Config c = Config.load(Map.of("HOME", "/home/ada"), List.of());
+    assertThat(c.port()).isEqualTo(8080);
+    assertThat(c.host()).isEqualTo("0.0.0.0");
+    assertThat(c.dataDir()).isEqualTo(Path.of("/home/ada/.mockroom"));
+    assertThat(c.databaseUrl()).isEmpty();
+    assertThat(c.logLevel()).isEqualTo("info");
+    assertThat(c.importBank()).isTrue();
+  }
+
+  @Test
+  void flagsWinOverTheEnvironment() {
+    Config c = Config.load(Map.of("MOCKROOM_PORT", "9000", "MOCKROOM_LOG_LEVEL", "WARN"),
+        List.of("--port=9100", "--data-dir", "/tmp/mr"));
+    assertThat(c.port()).isEqualTo(9100);
+    assertThat(c.dataDir()).isEqualTo(Path.of("/tmp/mr"));
+    assertThat(c.logLevel()).isEqualTo("warn");
+  }
+
+  @Test
+  void aDatabaseUrlIsParsedAndItsPasswordNeverPrinted() {
+    Config c = Config.load(Map.of("MOCKROOM_DATABASE_URL", "postgresql://mock:s%40cret@db.internal:6543/mockroom"), List.of());
+    DatabaseUrl url = c.databaseUrl().orElseThrow();
+    assertThat(url.host()).isEqualTo("db.internal");
+    assertThat(url.port()).isEqualTo(6543);
+    assertThat(url.database()).isEqualTo("mockroom");
+    assertThat(url.user()).isEqualTo("mock");
+    assertThat(url.password()).isEqualTo("s@cret");
+    assertThat(url.toString()).doesNotContain("s@cret").doesNotContain("s%40cret");
+  }
+
+  @Test
+  void badValuesNameTheKeyAndTheReason() {
+    assertThatThrownBy(() -> Config.load(Map.of("MOCKROOM_PORT", "eighty"), List.of()))
+        .isInstanceOf(ConfigException.class).hasMessage("MOCKROOM_PORT: 'eighty' is not a whole number");
+    assertThatThrownBy(() -> Config.load(Map.of("MOCKROOM_PORT", "70000"), List.of()))
+        .hasMessage("MOCKROOM_PORT: 70000 is outside 0..65535");
+    assertThatThrownBy(() -> Config.load(Map.of("MOCKROOM_DATABASE_URL", "mysql://a:b@h/db"), List.of()))
+        .hasMessageStartingWith("MOCKROOM_DATABASE_URL: scheme must be postgresql://");
+    assertThatThrownBy(() -> Config.load(Map.of("MOCKROOM_DATABASE_URL", "postgresql://h:5432"), List.of()))
+        .hasMessageStartingWith("MOCKROOM_DATABASE_URL: has no database name");
+    assertThatThrownBy(() -> Config.load(Map.of("MOCKROOM_LOG_LEVEL", "loud"), List.of()))
+        .hasMessageStartingWith("MOCKROOM_LOG_LEVEL: 'loud' is not one of");
+    assertThatThrownBy(() -> Config.load(Map.of("MOCKROOM_IMPORT_BANK", "maybe"), List.of()))
+        .hasMessage("MOCKROOM_IMPORT_BANK: 'maybe' is not true or false");
+    assertThatThrownBy(() -> Config.load(Map.of(), List.of("--prot=1")))
+        .hasMessageStartingWith("--prot: unknown flag");
+    assertThatThrownBy(() -> Config.load(Map.of(), List.of("--port")))
+        .hasMessageStartingWith("--port: needs a value");
+  }
+}

@@ -1,0 +1,45 @@
+package io.mockroom.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mockroom.testing.Http;
+import io.mockroom.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class QuestionDetailShowsSourcesAndAlternatesTest {
+  static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void aMergedQuestionListsEverySourceAndItsAlternates() {
+    JsonNode items = Http.get(server.baseUrl() + "/api/questions?q=metaclass&pageSize=100").json().get("items");
+    JsonNode merged = null;
+    for (JsonNode i : items) if (i.get("sourceCount").asInt() > 1) merged = i;
+    assertThat(merged).as("a metaclass question with several sources").isNotNull();
+
+    JsonNode detail = Http.get(server.baseUrl() + "/api/questions/" + merged.get("id").asText()).json();
+    assertThat(detail.get("id").asText()).isEqualTo(merged.get("id").asText());
+    assertThat(detail.get("sources")).hasSize(merged.get("sourceCount").asInt());
+    assertThat(detail.get("alternates").size()).isEqualTo(detail.get("sources").size() - 1);
+    detail.get("alternates").forEach(a -> {
+      assertThat(a.get("answer").asText()).isNotBlank();
+      assertThat(a.get("source").get("file").asText()).endsWith(".txt");
+    });
+    assertThat(detail.get("answer").asText()).isNotBlank();
+    assertThat(detail.get("keyPoints").size()).isBetween(2, 5);
+    assertThat(detail.get("updatedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*");
+    assertThat(detail.get("author").isNull()).isTrue();
+  }
+}

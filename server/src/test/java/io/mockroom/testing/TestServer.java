@@ -1,0 +1,67 @@
+package io.mockroom.testing;
+
+import io.mockroom.MockroomServer;
+import io.mockroom.config.Config;
+import io.mockroom.config.DatabaseUrl;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Mockroom server on a free port of 127.0.0.1, on its own database of the shared embedded
+ * Postgres (with the bundled bank already imported). Close it in {@code @AfterAll}.
+ */
+public final class TestServer implements AutoCloseable {
+  private final Vertx vertx;
+  private final MockroomServer server;
+  private final DatabaseUrl database;
+
+  private TestServer(Vertx vertx, MockroomServer server, DatabaseUrl database) {
+    this.vertx = vertx;
+    this.server = server;
+    this.database = database;
+  }
+
+  public static TestServer start() {
+    return start(SharedPostgres.databaseWithBank());
+  }
+
+  public static TestServer start(DatabaseUrl database) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Path dataDir = Files.createTempDirectory("mockroom-test-data");
+      Config config = Config.forTests(dataDir).withDatabaseUrl(database).withImportBank(false);
+      MockroomServer server = MockroomServer.start(vertx, config).await(2, TimeUnit.MINUTES);
+      return new TestServer(vertx, server, database);
+    } catch (Exception e) {
+      vertx.close();
+      throw new IllegalStateException("Test server did not start: " + e.getMessage(), e);
+    }
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  public DatabaseUrl database() {
+    return database;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close().eventually(vertx::close).await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
