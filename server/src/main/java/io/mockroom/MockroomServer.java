@@ -2,7 +2,22 @@ package io.mockroom;
 
 import io.mockroom.bank.BankSeeder;
 import io.mockroom.bank.BankStore;
+import io.mockroom.auth.AccountStore;
+import io.mockroom.auth.LoginThrottle;
+import io.mockroom.auth.PasswordHasher;
 import io.mockroom.config.Config;
+import io.mockroom.http.AuthRoutes;
+import io.mockroom.http.Authn;
+import io.mockroom.http.PublicUrls;
+import io.mockroom.http.SameOrigin;
+import io.mockroom.http.SessionRoutes;
+import io.mockroom.room.RoomRegistry;
+import io.mockroom.room.SessionStore;
+import io.mockroom.store.EventLog;
+import io.mockroom.ws.RoomGateway;
+import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
 import io.mockroom.http.HealthRoute;
 import io.mockroom.http.QuestionRoutes;
 import io.mockroom.http.WebApp;
@@ -35,24 +50,46 @@ public final class MockroomServer {
   public static Future<MockroomServer> start(Vertx vertx, Config config) {
     return Database.open(vertx, config).compose(db -> {
       Future<?> bank = config.importBank() ? BankSeeder.importBundled(vertx, db.pool()) : Future.succeededFuture();
+      EventLog eventLog = new EventLog(vertx, db.pool());
+      int shards = Math.max(1, VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
       return bank
-          .compose(v -> listen(vertx, config, db))
+          .compose(v -> RoomRegistry.start(vertx, db.pool(), eventLog, shards))
+          .compose(rooms -> listen(vertx, config, db, rooms))
           .map(http -> new MockroomServer(vertx, db, http))
           .onFailure(e -> db.close(vertx));
     }).onSuccess(s -> log.info("Mockroom {} is up at http://{}:{}/", Version.VERSION,
         config.host().equals("0.0.0.0") ? "localhost" : config.host(), s.port()));
   }
 
-  private static Future<HttpServer> listen(Vertx vertx, Config config, Database db) {
+  private static Future<HttpServer> listen(Vertx vertx, Config config, Database db, RoomRegistry rooms) {
+    AccountStore accounts = new AccountStore(db.pool());
+    SessionStore sessions = new SessionStore(db.pool());
+    boolean https = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
+    Authn authn = new Authn(accounts, https);
+    PublicUrls urls = new PublicUrls(config.publicUrl());
+    PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
     Router router = WebApp.create(vertx, r -> {
+      r.route("/api/*").handler(SameOrigin::check);
+      r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(256 * 1024));
       new HealthRoute(db.pool()).mount(r);
       new QuestionRoutes(new BankStore(db.pool())).mount(r);
+      new AuthRoutes(vertx, accounts, authn, hasher, new LoginThrottle(Clock.systemUTC()), urls).mount(r);
+      new SessionRoutes(sessions, accounts, authn, urls).mount(r);
     });
+    RoomGateway gateway = new RoomGateway(vertx, rooms, accounts, sessions);
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
         .setPort(config.port())
-        .setCompressionSupported(true);
-    return vertx.createHttpServer(options).requestHandler(router).listen()
+        .setCompressionSupported(true)
+        // Browsers send a message as one frame, so the frame limit equals the message limit; the
+        // gateway answers messages over its own 256 KiB limit with an error frame, and only
+        // larger ones than this make the socket close (1009).
+        .setMaxWebSocketFrameSize(1024 * 1024)
+        .setMaxWebSocketMessageSize(1024 * 1024);
+    return vertx.createHttpServer(options)
+        .webSocketHandshakeHandler(gateway::handshake)
+        .webSocketHandler(ws -> { }) // sockets are set up by the gateway once the handshake is accepted
+        .requestHandler(router).listen()
         .recover(e -> Future.failedFuture(new IllegalStateException(
             "Could not listen on " + config.host() + ":" + config.port() + " (" + e.getMessage()
                 + "). Is another server using the port? Set MOCKROOM_PORT to choose another.", e)));

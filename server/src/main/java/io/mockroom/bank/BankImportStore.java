@@ -89,7 +89,7 @@ public final class BankImportStore {
           .toList();
       return chain
           .compose(v -> conn.preparedQuery(DROP_STALE_SOURCES)
-              .execute(Tuple.of(files.toArray(String[]::new), refs.toArray(String[]::new))))
+              .execute(Tuple.of((Object) files.toArray(String[]::new), (Object) refs.toArray(String[]::new))))
           .compose(v -> conn.query(DROP_ORPHANS).execute())
           .compose(dropped -> recordFiles(conn, result, fileHashes)
               .map(v -> new Outcome(counts[0], counts[1], counts[2], dropped.rowCount())));

@@ -1,6 +1,7 @@
 package io.mockroom.config;
 
 import java.net.URI;
+import io.mockroom.auth.PasswordHasher;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param importBank whether the bundled seed documents are imported at start-up
  * @param dbPoolSize connections in the Postgres pool
  * @param publicUrl the address people use to reach this server, used in links (candidate links)
+ * @param passwordIterations PBKDF2 iterations of new password hashes
  */
 public record Config(
     String host,
@@ -31,7 +33,8 @@ public record Config(
     String logLevel,
     boolean importBank,
     int dbPoolSize,
-    Optional<URI> publicUrl) {
+    Optional<URI> publicUrl,
+    int passwordIterations) {
 
   /** Environment variable → flag, in README order. */
   public static final Map<String, String> KEYS = keys();
@@ -50,15 +53,16 @@ public record Config(
 
   /** Defaults for tests: port 0, loopback, the given data folder, no bank import unless asked. */
   public static Config forTests(Path dataDir) {
-    return new Config("127.0.0.1", 0, dataDir, Optional.empty(), "info", true, 4, Optional.empty());
+    // Fewer hash iterations than production keep the suite fast; the hasher is the same code.
+    return new Config("127.0.0.1", 0, dataDir, Optional.empty(), "info", true, 4, Optional.empty(), 10_000);
   }
 
   public Config withDatabaseUrl(DatabaseUrl url) {
-    return new Config(host, port, dataDir, Optional.of(url), logLevel, importBank, dbPoolSize, publicUrl);
+    return new Config(host, port, dataDir, Optional.of(url), logLevel, importBank, dbPoolSize, publicUrl, passwordIterations);
   }
 
   public Config withImportBank(boolean importBank) {
-    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl);
+    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations);
   }
 
   private static Config from(Map<String, String> v, Map<String, String> env) {
@@ -76,7 +80,8 @@ public record Config(
     boolean importBank = bool(v, "MOCKROOM_IMPORT_BANK", true);
     int pool = integer(v, "MOCKROOM_DB_POOL_SIZE", 8, 1, 200);
     Optional<URI> publicUrl = Optional.ofNullable(v.get("MOCKROOM_PUBLIC_URL")).map(Config::publicUrl);
-    return new Config(host, port, dataDir, db, level, importBank, pool, publicUrl);
+    int iterations = integer(v, "MOCKROOM_PASSWORD_ITERATIONS", PasswordHasher.DEFAULT_ITERATIONS, 10_000, 10_000_000);
+    return new Config(host, port, dataDir, db, level, importBank, pool, publicUrl, iterations);
   }
 
   /** The user's home: one Mockroom per user keeps its bank wherever it is started from. */
@@ -152,6 +157,7 @@ public record Config(
     k.put("MOCKROOM_IMPORT_BANK", "--import-bank");
     k.put("MOCKROOM_DB_POOL_SIZE", "--db-pool-size");
     k.put("MOCKROOM_PUBLIC_URL", "--public-url");
+    k.put("MOCKROOM_PASSWORD_ITERATIONS", "--password-iterations");
     return java.util.Collections.unmodifiableMap(k);
   }
 }

@@ -1,0 +1,139 @@
+package io.mockroom.http;
+
+import io.mockroom.auth.Account;
+import io.mockroom.auth.AccountStore;
+import io.mockroom.room.SessionStore;
+import io.mockroom.room.SessionStore.Member;
+import io.mockroom.room.SessionStore.PlanEntry;
+import io.mockroom.room.SessionStore.PlanRequest;
+import io.mockroom.room.SessionStore.Session;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Interview sessions: create with a plan, list, read, invite a colleague; and what a candidate link opens. */
+public final class SessionRoutes {
+  public static final int MAX_PLAN = 50;
+
+  public record CreateRequest(String title, String candidateName, String candidateEmail, List<PlanRequest> plan) {}
+
+  public record MemberRequest(String email, String role) {}
+
+  public record SessionSummary(UUID id, String title, String candidateName, String candidateEmail, String status,
+                               OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime endedAt,
+                               int questions, String roomUrl) {}
+
+  public record SessionDetail(UUID id, String title, String candidateName, String candidateEmail, String status,
+                              OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime endedAt,
+                              List<PlanEntry> plan, List<Member> members, String roomUrl, String candidateUrl) {}
+
+  public record SessionList(List<SessionSummary> items) {}
+
+  public record JoinInfo(UUID sessionId, String title, String candidateName, String organisationName, String status) {}
+
+  private final SessionStore sessions;
+  private final AccountStore accounts;
+  private final Authn authn;
+  private final PublicUrls urls;
+
+  public SessionRoutes(SessionStore sessions, AccountStore accounts, Authn authn, PublicUrls urls) {
+    this.sessions = sessions;
+    this.accounts = accounts;
+    this.authn = authn;
+    this.urls = urls;
+  }
+
+  public void mount(Router router) {
+    router.post("/api/sessions").handler(authn::require).handler(this::create);
+    router.get("/api/sessions").handler(authn::require).handler(this::list);
+    router.get("/api/sessions/:id").handler(authn::require).handler(this::one);
+    router.post("/api/sessions/:id/members").handler(authn::require).handler(this::invite);
+    router.get("/api/join/:token").handler(this::join);
+  }
+
+  private void create(RoutingContext rc) {
+    CreateRequest req = Bodies.decode(rc, CreateRequest.class);
+    String title = Bodies.text(req.title(), "a title", 1, 200);
+    String candidate = Bodies.text(req.candidateName(), "the candidate's name", 1, 100);
+    String email = req.candidateEmail() == null || req.candidateEmail().isBlank() ? null : Bodies.email(req.candidateEmail(), "the candidate's email");
+    List<PlanRequest> plan = req.plan() == null ? List.of() : req.plan();
+    if (plan.size() > MAX_PLAN) throw ApiError.badRequest("A plan can hold at most " + MAX_PLAN + " questions.");
+    for (PlanRequest p : plan) {
+      if (p == null || p.questionId() == null) throw ApiError.badRequest("Every plan entry needs a questionId.");
+      if (p.minutes() != null && (p.minutes() < 1 || p.minutes() > 240)) {
+        throw ApiError.badRequest("Minutes per question must be between 1 and 240.");
+      }
+    }
+    if (plan.stream().map(PlanRequest::questionId).distinct().count() != plan.size()) {
+      throw ApiError.badRequest("A question can be in the plan only once.");
+    }
+    Account me = Authn.account(rc);
+    sessions.create(me, title, candidate, email, plan)
+        .recover(e -> Future.failedFuture(e instanceof SessionStore.UnknownQuestion
+            ? ApiError.badRequest("A planned question is not in the question bank.") : e))
+        .compose(s -> detail(rc, s))
+        .onComplete(Responses.json(rc, 201));
+  }
+
+  private void list(RoutingContext rc) {
+    Account me = Authn.account(rc);
+    sessions.list(me.organisationId(), 200, 0)
+        .map(all -> new SessionList(all.stream().map(s -> new SessionSummary(s.id(), s.title(), s.candidateName(),
+            s.candidateEmail(), s.status(), s.createdAt(), s.startedAt(), s.endedAt(), s.questions(),
+            urls.room(rc, s.id()))).toList()))
+        .onComplete(Responses.json(rc));
+  }
+
+  private void one(RoutingContext rc) {
+    found(rc).compose(s -> detail(rc, s)).onComplete(Responses.json(rc));
+  }
+
+  private void invite(RoutingContext rc) {
+    MemberRequest req = Bodies.decode(rc, MemberRequest.class);
+    String email = Bodies.email(req.email(), "email");
+    String role = req.role() == null ? "interviewer" : req.role();
+    if (!role.equals("interviewer") && !role.equals("observer")) {
+      throw ApiError.badRequest("Role must be interviewer or observer.");
+    }
+    Account me = Authn.account(rc);
+    found(rc).compose(s -> accounts.inOrganisation(me.organisationId(), email).compose(a -> a
+            .map(account -> sessions.addMember(s.id(), account.id(), role))
+            .orElseGet(() -> Future.failedFuture(new ApiError(404, "no_such_colleague",
+                "No account with " + email + " in " + me.organisationName() + ". Invite them to the organisation first."))))
+        .compose(v -> detail(rc, s)))
+        .onComplete(Responses.json(rc));
+  }
+
+  private void join(RoutingContext rc) {
+    sessions.byCandidateToken(rc.pathParam("token"))
+        .map(found -> found.map(l -> {
+          if (l.status().equals("ended")) {
+            throw new ApiError(410, "session_ended", "This interview has ended, so the link no longer works.");
+          }
+          return new JoinInfo(l.sessionId(), l.title(), l.candidateName(), l.organisationName(), l.status());
+        }).orElseThrow(() -> new ApiError(404, "invalid_link", "This interview link is not valid. Check that you copied all of it.")))
+        .onComplete(Responses.json(rc));
+  }
+
+  private Future<Session> found(RoutingContext rc) {
+    UUID id;
+    try {
+      id = UUID.fromString(rc.pathParam("id"));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(ApiError.notFound("No session with id '" + rc.pathParam("id") + "'."));
+    }
+    return sessions.get(Authn.account(rc).organisationId(), id)
+        .map(s -> s.orElseThrow(() -> ApiError.notFound("No session with id '" + rc.pathParam("id") + "'.")));
+  }
+
+  private Future<SessionDetail> detail(RoutingContext rc, Session s) {
+    return Future.all(sessions.plan(s.id()), sessions.members(s.id())).map(all -> new SessionDetail(
+        s.id(), s.title(), s.candidateName(), s.candidateEmail(), s.status(), s.createdAt(), s.startedAt(), s.endedAt(),
+        all.resultAt(0), all.resultAt(1), urls.room(rc, s.id()),
+        s.status().equals("ended") ? null : urls.candidate(rc, s.candidateToken())));
+  }
+
+}

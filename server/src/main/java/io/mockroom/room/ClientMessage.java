@@ -1,0 +1,39 @@
+package io.mockroom.room;
+
+import io.mockroom.collab.Update;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Everything a client may send, decoded once at the gateway ({@code ws.ClientFrames}); the room
+ * dispatches on these records and never sees raw JSON. The wire form of each is in
+ * docs/protocol.md.
+ */
+public sealed interface ClientMessage {
+
+  /** First message on every socket. {@code participantId} resumes an earlier participant. */
+  record Hello(UUID participantId, String name, long lastSeq, Map<String, Integer> docs) implements ClientMessage {}
+
+  /** Interviewer: open the session to the candidate (leave the waiting screen). */
+  record Start() implements ClientMessage {}
+
+  /** Interviewer: show a question — an index of the plan, or any bank question by id. */
+  record PushQuestion(Integer planIndex, UUID questionId) implements ClientMessage {}
+
+  /** Editor updates made on top of {@code version} of one answer document. */
+  record Push(String doc, int version, List<Update> updates) implements ClientMessage {}
+
+  /** Where the sender's cursor and selection are; not stored. */
+  record Cursor(String doc, int anchor, int head) implements ClientMessage {}
+
+  record Chat(String text) implements ClientMessage {}
+
+  /** Interviewer or observer: a private note on a question (the current one when null). */
+  record Note(UUID questionId, String text) implements ClientMessage {}
+
+  /** Interviewer: end the session for everyone; the candidate link stops working. */
+  record End() implements ClientMessage {}
+
+  record Ping(long t) implements ClientMessage {}
+}

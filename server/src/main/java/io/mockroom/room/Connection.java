@@ -1,0 +1,12 @@
+package io.mockroom.room;
+
+/** A participant's socket as the room sees it. Implementations may be called from any thread. */
+public interface Connection {
+  void send(ServerMessage message);
+
+  /** Closes the socket after what was sent; {@code code} is a WebSocket close code. */
+  void close(short code, String reason);
+
+  /** For logs: an id of the socket. */
+  String id();
+}

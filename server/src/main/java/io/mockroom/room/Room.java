@@ -1,0 +1,466 @@
+package io.mockroom.room;
+
+import io.mockroom.collab.CollabDocument;
+import io.mockroom.collab.Update;
+import io.mockroom.room.ClientMessage.Chat;
+import io.mockroom.room.ClientMessage.Cursor;
+import io.mockroom.room.ClientMessage.End;
+import io.mockroom.room.ClientMessage.Hello;
+import io.mockroom.room.ClientMessage.Note;
+import io.mockroom.room.ClientMessage.Ping;
+import io.mockroom.room.ClientMessage.Push;
+import io.mockroom.room.ClientMessage.PushQuestion;
+import io.mockroom.room.ClientMessage.Start;
+import io.mockroom.room.RoomState.ParticipantState;
+import io.mockroom.room.RoomState.PushedQuestion;
+import io.mockroom.room.ServerMessage.ChatView;
+import io.mockroom.room.ServerMessage.DocView;
+import io.mockroom.room.ServerMessage.NoteView;
+import io.mockroom.room.ServerMessage.UpdateView;
+import io.mockroom.store.EventLog;
+import io.mockroom.store.LogEntry;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One live room: the single writer of its {@link RoomState}. Every call runs on the room's
+ * context, through {@link #execute}, one task after another (a task that needs I/O, like fetching
+ * a bank question, holds the queue until it is done) — so no two steps of a room ever race.
+ *
+ * <p>Durability rule: every change is appended to the {@link EventLog} and shown to anyone
+ * (including its author, as the confirmation) only after its batch committed. Editor updates are
+ * applied to the document's head at once so that later pushes rebase over them, but clients only
+ * ever see the committed prefix ({@link DocState}).
+ */
+public final class Room {
+  private static final Logger log = LoggerFactory.getLogger(Room.class);
+  static final int MAX_CHAT = 2000;
+  static final int MAX_NOTE = 10_000;
+  static final int MAX_NAME = 60;
+  static final int MAX_PENDING = 5000;
+  static final long RECONNECT_GRACE_MS = 20_000;
+
+  /** How the room reaches the rest of the server. */
+  public interface Services {
+    EventLog log();
+
+    /** A bank question visible to the session's organisation, for "push any question". */
+    Future<PlanItem> question(UUID organisationId, UUID questionId);
+
+    /** Marks the session started or ended in the sessions table. */
+    Future<Void> status(UUID sessionId, String status, Instant at);
+
+    void snapshot(UUID sessionId, String doc, int docVersion, long logVersion, String text);
+
+    void unload(Room room);
+  }
+
+  private final Context context;
+  private final Services services;
+  final RoomState state;
+  private final Map<Connection, ParticipantState> connections = new LinkedHashMap<>();
+  private final java.util.ArrayDeque<Supplier<Future<?>>> tasks = new java.util.ArrayDeque<>();
+  private boolean running;
+  private int pending;
+  private boolean savingPaused;
+  private boolean dead;
+
+  Room(Context context, Services services, RoomState state) {
+    this.context = context;
+    this.services = services;
+    this.state = state;
+  }
+
+  public UUID id() {
+    return state.info.id();
+  }
+
+  public Context context() {
+    return context;
+  }
+
+  public UUID organisationId() {
+    return state.info.organisationId();
+  }
+
+  /** Runs {@code task} on the room's context after every task queued before it has finished. */
+  public void execute(Supplier<Future<?>> task) {
+    context.runOnContext(v -> {
+      tasks.add(task);
+      if (!running) drain();
+    });
+  }
+
+  private void drain() {
+    Supplier<Future<?>> next = tasks.poll();
+    if (next == null) {
+      running = false;
+      return;
+    }
+    running = true;
+    Future<?> done;
+    try {
+      done = next.get();
+    } catch (RuntimeException e) {
+      done = Future.failedFuture(e);
+    }
+    done.onComplete(ar -> {
+      if (ar.failed() && !(ar.cause() instanceof ProtocolError)) {
+        log.error("Room {}: a task failed", id(), ar.cause());
+      }
+      if (Context.isOnEventLoopThread() && context == io.vertx.core.Vertx.currentContext()) {
+        drain();
+      } else {
+        context.runOnContext(v -> drain());
+      }
+    });
+  }
+
+  // ---- sockets ----
+
+  /**
+   * The first message of a socket: who it is, and what it has already seen. False when this room
+   * object was unloaded meanwhile; the caller then asks the registry again.
+   */
+  public Future<Boolean> join(Connection conn, Principal principal, Hello hello) {
+    if (dead) return Future.succeededFuture(false);
+    if (state.status.equals("ended")) {
+      conn.send(new ServerMessage.Ended(state.seq, state.endedAt));
+      conn.close((short) 1000, "session ended");
+      return Future.succeededFuture(true);
+    }
+    ParticipantState existing = findParticipant(principal, hello);
+    List<LogEntry> entries = new ArrayList<>();
+    ParticipantState p;
+    if (existing != null) {
+      p = existing;
+      if (!p.presence.equals("online")) {
+        p.presence = "online";
+        entries.add(entry("presence", p.id, new JsonObject().put("state", "online")));
+      }
+    } else {
+      String name = principal instanceof Principal.Staff s ? s.name() : candidateName(hello.name());
+      Role role = principal instanceof Principal.Staff s ? s.role() : Role.CANDIDATE;
+      UUID accountId = principal instanceof Principal.Staff s ? s.accountId() : null;
+      p = state.joined(UUID.randomUUID(), accountId, name, role);
+      entries.add(entry("joined", p.id, new JsonObject().put("name", name).put("role", role.wire())
+          .put("accountId", accountId == null ? null : accountId.toString())));
+    }
+    connections.put(conn, p);
+    conn.send(welcome(p, hello.docs()));
+    if (!entries.isEmpty()) {
+      ServerMessage.Presence presence = new ServerMessage.Presence(state.seq, p.view());
+      commit(entries, () -> broadcast(r -> presence));
+    }
+    log.debug("Room {}: participant {} ({}) connected on {}", id(), p.id, p.role.wire(), conn.id());
+    return Future.succeededFuture(true);
+  }
+
+  public Future<?> disconnected(Connection conn) {
+    ParticipantState p = connections.remove(conn);
+    if (p == null || connections.containsValue(p) || state.status.equals("ended")) return Future.succeededFuture();
+    p.presence = "reconnecting";
+    broadcast(r -> new ServerMessage.Presence(state.seq, p.view()));
+    context.owner().setTimer(RECONNECT_GRACE_MS, t -> execute(() -> {
+      if (!connections.containsValue(p) && p.presence.equals("reconnecting")) {
+        p.presence = "left";
+        commit(List.of(entry("presence", p.id, new JsonObject().put("state", "left"))),
+            () -> broadcast(r -> new ServerMessage.Presence(state.seq, p.view())));
+      }
+      maybeUnload();
+      return Future.succeededFuture();
+    }));
+    return Future.succeededFuture();
+  }
+
+  /** One decoded message from a joined socket. */
+  public Future<?> handle(Connection conn, ClientMessage message) {
+    ParticipantState p = connections.get(conn);
+    if (p == null) return Future.succeededFuture(); // closed meanwhile
+    try {
+      if (state.status.equals("ended") && !(message instanceof Ping)) {
+        throw new ProtocolError("session_ended", "The session has ended.");
+      }
+      if (message instanceof Push m) return push(conn, p, m);
+      if (message instanceof Cursor m) return cursor(p, m);
+      if (message instanceof Chat m) return chat(p, m);
+      if (message instanceof Note m) return note(p, m);
+      if (message instanceof PushQuestion m) return pushQuestion(p, m);
+      if (message instanceof Start) return start(p);
+      if (message instanceof End) return end(p);
+      if (message instanceof Ping m) {
+        conn.send(new ServerMessage.Pong(m.t()));
+        return Future.succeededFuture();
+      }
+      if (message instanceof Hello) throw ProtocolError.invalid("hello was already sent on this socket.");
+      throw ProtocolError.invalid("Unhandled message " + message.getClass().getSimpleName());
+    } catch (ProtocolError e) {
+      conn.send(new ServerMessage.Error(e.code(), e.getMessage()));
+      return Future.succeededFuture();
+    }
+  }
+
+  // ---- messages ----
+
+  private Future<?> start(ParticipantState p) {
+    requireRole(p, Role.INTERVIEWER, "Only an interviewer can start the session.");
+    if (!state.status.equals("scheduled")) throw new ProtocolError("already_started", "The session has already started.");
+    Instant at = Instant.now();
+    state.started(at);
+    services.status(id(), "live", at);
+    commit(List.of(entry("started", p.id, new JsonObject().put("at", at.toString()))),
+        () -> broadcast(r -> new ServerMessage.Started(state.seq, at)));
+    return Future.succeededFuture();
+  }
+
+  private Future<?> pushQuestion(ParticipantState p, PushQuestion m) {
+    requireRole(p, Role.INTERVIEWER, "Only an interviewer can push a question.");
+    Future<PlanItem> item;
+    Integer planIndex = m.planIndex();
+    if (planIndex != null) {
+      if (planIndex < 0 || planIndex >= state.info.plan().size()) {
+        throw ProtocolError.invalid("The plan has no question " + planIndex + ".");
+      }
+      item = Future.succeededFuture(state.info.plan().get(planIndex));
+    } else {
+      PushedQuestion earlier = state.pushed.get(m.questionId());
+      item = earlier != null ? Future.succeededFuture(earlier.item()) : services.question(state.info.organisationId(), m.questionId());
+    }
+    return item.compose(q -> {
+      if (q == null) {
+        return Future.failedFuture(ProtocolError.invalid("No question with id " + m.questionId() + " in the bank."));
+      }
+      Integer index = planIndex != null ? planIndex : indexInPlan(q.questionId());
+      Instant at = Instant.now();
+      PushedQuestion pushed = state.questionPushed(q, index, at);
+      JsonObject payload = new JsonObject()
+          .put("questionId", q.questionId().toString()).put("doc", pushed.doc()).put("planIndex", index)
+          .put("minutes", q.minutes()).put("startedAt", at.toString()).put("prompt", q.prompt())
+          .put("answer", q.answer()).put("keyPoints", new JsonArray(q.keyPoints()))
+          .put("topic", q.topic()).put("difficulty", q.difficulty());
+      commit(List.of(entry("question_pushed", p.id, payload)),
+          () -> broadcast(r -> new ServerMessage.Question(state.seq, state.questionView(pushed, r))));
+      return Future.succeededFuture();
+    }).recover(e -> {
+      if (e instanceof ProtocolError pe) {
+        sendTo(p, new ServerMessage.Error(pe.code(), pe.getMessage()));
+        return Future.succeededFuture();
+      }
+      return Future.failedFuture(e);
+    });
+  }
+
+  private Future<?> push(Connection conn, ParticipantState p, Push m) {
+    if (p.role == Role.OBSERVER) throw ProtocolError.forbidden("Observers cannot edit the answer.");
+    DocState doc = state.docs.get(m.doc());
+    if (doc == null) throw ProtocolError.invalid("No answer document '" + m.doc() + "' in this room.");
+    if (pending >= MAX_PENDING) {
+      throw new ProtocolError("saving_paused", "Saving is paused; your edits are kept and will be sent again.");
+    }
+    CollabDocument.PushResult result = doc.doc.push(m.version(), m.updates());
+    if (!result.accepted()) throw new ProtocolError("push_rejected", result.reason());
+    List<Update> accepted = result.updates();
+    if (accepted.isEmpty()) return Future.succeededFuture(); // all of it was already applied (a resend)
+    List<LogEntry> entries = new ArrayList<>(accepted.size());
+    for (Update u : accepted) {
+      entries.add(entry("doc_update", p.id, new JsonObject().put("doc", m.doc()).put("clientID", u.clientId())
+          .put("changes", new JsonArray(io.mockroom.http.Json.MAPPER.convertValue(u.changes().toJson(), List.class)))));
+    }
+    long lastSeq = state.seq;
+    commit(entries, () -> {
+      accepted.forEach(doc::committed);
+      List<UpdateView> views = accepted.stream().map(Room::view).toList();
+      ServerMessage.Updates out = new ServerMessage.Updates(lastSeq, m.doc(), doc.committedVersion(), views);
+      broadcast(r -> out);
+      if (doc.committedVersion() % 100 < accepted.size()) {
+        services.snapshot(id(), m.doc(), doc.committedVersion(), lastSeq, doc.committedText());
+      }
+    });
+    return Future.succeededFuture();
+  }
+
+  private Future<?> cursor(ParticipantState p, Cursor m) {
+    if (!state.docs.containsKey(m.doc())) return Future.succeededFuture();
+    ServerMessage.Cursor out = new ServerMessage.Cursor(p.id, p.name, m.doc(), m.anchor(), m.head());
+    connections.forEach((c, who) -> {
+      if (who != p) c.send(out);
+    });
+    return Future.succeededFuture();
+  }
+
+  private Future<?> chat(ParticipantState p, Chat m) {
+    String text = limited(m.text(), MAX_CHAT, "A chat message");
+    ChatView view = new ChatView(UUID.randomUUID(), p.id, p.name, text, Instant.now());
+    commit(List.of(entry("chat", p.id, new JsonObject().put("id", view.id().toString()).put("text", text)
+            .put("at", view.at().toString()))),
+        () -> {
+          state.chat.add(view);
+          broadcast(r -> new ServerMessage.Chat(state.seq, view));
+        });
+    return Future.succeededFuture();
+  }
+
+  private Future<?> note(ParticipantState p, Note m) {
+    if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can write notes.");
+    String text = limited(m.text(), MAX_NOTE, "A note");
+    UUID question = m.questionId() != null ? m.questionId()
+        : state.current == null ? null : state.current.item().questionId();
+    NoteView view = new NoteView(UUID.randomUUID(), p.id, p.name, question, text, Instant.now());
+    commit(List.of(entry("note", p.id, new JsonObject().put("id", view.id().toString())
+            .put("questionId", question == null ? null : question.toString()).put("text", text)
+            .put("at", view.at().toString()))),
+        () -> {
+          state.notes.add(view);
+          broadcast(r -> r.staff() ? new ServerMessage.Note(state.seq, view) : null);
+        });
+    return Future.succeededFuture();
+  }
+
+  private Future<?> end(ParticipantState p) {
+    requireRole(p, Role.INTERVIEWER, "Only an interviewer can end the session.");
+    Instant at = Instant.now();
+    state.ended(at);
+    commit(List.of(entry("ended", p.id, new JsonObject().put("at", at.toString()))), () -> {
+      services.status(id(), "ended", at).onComplete(done -> execute(() -> {
+        broadcast(r -> new ServerMessage.Ended(state.seq, at));
+        new ArrayList<>(connections.keySet()).forEach(c -> c.close((short) 1000, "session ended"));
+        connections.clear();
+        unload();
+        return Future.succeededFuture();
+      }));
+    });
+    return Future.succeededFuture();
+  }
+
+  // ---- log and delivery ----
+
+  private LogEntry entry(String type, UUID participant, JsonObject payload) {
+    return new LogEntry(id(), ++state.seq, type, participant, payload);
+  }
+
+  /**
+   * Appends entries (already numbered, in order) and runs {@code then} on the room's context once
+   * they are committed. Commits complete in append order, so {@code then}s run in version order.
+   */
+  private void commit(List<LogEntry> entries, Runnable then) {
+    pending += entries.size();
+    services.log().append(entries).onComplete(ar -> context.runOnContext(v -> {
+      pending -= entries.size();
+      if (ar.succeeded()) {
+        if (savingPaused && pending == 0) setSaving(false);
+        then.run();
+      } else if (ar.cause() instanceof EventLog.StaleOwnerException) {
+        dropStale(ar.cause());
+      } else {
+        log.error("Room {}: events could not be stored", id(), ar.cause());
+      }
+    }));
+    if (!services.log().healthy() && !savingPaused) setSaving(true);
+  }
+
+  private void setSaving(boolean paused) {
+    savingPaused = paused;
+    ServerMessage.Saving msg = new ServerMessage.Saving(paused ? "paused" : "ok");
+    connections.keySet().forEach(c -> c.send(msg));
+  }
+
+  /** Another owner wrote this room's versions: our state is not the truth. Clients reconnect and reload. */
+  private void dropStale(Throwable cause) {
+    if (dead) return;
+    log.warn("Room {}: giving the room up: {}", id(), cause.getMessage());
+    connections.keySet().forEach(c -> c.close((short) 1012, "room moved"));
+    connections.clear();
+    unload();
+  }
+
+  /** Sends {@code message(role)} to every socket; a null message skips that socket. */
+  private void broadcast(Function<Role, ServerMessage> message) {
+    Map<Role, ServerMessage> byRole = new java.util.EnumMap<>(Role.class);
+    connections.forEach((c, p) -> {
+      ServerMessage m = byRole.computeIfAbsent(p.role, message);
+      if (m != null) c.send(m);
+    });
+  }
+
+  private void sendTo(ParticipantState p, ServerMessage m) {
+    connections.forEach((c, who) -> {
+      if (who == p) c.send(m);
+    });
+  }
+
+  private ServerMessage.Welcome welcome(ParticipantState p, Map<String, Integer> clientDocs) {
+    Map<String, DocView> docs = new LinkedHashMap<>();
+    state.docs.forEach((id, d) -> {
+      Integer known = clientDocs == null ? null : clientDocs.get(id);
+      List<UpdateView> since = known == null ? null
+          : d.committedSince(known).map(l -> l.stream().map(Room::view).toList()).orElse(null);
+      docs.put(id, new DocView(d.committedVersion(), d.committedText(), since));
+    });
+    boolean staff = p.role.staff();
+    return new ServerMessage.Welcome(state.seq, p.view(), state.sessionView(), state.participantViews(),
+        staff ? state.planViews() : null, state.info.plan().size(), state.questionView(state.current, p.role),
+        docs, List.copyOf(state.chat), staff ? List.copyOf(state.notes) : null, savingPaused ? "paused" : "ok");
+  }
+
+  // ---- helpers ----
+
+  private ParticipantState findParticipant(Principal principal, Hello hello) {
+    if (principal instanceof Principal.Staff s) {
+      return state.participants.values().stream().filter(x -> s.accountId().equals(x.accountId)).findFirst().orElse(null);
+    }
+    if (hello.participantId() == null) return null;
+    ParticipantState p = state.participants.get(hello.participantId());
+    return p != null && p.role == Role.CANDIDATE ? p : null;
+  }
+
+  private static String candidateName(String name) {
+    String n = name == null ? "" : name.strip();
+    if (n.isEmpty()) throw ProtocolError.invalid("Please enter your name.");
+    if (n.length() > MAX_NAME) throw ProtocolError.invalid("A name can be at most " + MAX_NAME + " characters.");
+    return n;
+  }
+
+  private Integer indexInPlan(UUID questionId) {
+    for (int i = 0; i < state.info.plan().size(); i++) {
+      if (state.info.plan().get(i).questionId().equals(questionId)) return i;
+    }
+    return null;
+  }
+
+  private static void requireRole(ParticipantState p, Role role, String message) {
+    if (p.role != role) throw ProtocolError.forbidden(message);
+  }
+
+  private static String limited(String text, int max, String what) {
+    String t = text == null ? "" : text.strip();
+    if (t.isEmpty()) throw ProtocolError.invalid(what + " cannot be empty.");
+    if (t.length() > max) throw new ProtocolError("too_long", what + " can be at most " + max + " characters.");
+    return t;
+  }
+
+  static UpdateView view(Update u) {
+    return new UpdateView(u.clientId(), u.changes().toJson());
+  }
+
+  private void maybeUnload() {
+    if (connections.isEmpty() && pending == 0 && tasks.isEmpty()) unload();
+  }
+
+  /** After this, the object is never used again: joins are refused and go to a freshly loaded room. */
+  private void unload() {
+    dead = true;
+    services.unload(this);
+  }
+}

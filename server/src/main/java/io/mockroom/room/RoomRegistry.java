@@ -1,0 +1,130 @@
+package io.mockroom.room;
+
+import io.mockroom.store.EventLog;
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live rooms of this node. A room is loaded from Postgres on first use and lives on one of a
+ * fixed set of event-loop contexts (chosen by its id), so rooms spread over the cores while each
+ * room stays single-threaded. Concurrent first uses share one load.
+ */
+public final class RoomRegistry implements Room.Services {
+  private static final Logger log = LoggerFactory.getLogger(RoomRegistry.class);
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final EventLog eventLog;
+  private final RoomLoader loader;
+  private final List<Context> shards = new CopyOnWriteArrayList<>();
+  private final Map<UUID, Future<Room>> rooms = new ConcurrentHashMap<>();
+
+  private RoomRegistry(Vertx vertx, Pool pool, EventLog eventLog) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.eventLog = eventLog;
+    this.loader = new RoomLoader(pool);
+  }
+
+  /** Deploys one shard per event loop and returns the registry when they are up. */
+  public static Future<RoomRegistry> start(Vertx vertx, Pool pool, EventLog eventLog, int shards) {
+    RoomRegistry registry = new RoomRegistry(vertx, pool, eventLog);
+    return vertx.deployVerticle(() -> new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        registry.shards.add(context);
+        return Future.succeededFuture();
+      }
+    }, new DeploymentOptions().setInstances(shards)).map(id -> registry);
+  }
+
+  /** The live room of a session, loading it if needed; empty when there is no such session. */
+  public Future<Optional<Room>> room(UUID sessionId) {
+    Future<Room> f = rooms.computeIfAbsent(sessionId, this::load);
+    return f.map(Optional::of).recover(e -> {
+      rooms.remove(sessionId, f);
+      return e instanceof NoSuchSession ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(e);
+    });
+  }
+
+  public int liveRooms() {
+    return rooms.size();
+  }
+
+  private Future<Room> load(UUID sessionId) {
+    Context shard = shards.get(Math.floorMod(sessionId.hashCode(), shards.size()));
+    return loader.info(sessionId).compose(info -> info.isEmpty()
+            ? Future.failedFuture(new NoSuchSession())
+            : loader.state(info.get()))
+        .map(state -> {
+          log.info("Room {} loaded at version {}", sessionId, state.seq);
+          return new Room(shard, this, state);
+        });
+  }
+
+  private static final class NoSuchSession extends RuntimeException {
+    NoSuchSession() {
+      super(null, null, false, false);
+    }
+  }
+
+  // ---- Room.Services ----
+
+  @Override
+  public EventLog log() {
+    return eventLog;
+  }
+
+  @Override
+  public Future<PlanItem> question(UUID organisationId, UUID questionId) {
+    return pool.preparedQuery("""
+            select id, prompt, answer, key_points, topic, difficulty, null::int as minutes from questions
+             where id = $1 and (organisation_id is null or organisation_id = $2)""")
+        .execute(Tuple.of(questionId, organisationId))
+        .map(rows -> rows.size() == 0 ? null : RoomLoader.planItem(rows.iterator().next()));
+  }
+
+  @Override
+  public Future<Void> status(UUID sessionId, String status, Instant at) {
+    String column = status.equals("live") ? "started_at" : "ended_at";
+    return pool.preparedQuery("update sessions set status = $2, " + column + " = $3 where id = $1")
+        .execute(Tuple.of(sessionId, status, at.atOffset(ZoneOffset.UTC)))
+        .onFailure(e -> log.error("Room {}: could not mark the session {}", sessionId, status, e))
+        .mapEmpty();
+  }
+
+  @Override
+  public void snapshot(UUID sessionId, String doc, int docVersion, long logVersion, String text) {
+    // Best effort: the log holds every update, so a failed snapshot loses nothing.
+    pool.preparedQuery("""
+            insert into document_snapshots (session_id, document_id, doc_version, log_version, text)
+            values ($1, $2, $3, $4, $5) on conflict do nothing""")
+        .execute(Tuple.of(sessionId, doc, docVersion, logVersion, text))
+        .onFailure(e -> log.warn("Room {}: snapshot of {} at {} not written: {}", sessionId, doc, docVersion, e.getMessage()));
+  }
+
+  @Override
+  public void unload(Room room) {
+    Future<Room> current = rooms.get(room.id());
+    if (current != null && current.succeeded() && current.result() == room) {
+      rooms.remove(room.id(), current);
+      log.debug("Room {} unloaded", room.id());
+    }
+  }
+
+}

@@ -1,0 +1,125 @@
+package io.mockroom.room;
+
+import io.mockroom.collab.CollabDocument;
+import io.mockroom.room.ServerMessage.CandidateQuestion;
+import io.mockroom.room.ServerMessage.ChatView;
+import io.mockroom.room.ServerMessage.NoteView;
+import io.mockroom.room.ServerMessage.ParticipantView;
+import io.mockroom.room.ServerMessage.PlanItemView;
+import io.mockroom.room.ServerMessage.QuestionView;
+import io.mockroom.room.ServerMessage.SessionView;
+import io.mockroom.room.ServerMessage.StaffQuestion;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The state of one live room, without sockets or I/O: status, participants, the question on
+ * screen, answer documents, chat and notes. Owned by its {@link Room} and touched only on the
+ * room's context. Both the live path and the rebuild from the log go through the same mutators,
+ * so a rebuilt room equals the room that wrote the log.
+ */
+final class RoomState {
+  static final int MAX_DOC_LENGTH = 256 * 1024;
+  static final int DOC_HISTORY = 5000;
+
+  final SessionInfo info;
+  String status = "scheduled";
+  Instant startedAt;
+  Instant endedAt;
+  long seq;
+  final Map<UUID, ParticipantState> participants = new LinkedHashMap<>();
+  final Map<UUID, PushedQuestion> pushed = new LinkedHashMap<>();
+  PushedQuestion current;
+  final Map<String, DocState> docs = new LinkedHashMap<>();
+  final List<ChatView> chat = new ArrayList<>();
+  final List<NoteView> notes = new ArrayList<>();
+
+  static final class ParticipantState {
+    final UUID id;
+    final UUID accountId;
+    final String name;
+    final Role role;
+    String presence = "online";
+
+    ParticipantState(UUID id, UUID accountId, String name, Role role) {
+      this.id = id;
+      this.accountId = accountId;
+      this.name = name;
+      this.role = role;
+    }
+
+    ParticipantView view() {
+      return new ParticipantView(id, name, role, presence);
+    }
+  }
+
+  record PushedQuestion(PlanItem item, Integer planIndex, Instant startedAt) {
+    String doc() {
+      return item.questionId().toString();
+    }
+  }
+
+  RoomState(SessionInfo info) {
+    this.info = info;
+  }
+
+  // ---- mutators (live and replay) ----
+
+  void started(Instant at) {
+    status = "live";
+    startedAt = at;
+  }
+
+  void ended(Instant at) {
+    status = "ended";
+    endedAt = at;
+    participants.values().forEach(p -> p.presence = "left");
+  }
+
+  ParticipantState joined(UUID id, UUID accountId, String name, Role role) {
+    ParticipantState p = new ParticipantState(id, accountId, name, role);
+    participants.put(id, p);
+    return p;
+  }
+
+  PushedQuestion questionPushed(PlanItem item, Integer planIndex, Instant at) {
+    PushedQuestion q = new PushedQuestion(item, planIndex, at);
+    pushed.put(item.questionId(), q);
+    current = q;
+    docs.computeIfAbsent(q.doc(), d -> new DocState(new CollabDocument(MAX_DOC_LENGTH, DOC_HISTORY)));
+    return q;
+  }
+
+  // ---- views ----
+
+  SessionView sessionView() {
+    return new SessionView(info.id(), info.title(), info.candidateName(), status, startedAt, endedAt);
+  }
+
+  List<ParticipantView> participantViews() {
+    return participants.values().stream().map(ParticipantState::view).toList();
+  }
+
+  List<PlanItemView> planViews() {
+    List<PlanItemView> out = new ArrayList<>();
+    for (int i = 0; i < info.plan().size(); i++) {
+      PlanItem p = info.plan().get(i);
+      out.add(new PlanItemView(i, p.questionId(), p.prompt(), p.topic(), p.difficulty(), p.minutes()));
+    }
+    return out;
+  }
+
+  QuestionView questionView(PushedQuestion q, Role role) {
+    if (q == null) return null;
+    PlanItem i = q.item();
+    int size = info.plan().size();
+    return role.staff()
+        ? new StaffQuestion(i.questionId(), q.doc(), q.planIndex(), size, i.prompt(), i.minutes(), q.startedAt(),
+            i.answer(), i.keyPoints(), i.topic(), i.difficulty())
+        : new CandidateQuestion(i.questionId(), q.doc(), q.planIndex(), size, i.prompt(), i.minutes(), q.startedAt());
+  }
+}

@@ -1,0 +1,90 @@
+package io.mockroom.room;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Everything the server sends on a room socket, encoded as {@code {"type": …, …}}. Events that
+ * change the room carry {@code seq}, the room's log version. What a candidate may receive is
+ * decided by the room ({@code Room#deliver}); the candidate variants of views simply have no
+ * field for answers, key points, notes or scores.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface ServerMessage {
+
+  // ---- views ----
+
+  record ParticipantView(UUID id, String name, Role role, String presence) {}
+
+  record SessionView(UUID id, String title, String candidateName, String status, Instant startedAt, Instant endedAt) {}
+
+  /** One entry of the question plan as staff see it. */
+  record PlanItemView(int index, UUID questionId, String prompt, String topic, String difficulty, Integer minutes) {}
+
+  /** A question on screen. {@link CandidateQuestion} for candidates, {@link StaffQuestion} for staff. */
+  sealed interface QuestionView permits CandidateQuestion, StaffQuestion {}
+
+  record CandidateQuestion(UUID questionId, String doc, Integer planIndex, int planSize, String prompt,
+                           Integer minutes, Instant startedAt) implements QuestionView {}
+
+  record StaffQuestion(UUID questionId, String doc, Integer planIndex, int planSize, String prompt,
+                       Integer minutes, Instant startedAt, String answer, List<String> keyPoints,
+                       String topic, String difficulty) implements QuestionView {}
+
+  record UpdateView(String clientID, JsonNode changes) {}
+
+  record DocView(int version, String text, List<UpdateView> updates) {}
+
+  record ChatView(UUID id, UUID participantId, String name, String text, Instant at) {}
+
+  record NoteView(UUID id, UUID participantId, String name, UUID questionId, String text, Instant at) {}
+
+  // ---- messages ----
+
+  @JsonTypeName("welcome")
+  record Welcome(long seq, ParticipantView you, SessionView session, List<ParticipantView> participants,
+                 List<PlanItemView> plan, int planSize, QuestionView current, Map<String, DocView> docs,
+                 List<ChatView> chat, List<NoteView> notes, String saving) implements ServerMessage {}
+
+  @JsonTypeName("presence")
+  record Presence(long seq, ParticipantView participant) implements ServerMessage {}
+
+  @JsonTypeName("started")
+  record Started(long seq, Instant startedAt) implements ServerMessage {}
+
+  @JsonTypeName("question")
+  record Question(long seq, QuestionView question) implements ServerMessage {}
+
+  /** Committed editor updates; {@code version} is the document's version after them. */
+  @JsonTypeName("updates")
+  record Updates(long seq, String doc, int version, List<UpdateView> updates) implements ServerMessage {}
+
+  @JsonTypeName("cursor")
+  record Cursor(UUID participantId, String name, String doc, int anchor, int head) implements ServerMessage {}
+
+  @JsonTypeName("chat")
+  record Chat(long seq, ChatView chat) implements ServerMessage {}
+
+  @JsonTypeName("note")
+  record Note(long seq, NoteView note) implements ServerMessage {}
+
+  @JsonTypeName("ended")
+  record Ended(long seq, Instant endedAt) implements ServerMessage {}
+
+  /** Saving state of the room: "ok", or "paused" while the database cannot be written. */
+  @JsonTypeName("saving")
+  record Saving(String state) implements ServerMessage {}
+
+  @JsonTypeName("error")
+  record Error(String code, String message) implements ServerMessage {}
+
+  @JsonTypeName("pong")
+  record Pong(long t) implements ServerMessage {}
+}

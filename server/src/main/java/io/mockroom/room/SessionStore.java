@@ -1,0 +1,167 @@
+package io.mockroom.room;
+
+import io.mockroom.auth.Account;
+import io.mockroom.auth.Tokens;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Interview sessions as rows: create, list, read, invite, and resolve a candidate link. SQL only. */
+public final class SessionStore {
+
+  public record PlanRequest(UUID questionId, Integer minutes) {}
+
+  public record PlanEntry(int position, UUID questionId, String prompt, String topic, String difficulty, Integer minutes) {}
+
+  public record Member(UUID accountId, String name, String email, String role) {}
+
+  public record Session(UUID id, UUID organisationId, UUID createdBy, String title, String candidateName,
+                        String candidateEmail, String candidateToken, String status, OffsetDateTime createdAt,
+                        OffsetDateTime startedAt, OffsetDateTime endedAt, int questions) {}
+
+  /** What a candidate link opens. */
+  public record CandidateLink(UUID sessionId, String title, String candidateName, String organisationName, String status) {}
+
+  private static final String COLUMNS = """
+      s.id, s.organisation_id, s.created_by, s.title, s.candidate_name, s.candidate_email, s.candidate_token,
+      s.status, s.created_at, s.started_at, s.ended_at,
+      (select count(*) from session_plan_items p where p.session_id = s.id) as questions""";
+
+  private final Pool pool;
+
+  public SessionStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Fails with {@link UnknownQuestion} when a planned question is not in the organisation's bank. */
+  public Future<Session> create(Account by, String title, String candidateName, String candidateEmail, List<PlanRequest> plan) {
+    UUID id = UUID.randomUUID();
+    String token = Tokens.random();
+    return pool.withTransaction(c -> {
+      UUID[] ids = plan.stream().map(PlanRequest::questionId).toArray(UUID[]::new);
+      return c.preparedQuery("""
+              select count(distinct id) from questions
+               where id = any($1) and (organisation_id is null or organisation_id = $2)""")
+          .execute(Tuple.of(ids, by.organisationId()))
+          .compose(rows -> {
+            long found = rows.iterator().next().getLong(0);
+            long distinct = java.util.Arrays.stream(ids).distinct().count();
+            if (found != distinct) return Future.failedFuture(new UnknownQuestion());
+            return c.preparedQuery("""
+                    insert into sessions (id, organisation_id, created_by, title, candidate_name, candidate_email, candidate_token)
+                    values ($1, $2, $3, $4, $5, $6, $7)""")
+                .execute(Tuple.of(id, by.organisationId(), by.id(), title, candidateName, candidateEmail, token));
+          })
+          .compose(v -> {
+            if (plan.isEmpty()) return Future.succeededFuture();
+            List<Tuple> rows = new ArrayList<>();
+            for (int i = 0; i < plan.size(); i++) rows.add(Tuple.of(id, i, plan.get(i).questionId(), plan.get(i).minutes()));
+            return c.preparedQuery("insert into session_plan_items (session_id, position, question_id, minutes) values ($1, $2, $3, $4)")
+                .executeBatch(rows).mapEmpty();
+          });
+    }).compose(v -> get(by.organisationId(), id).map(Optional::orElseThrow));
+  }
+
+  public static final class UnknownQuestion extends RuntimeException {
+    UnknownQuestion() {
+      super(null, null, false, false);
+    }
+  }
+
+  public Future<List<Session>> list(UUID organisationId, int limit, int offset) {
+    return pool.preparedQuery("select " + COLUMNS + " from sessions s where s.organisation_id = $1 order by s.created_at desc limit $2 offset $3")
+        .execute(Tuple.of(organisationId, limit, offset))
+        .map(rows -> {
+          List<Session> out = new ArrayList<>();
+          rows.forEach(r -> out.add(session(r)));
+          return out;
+        });
+  }
+
+  /** Empty when there is no such session in this organisation (other organisations' sessions do not exist). */
+  public Future<Optional<Session>> get(UUID organisationId, UUID id) {
+    return pool.preparedQuery("select " + COLUMNS + " from sessions s where s.id = $1 and s.organisation_id = $2")
+        .execute(Tuple.of(id, organisationId))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(session(rows.iterator().next())));
+  }
+
+  public Future<List<PlanEntry>> plan(UUID sessionId) {
+    return pool.preparedQuery("""
+            select p.position, p.minutes, q.id, q.prompt, q.topic, q.difficulty from session_plan_items p
+              join questions q on q.id = p.question_id where p.session_id = $1 order by p.position""")
+        .execute(Tuple.of(sessionId))
+        .map(rows -> {
+          List<PlanEntry> out = new ArrayList<>();
+          rows.forEach(r -> out.add(new PlanEntry(r.getInteger("position"), r.getUUID("id"), r.getString("prompt"),
+              r.getString("topic"), r.getString("difficulty"), r.getInteger("minutes"))));
+          return out;
+        });
+  }
+
+  public Future<List<Member>> members(UUID sessionId) {
+    return pool.preparedQuery("""
+            select a.id, a.display_name, a.email, 'interviewer' as role, 0 as o from sessions s join accounts a on a.id = s.created_by where s.id = $1
+            union all
+            select a.id, a.display_name, a.email, m.role, 1 from session_members m join accounts a on a.id = m.account_id where m.session_id = $1
+            order by 5, 2""")
+        .execute(Tuple.of(sessionId))
+        .map(rows -> {
+          List<Member> out = new ArrayList<>();
+          rows.forEach(r -> out.add(new Member(r.getUUID(0), r.getString(1), r.getString(2), r.getString(3))));
+          return out;
+        });
+  }
+
+  public Future<Void> addMember(UUID sessionId, UUID accountId, String role) {
+    return pool.preparedQuery("""
+            insert into session_members (session_id, account_id, role) values ($1, $2, $3)
+            on conflict (session_id, account_id) do update set role = excluded.role""")
+        .execute(Tuple.of(sessionId, accountId, role)).mapEmpty();
+  }
+
+  /**
+   * An account's role in a session of its organisation: empty when the session is not in the
+   * organisation; {@code Optional.of(Optional.empty())} when the account was not invited.
+   */
+  public Future<Optional<Optional<Role>>> staffRole(UUID sessionId, Account account) {
+    return pool.preparedQuery("""
+            select s.created_by = $2 as creator, m.role from sessions s
+              left join session_members m on m.session_id = s.id and m.account_id = $2
+             where s.id = $1 and s.organisation_id = $3""")
+        .execute(Tuple.of(sessionId, account.id(), account.organisationId()))
+        .map(rows -> {
+          if (rows.size() == 0) return Optional.empty();
+          Row r = rows.iterator().next();
+          if (r.getBoolean("creator") || "interviewer".equals(r.getString("role"))) return Optional.of(Optional.of(Role.INTERVIEWER));
+          if ("observer".equals(r.getString("role"))) return Optional.of(Optional.of(Role.OBSERVER));
+          return Optional.of(Optional.empty());
+        });
+  }
+
+  /** The session a candidate link opens, whatever its status (the caller explains an ended one). */
+  public Future<Optional<CandidateLink>> byCandidateToken(String token) {
+    if (!Tokens.plausible(token)) return Future.succeededFuture(Optional.empty());
+    return pool.preparedQuery("""
+            select s.id, s.title, s.candidate_name, o.name, s.status from sessions s
+              join organisations o on o.id = s.organisation_id where s.candidate_token = $1""")
+        .execute(Tuple.of(token))
+        .map(rows -> {
+          if (rows.size() == 0) return Optional.empty();
+          Row r = rows.iterator().next();
+          return Optional.of(new CandidateLink(r.getUUID(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
+        });
+  }
+
+  private static Session session(Row r) {
+    return new Session(r.getUUID("id"), r.getUUID("organisation_id"), r.getUUID("created_by"), r.getString("title"),
+        r.getString("candidate_name"), r.getString("candidate_email"), r.getString("candidate_token"),
+        r.getString("status"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("started_at"),
+        r.getOffsetDateTime("ended_at"), r.getLong("questions").intValue());
+  }
+}

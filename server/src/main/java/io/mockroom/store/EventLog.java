@@ -1,0 +1,168 @@
+package io.mockroom.store;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit of session events: appends from every room are queued and written together, one
+ * transaction per batch (at most {@link #MAX_BATCH} events), as soon as the previous batch is
+ * done — so under load a batch fills while the last one commits, and when idle an event is
+ * written at once.
+ *
+ * <p>Invariants: batches are written one at a time, in the order their events were appended, so
+ * the events of one room reach the table in version order. A batch that fails is retried, whole
+ * and first, until it succeeds (with a growing pause); nothing behind it is written before it,
+ * so no gap can appear. An append's future completes only after its batch committed. A batch
+ * that fails on the unique (session, version) key is not retried: those events belong to a
+ * room owner that lost the room, and their futures fail with {@link StaleOwnerException}.
+ */
+public final class EventLog {
+  private static final Logger log = LoggerFactory.getLogger(EventLog.class);
+  public static final int MAX_BATCH = 500;
+
+  private static final String INSERT = """
+      insert into session_events (session_id, version, type, participant_id, payload) values ($1, $2, $3, $4, $5)""";
+
+  /** An append that another owner already wrote: this room's in-memory state is stale. */
+  public static final class StaleOwnerException extends RuntimeException {
+    StaleOwnerException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private record Pending(LogEntry entry, Promise<Void> done) {}
+
+  private final Pool pool;
+  private final Context context;
+  private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
+  private final Stats stats = new Stats();
+  private volatile boolean healthy = true;
+  private long retryDelayMs;
+
+  /** Counters for metrics and health. */
+  public static final class Stats {
+    public volatile long batches;
+    public volatile long events;
+    public volatile long lastBatchSize;
+    public volatile long lastCommitMicros;
+    public volatile long failures;
+  }
+
+  public EventLog(Vertx vertx, Pool pool) {
+    this.pool = pool;
+    this.context = vertx.getOrCreateContext();
+  }
+
+  /** Appends events (in order); the future completes when all of them are committed. */
+  public Future<Void> append(List<LogEntry> entries) {
+    List<Future<Void>> all = new ArrayList<>(entries.size());
+    for (LogEntry e : entries) {
+      Promise<Void> p = Promise.promise();
+      queue.add(new Pending(e, p));
+      all.add(p.future());
+    }
+    kick();
+    return all.size() == 1 ? all.get(0) : Future.all(all).mapEmpty();
+  }
+
+  public Future<Void> append(LogEntry entry) {
+    return append(List.of(entry));
+  }
+
+  /** True while the last write succeeded; false during an outage. */
+  public boolean healthy() {
+    return healthy;
+  }
+
+  public int backlog() {
+    return queue.size() + inFlight.size();
+  }
+
+  public Stats stats() {
+    return stats;
+  }
+
+  private void kick() {
+    if (scheduled.compareAndSet(false, true)) context.runOnContext(v -> writeNext());
+  }
+
+  /** Runs on {@link #context}; exactly one batch is in flight at a time. */
+  private void writeNext() {
+    if (inFlight.isEmpty()) {
+      Pending p;
+      while (inFlight.size() < MAX_BATCH && (p = queue.poll()) != null) inFlight.add(p);
+    }
+    if (inFlight.isEmpty()) {
+      scheduled.set(false);
+      // An append may have slipped in between the poll and the flag reset.
+      if (!queue.isEmpty()) kick();
+      return;
+    }
+    List<Tuple> rows = new ArrayList<>(inFlight.size());
+    for (Pending p : inFlight) {
+      LogEntry e = p.entry();
+      rows.add(Tuple.of(e.sessionId(), e.version(), e.type(), e.participantId(), e.payload()));
+    }
+    long started = System.nanoTime();
+    pool.withTransaction(c -> c.preparedQuery(INSERT).executeBatch(rows)).onComplete(ar -> {
+      if (ar.succeeded()) {
+        stats.batches++;
+        stats.events += rows.size();
+        stats.lastBatchSize = rows.size();
+        stats.lastCommitMicros = (System.nanoTime() - started) / 1000;
+        healthy = true;
+        retryDelayMs = 0;
+        List<Pending> done = new ArrayList<>(inFlight);
+        inFlight.clear();
+        done.forEach(p -> p.done().complete());
+        writeNext();
+      } else if (isUniqueViolation(ar.cause())) {
+        failStale(ar.cause());
+      } else {
+        stats.failures++;
+        if (healthy) log.warn("Writing {} session events failed; retrying until the database is back: {}", rows.size(), ar.cause().getMessage());
+        healthy = false;
+        retryDelayMs = Math.min(2000, Math.max(50, retryDelayMs * 2));
+        context.owner().setTimer(retryDelayMs, t -> writeNext());
+      }
+    });
+  }
+
+  /**
+   * A duplicate (session, version) fails the whole batch; events of healthy rooms may be in it.
+   * Write the batch again one event at a time so only the stale owner's events fail.
+   */
+  private void failStale(Throwable cause) {
+    List<Pending> batch = new ArrayList<>(inFlight);
+    inFlight.clear();
+    Future<Void> chain = Future.succeededFuture();
+    for (Pending p : batch) {
+      LogEntry e = p.entry();
+      chain = chain.eventually(() -> pool.preparedQuery(INSERT)
+          .execute(Tuple.of(e.sessionId(), e.version(), e.type(), e.participantId(), e.payload()))
+          .onSuccess(r -> p.done().complete())
+          .onFailure(err -> p.done().fail(isUniqueViolation(err)
+              ? new StaleOwnerException("Session " + e.sessionId() + " version " + e.version() + " is already written by another owner")
+              : err)));
+    }
+    chain.onComplete(v -> writeNext());
+    log.warn("A batch hit an already-written session version; written one by one: {}", cause.getMessage());
+  }
+
+  private static boolean isUniqueViolation(Throwable e) {
+    return e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
+  }
+}

@@ -1,0 +1,138 @@
+package io.mockroom.ws;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mockroom.collab.ChangeSet;
+import io.mockroom.collab.InvalidChangeSetException;
+import io.mockroom.collab.Update;
+import io.mockroom.room.ClientMessage;
+import io.mockroom.room.ProtocolError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Decodes one text frame into a {@link ClientMessage}, or throws a {@link ProtocolError} saying
+ * what is wrong. The only place that reads client JSON; nesting depth is capped so that hostile
+ * input cannot make the parser work hard.
+ */
+public final class ClientFrames {
+  public static final int MAX_UPDATES_PER_PUSH = 200;
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build())
+      .build());
+
+  private ClientFrames() {}
+
+  public static ClientMessage decode(String text) {
+    JsonNode n;
+    try {
+      n = MAPPER.readTree(text);
+    } catch (Exception e) {
+      throw new ProtocolError("malformed", "The message is not valid JSON.");
+    }
+    if (n == null || !n.isObject()) throw new ProtocolError("malformed", "A message must be a JSON object with a \"type\".");
+    String type = n.path("type").isTextual() ? n.get("type").asText() : null;
+    if (type == null) throw new ProtocolError("malformed", "A message needs a \"type\".");
+    return switch (type) {
+      case "hello" -> new ClientMessage.Hello(optUuid(n, "participantId"), optText(n, "name"),
+          n.has("lastSeq") ? nonNegativeLong(n, "lastSeq") : 0, docs(n));
+      case "start" -> new ClientMessage.Start();
+      case "push_question" -> pushQuestion(n);
+      case "push" -> new ClientMessage.Push(text(n, "doc"), nonNegativeInt(n, "version"), updates(n));
+      case "cursor" -> new ClientMessage.Cursor(text(n, "doc"), nonNegativeInt(n, "anchor"), nonNegativeInt(n, "head"));
+      case "chat" -> new ClientMessage.Chat(text(n, "text"));
+      case "note" -> new ClientMessage.Note(optUuid(n, "questionId"), text(n, "text"));
+      case "end" -> new ClientMessage.End();
+      case "ping" -> new ClientMessage.Ping(n.path("t").asLong(0));
+      default -> throw new ProtocolError("unknown_type", "Unknown message type '" + abbreviate(type) + "'.");
+    };
+  }
+
+  private static ClientMessage pushQuestion(JsonNode n) {
+    boolean byIndex = n.has("planIndex");
+    boolean byId = n.has("questionId");
+    if (byIndex == byId) throw ProtocolError.invalid("push_question needs either planIndex or questionId.");
+    return byIndex ? new ClientMessage.PushQuestion(nonNegativeInt(n, "planIndex"), null)
+        : new ClientMessage.PushQuestion(null, optUuid(n, "questionId"));
+  }
+
+  private static List<Update> updates(JsonNode n) {
+    JsonNode arr = n.get("updates");
+    if (arr == null || !arr.isArray() || arr.isEmpty()) throw ProtocolError.invalid("push needs a non-empty \"updates\" array.");
+    if (arr.size() > MAX_UPDATES_PER_PUSH) throw ProtocolError.invalid("A push can carry at most " + MAX_UPDATES_PER_PUSH + " updates.");
+    List<Update> out = new ArrayList<>(arr.size());
+    for (JsonNode u : arr) {
+      if (!u.isObject()) throw ProtocolError.invalid("Each update must be an object {clientID, changes}.");
+      String clientId = text(u, "clientID");
+      if (clientId.length() > 64) throw ProtocolError.invalid("clientID is too long.");
+      try {
+        out.add(new Update(clientId, ChangeSet.fromJson(u.get("changes"))));
+      } catch (InvalidChangeSetException e) {
+        throw new ProtocolError("invalid_changes", "An update's changes are not a valid ChangeSet: " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, Integer> docs(JsonNode n) {
+    JsonNode d = n.get("docs");
+    if (d == null || d.isNull()) return Map.of();
+    if (!d.isObject() || d.size() > 100) throw ProtocolError.invalid("\"docs\" must be an object of document versions.");
+    Map<String, Integer> out = new LinkedHashMap<>();
+    d.fields().forEachRemaining(e -> {
+      if (!e.getValue().canConvertToInt() || e.getValue().asInt() < 0 || !e.getValue().isIntegralNumber()) {
+        throw ProtocolError.invalid("Document versions must be whole numbers.");
+      }
+      out.put(e.getKey(), e.getValue().asInt());
+    });
+    return out;
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isTextual()) throw ProtocolError.invalid("\"" + field + "\" must be a string.");
+    return v.asText();
+  }
+
+  private static String optText(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) return null;
+    if (!v.isTextual()) throw ProtocolError.invalid("\"" + field + "\" must be a string.");
+    return v.asText();
+  }
+
+  private static UUID optUuid(JsonNode n, String field) {
+    String s = optText(n, field);
+    if (s == null) return null;
+    try {
+      return UUID.fromString(s);
+    } catch (IllegalArgumentException e) {
+      throw ProtocolError.invalid("\"" + field + "\" is not an id.");
+    }
+  }
+
+  private static int nonNegativeInt(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
+      throw ProtocolError.invalid("\"" + field + "\" must be a whole number of 0 or more.");
+    }
+    return v.asInt();
+  }
+
+  private static long nonNegativeLong(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
+      throw ProtocolError.invalid("\"" + field + "\" must be a whole number of 0 or more.");
+    }
+    return v.asLong();
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+}

@@ -1,0 +1,209 @@
+package io.mockroom.ws;
+
+import io.mockroom.auth.Account;
+import io.mockroom.auth.AccountStore;
+import io.mockroom.http.Authn;
+import io.mockroom.room.ClientMessage;
+import io.mockroom.room.Principal;
+import io.mockroom.room.ProtocolError;
+import io.mockroom.room.Role;
+import io.mockroom.room.Room;
+import io.mockroom.room.RoomRegistry;
+import io.mockroom.room.ServerMessage;
+import io.mockroom.room.SessionStore;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The room sockets: {@code /ws/rooms/{sessionId}} for signed-in staff (login cookie) and
+ * {@code /ws/join/{token}} for candidates. Access is decided in the handshake, before the socket
+ * exists; then the first message must be {@code hello} within {@link #HELLO_TIMEOUT_MS}, and
+ * every later frame is size-checked, decoded once ({@link ClientFrames}) and handed to the room.
+ * A bad frame gets an error frame; a socket that keeps sending bad frames is closed (1008).
+ */
+public final class RoomGateway {
+  private static final Logger log = LoggerFactory.getLogger(RoomGateway.class);
+  public static final int MAX_MESSAGE = 256 * 1024;
+  static final long HELLO_TIMEOUT_MS = 10_000;
+  static final int MAX_ERRORS_PER_MINUTE = 60;
+  private static final Pattern STAFF = Pattern.compile("^/ws/rooms/([0-9a-fA-F-]{36})$");
+  private static final Pattern CANDIDATE = Pattern.compile("^/ws/join/([A-Za-z0-9_-]{1,100})$");
+  private static final AtomicLong SOCKETS = new AtomicLong();
+
+  private final Vertx vertx;
+  private final RoomRegistry rooms;
+  private final AccountStore accounts;
+  private final SessionStore sessions;
+
+  public RoomGateway(Vertx vertx, RoomRegistry rooms, AccountStore accounts, SessionStore sessions) {
+    this.vertx = vertx;
+    this.rooms = rooms;
+    this.accounts = accounts;
+    this.sessions = sessions;
+  }
+
+  /** Who may open this socket, or the HTTP status that refuses it. */
+  private record Admission(int status, Room room, Principal principal) {
+    static Admission refuse(int status) {
+      return new Admission(status, null, null);
+    }
+  }
+
+  public void handshake(ServerWebSocketHandshake hs) {
+    admit(hs).onComplete(ar -> {
+      if (ar.failed()) {
+        log.error("Handshake for {} failed", hs.path(), ar.cause());
+        hs.reject(500);
+      } else if (ar.result().status() != 101) {
+        hs.reject(ar.result().status());
+      } else {
+        Admission a = ar.result();
+        hs.accept().onSuccess(ws -> attach(ws, a.room(), a.principal()));
+      }
+    });
+  }
+
+  private Future<Admission> admit(ServerWebSocketHandshake hs) {
+    String path = hs.path();
+    Matcher staff = STAFF.matcher(path);
+    if (staff.matches()) {
+      if (!sameOrigin(hs)) return Future.succeededFuture(Admission.refuse(403));
+      UUID sessionId = UUID.fromString(staff.group(1));
+      return account(hs).compose(account -> {
+        if (account.isEmpty()) return Future.succeededFuture(Admission.refuse(401));
+        return sessions.staffRole(sessionId, account.get()).compose(access -> {
+          if (access.isEmpty()) return Future.succeededFuture(Admission.refuse(404));
+          if (access.get().isEmpty()) return Future.succeededFuture(Admission.refuse(403));
+          Role role = access.get().get();
+          return rooms.room(sessionId).map(room -> room
+              .map(r -> new Admission(101, r, new Principal.Staff(account.get().id(), account.get().name(), role)))
+              .orElse(Admission.refuse(404)));
+        });
+      });
+    }
+    Matcher candidate = CANDIDATE.matcher(path);
+    if (candidate.matches()) {
+      return sessions.byCandidateToken(candidate.group(1)).compose(link -> {
+        if (link.isEmpty()) return Future.succeededFuture(Admission.refuse(404));
+        if (link.get().status().equals("ended")) return Future.succeededFuture(Admission.refuse(410));
+        return rooms.room(link.get().sessionId()).map(room -> room
+            .map(r -> new Admission(101, r, new Principal.Candidate()))
+            .orElse(Admission.refuse(404)));
+      });
+    }
+    return Future.succeededFuture(Admission.refuse(404));
+  }
+
+  private void attach(ServerWebSocket ws, Room room, Principal principal) {
+    WsConnection conn = new WsConnection(ws, "ws-" + SOCKETS.incrementAndGet());
+    SocketState s = new SocketState();
+    long helloTimer = vertx.setTimer(HELLO_TIMEOUT_MS, t -> {
+      if (s.room == null) {
+        conn.send(new ServerMessage.Error("hello_timeout", "No hello within " + HELLO_TIMEOUT_MS / 1000 + " seconds."));
+        conn.close((short) 1008, "no hello");
+      }
+    });
+    ws.binaryMessageHandler(b -> reject(conn, s, new ProtocolError("binary_not_supported", "Send JSON text frames.")));
+    ws.textMessageHandler(text -> {
+      if (text.length() > MAX_MESSAGE) {
+        reject(conn, s, new ProtocolError("too_large", "A message can be at most " + MAX_MESSAGE / 1024 + " KiB."));
+        return;
+      }
+      ClientMessage msg;
+      try {
+        msg = ClientFrames.decode(text);
+      } catch (ProtocolError e) {
+        reject(conn, s, e);
+        return;
+      }
+      if (s.room == null) {
+        if (!(msg instanceof ClientMessage.Hello hello)) {
+          reject(conn, s, ProtocolError.invalid("The first message must be hello."));
+        } else if (!s.joining) {
+          s.joining = true;
+          join(conn, s, room, principal, hello, 3);
+        }
+        return;
+      }
+      Room r = s.room;
+      r.execute(() -> r.handle(conn, msg));
+    });
+    ws.closeHandler(v -> {
+      vertx.cancelTimer(helloTimer);
+      conn.markClosed();
+      Room r = s.room;
+      if (r != null) r.execute(() -> r.disconnected(conn));
+    });
+    ws.exceptionHandler(e -> log.debug("Socket {}: {}", conn.id(), e.getMessage()));
+  }
+
+  /** Joins the room; if that room object was unloaded meanwhile, asks the registry for the live one. */
+  private void join(WsConnection conn, SocketState s, Room room, Principal principal, ClientMessage.Hello hello, int attempts) {
+    room.execute(() -> room.join(conn, principal, hello).onSuccess(joined -> {
+      if (joined) {
+        s.room = room;
+      } else if (attempts > 0) {
+        rooms.room(room.id()).onSuccess(fresh -> fresh.ifPresentOrElse(
+            r -> join(conn, s, r, principal, hello, attempts - 1),
+            () -> conn.close((short) 1011, "room gone")));
+      } else {
+        conn.close((short) 1013, "try again");
+      }
+    }).recover(e -> {
+      s.joining = false;
+      if (e instanceof ProtocolError pe) {
+        reject(conn, s, pe);
+        return Future.succeededFuture();
+      }
+      return Future.failedFuture(e);
+    }));
+  }
+
+  private static final class SocketState {
+    volatile Room room;
+    volatile boolean joining;
+    long windowStart;
+    int errors;
+  }
+
+  private void reject(WsConnection conn, SocketState s, ProtocolError e) {
+    conn.send(new ServerMessage.Error(e.code(), e.getMessage()));
+    long now = System.currentTimeMillis();
+    if (now - s.windowStart > 60_000) {
+      s.windowStart = now;
+      s.errors = 0;
+    }
+    if (++s.errors > MAX_ERRORS_PER_MINUTE) {
+      log.info("Socket {}: closed after {} bad messages in a minute", conn.id(), s.errors);
+      conn.close((short) 1008, "too many bad messages");
+    }
+  }
+
+  private Future<Optional<Account>> account(ServerWebSocketHandshake hs) {
+    String header = hs.headers().get("Cookie");
+    if (header == null) return Future.succeededFuture(Optional.empty());
+    return ServerCookieDecoder.STRICT.decode(header).stream()
+        .filter(c -> c.name().equals(Authn.COOKIE))
+        .findFirst()
+        .map(c -> accounts.byLogin(c.value()))
+        .orElse(Future.succeededFuture(Optional.empty()));
+  }
+
+  /** A cookie-authenticated socket opened by a page of another site would act as the user. */
+  private static boolean sameOrigin(ServerWebSocketHandshake hs) {
+    String origin = hs.headers().get("Origin");
+    if (origin == null) return true; // not a browser
+    String host = hs.headers().get("Host");
+    return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+  }
+}

@@ -1,0 +1,58 @@
+package io.mockroom.ws;
+
+import io.mockroom.http.Json;
+import io.mockroom.room.Connection;
+import io.mockroom.room.ServerMessage;
+import io.vertx.core.http.ServerWebSocket;
+
+/**
+ * A room socket. Sending never blocks: when the socket's write queue is full the peer is not
+ * reading, and after {@link #SLOW_LIMIT_MS} of that it is closed (1008) so one stuck client
+ * cannot grow the server's memory.
+ */
+final class WsConnection implements Connection {
+  static final long SLOW_LIMIT_MS = 10_000;
+
+  private final ServerWebSocket ws;
+  private final String id;
+  private volatile long slowSince;
+  private volatile boolean closed;
+
+  WsConnection(ServerWebSocket ws, String id) {
+    this.ws = ws;
+    this.id = id;
+  }
+
+  @Override
+  public void send(ServerMessage message) {
+    if (closed) return;
+    if (ws.writeQueueFull()) {
+      long now = System.currentTimeMillis();
+      if (slowSince == 0) {
+        slowSince = now;
+      } else if (now - slowSince > SLOW_LIMIT_MS) {
+        close((short) 1008, "not reading");
+        return;
+      }
+    } else {
+      slowSince = 0;
+    }
+    ws.writeTextMessage(Json.encode(message).toString());
+  }
+
+  @Override
+  public void close(short code, String reason) {
+    if (closed) return;
+    closed = true;
+    ws.close(code, reason);
+  }
+
+  void markClosed() {
+    closed = true;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+}
