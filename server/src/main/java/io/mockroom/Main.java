@@ -61,7 +61,8 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("Shutting down");
       try {
-        server.close().eventually(vertx::close).await(30, TimeUnit.SECONDS);
+        server.close().await(30, TimeUnit.SECONDS);
+        vertx.close().await(30, TimeUnit.SECONDS);
       } catch (Exception e) {
         log.warn("Shutdown did not finish cleanly: {}", e.getMessage());
       }

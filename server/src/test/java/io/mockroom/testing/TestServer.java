@@ -59,7 +59,8 @@ public final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      server.close().eventually(vertx::close).await(30, TimeUnit.SECONDS);
+      server.close().await(30, TimeUnit.SECONDS);
+      vertx.close().await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
