@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,31 +23,38 @@ import java.util.UUID;
  * Writes an {@link ImportResult} into the bank in one transaction.
  *
  * <p>Invariants: importing the same result twice changes nothing (rows are compared before they
- * are updated, so {@code updated_at} moves only when content changed); a question is found again
- * by its stable import key, or else by any of its source variants (file, position), so a changed
- * file updates its questions instead of duplicating them; questions interviewers wrote (origin
- * {@code author}) are never read or written here.
+ * are updated, so {@code updated_at} moves only when content changed). A question is found again
+ * by a source variant with the same file and prompt — so questions added or removed elsewhere in a
+ * file, which shift positions, do not move answers between questions — or else by a variant at
+ * the same file and position whose old prompt is gone from the file (a prompt edited in place). A
+ * changed file therefore updates its questions instead of duplicating them, and a question no
+ * source asks any more leaves the bank (unless a session planned it). Questions interviewers
+ * wrote (origin {@code author}) are never read or written here.
  */
 public final class BankImportStore {
   /** What one import did, for logs and the audit command. */
   public record Outcome(int inserted, int updated, int unchanged, int removed) {}
 
-  private static final String FIND_BY_KEY = "select id from questions where import_key = $1";
-  private static final String FIND_BY_SOURCE = """
-      select q.id from question_sources s join questions q on q.id = s.question_id
+  private static final String FIND_BY_PROMPT = """
+      select q.id, s.prompt from question_sources s join questions q on q.id = s.question_id
+       where s.file = $1 and s.prompt = $2 and q.origin = 'import'""";
+  private static final String FIND_BY_POSITION = """
+      select q.id, s.prompt from question_sources s join questions q on q.id = s.question_id
        where s.file = $1 and s.position = $2 and q.origin = 'import'""";
+  /** Keys are unique; park them all first so that a key can move from one question to another. */
+  private static final String PARK_KEYS = "update questions set import_key = '~' || id where origin = 'import'";
+  private static final String SET_KEY = "update questions set import_key = $2 where id = $1";
   private static final String INSERT = """
       insert into questions (id, origin, import_key, prompt, answer, alternates, difficulty,
                              difficulty_inferred, topic, topic_inferred, key_points, bank_order)
       values ($1, 'import', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""";
   private static final String UPDATE = """
-      update questions set import_key = $2, prompt = $3, answer = $4, alternates = $5, difficulty = $6,
-                           difficulty_inferred = $7, topic = $8, topic_inferred = $9, key_points = $10,
-                           bank_order = $11, updated_at = now()
+      update questions set prompt = $2, answer = $3, alternates = $4, difficulty = $5,
+                           difficulty_inferred = $6, topic = $7, topic_inferred = $8, key_points = $9,
+                           bank_order = $10, updated_at = now()
        where id = $1 and origin = 'import'
-         and (import_key, prompt, answer, alternates, difficulty, difficulty_inferred, topic,
-              topic_inferred, key_points, bank_order)
-             is distinct from ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""";
+         and (prompt, answer, alternates, difficulty, difficulty_inferred, topic, topic_inferred, key_points, bank_order)
+             is distinct from ($2, $3, $4, $5, $6, $7, $8, $9, $10)""";
   private static final String UPSERT_SOURCE = """
       insert into question_sources (file, position, question_id, ordinal, prompt) values ($1, $2, $3, $4, $5)
       on conflict (file, position) do update
@@ -73,14 +81,25 @@ public final class BankImportStore {
 
   /** @param fileHashes sha-256 of each imported file's text, by file name */
   public Future<Outcome> write(ImportResult result, Map<String, String> fileHashes) {
+    Set<String> newPrompts = new HashSet<>();
+    result.questions().forEach(q -> q.variants().forEach(v -> newPrompts.add(v.ref().file() + "\n" + v.prompt())));
     return pool.withTransaction(conn -> {
+      // Find every question's row before writing any source row: writing moves (file, position)
+      // rows between questions, which must not change what a later question finds.
       Set<UUID> claimed = new HashSet<>();
+      List<UUID> ids = new ArrayList<>();
       int[] counts = new int[3]; // inserted, updated, unchanged
-      Future<Void> chain = Future.succeededFuture();
+      Future<Void> chain = conn.query(PARK_KEYS).execute().mapEmpty();
+      for (BankQuestion q : result.questions()) {
+        chain = chain.compose(v -> find(conn, q, claimed, newPrompts).map(found -> {
+          found.ifPresent(claimed::add);
+          ids.add(found.orElse(null));
+          return null;
+        }));
+      }
       for (int i = 0; i < result.questions().size(); i++) {
-        BankQuestion q = result.questions().get(i);
         int order = i;
-        chain = chain.compose(v -> upsert(conn, q, order, claimed, counts));
+        chain = chain.compose(v -> upsert(conn, result.questions().get(order), order, ids.get(order), counts));
       }
       List<String> files = result.files().stream().map(FileReport::file).toList();
       List<String> refs = result.questions().stream()
@@ -96,39 +115,53 @@ public final class BankImportStore {
     });
   }
 
-  private Future<Void> upsert(SqlConnection conn, BankQuestion q, int order, Set<UUID> claimed, int[] counts) {
-    return find(conn, q, claimed).compose(existing -> {
-      UUID id = existing.orElseGet(UUID::randomUUID);
-      claimed.add(id);
-      Tuple row = Tuple.of(id, q.key(), q.prompt(), q.answerMarkdown(), alternates(q.alternates()),
-          q.difficulty().label(), q.difficultyInferred(), q.topic(), q.topicInferred())
-          .addValue(new JsonArray(List.copyOf(q.keyPoints()))).addInteger(order);
-      Future<Void> written = existing.isPresent()
-          ? conn.preparedQuery(UPDATE).execute(row).map(r -> {
-              counts[r.rowCount() > 0 ? 1 : 2]++;
-              return null;
-            })
-          : conn.preparedQuery(INSERT).execute(row).map(r -> {
-              counts[0]++;
-              return null;
-            });
-      return written.compose(v -> sources(conn, id, q.variants()));
-    });
+  private Future<Void> upsert(SqlConnection conn, BankQuestion q, int order, UUID existing, int[] counts) {
+    UUID id = existing != null ? existing : UUID.randomUUID();
+    Tuple content = Tuple.of(q.prompt(), q.answerMarkdown(), alternates(q.alternates()),
+        q.difficulty().label(), q.difficultyInferred(), q.topic(), q.topicInferred())
+        .addValue(new JsonArray(List.copyOf(q.keyPoints()))).addInteger(order);
+    Tuple update = Tuple.tuple().addValue(id);
+    Tuple insert = Tuple.tuple().addValue(id).addValue(q.key());
+    for (int i = 0; i < content.size(); i++) {
+      update.addValue(content.getValue(i));
+      insert.addValue(content.getValue(i));
+    }
+    Future<Void> written = existing != null
+        ? conn.preparedQuery(UPDATE).execute(update).compose(r -> {
+            counts[r.rowCount() > 0 ? 1 : 2]++;
+            return conn.preparedQuery(SET_KEY).execute(Tuple.of(id, q.key())).<Void>mapEmpty();
+          })
+        : conn.preparedQuery(INSERT).execute(insert).map(r -> {
+            counts[0]++;
+            return null;
+          });
+    return written.compose(v -> sources(conn, id, q.variants()));
   }
 
-  /** By import key first; else by a source variant not yet claimed by another question of this import. */
-  private Future<Optional<UUID>> find(SqlConnection conn, BankQuestion q, Set<UUID> claimed) {
-    return conn.preparedQuery(FIND_BY_KEY).execute(Tuple.of(q.key())).compose(rows -> {
-      if (rows.size() > 0) return Future.succeededFuture(Optional.of(rows.iterator().next().getUUID("id")));
-      Future<Optional<UUID>> found = Future.succeededFuture(Optional.empty());
-      for (SourceQuestion v : q.variants()) {
-        found = found.compose(prev -> prev.isPresent() ? Future.succeededFuture(prev)
-            : conn.preparedQuery(FIND_BY_SOURCE).execute(Tuple.of(v.ref().file(), v.ref().position()))
-                .map(r -> r.size() == 0 ? Optional.<UUID>empty()
-                    : Optional.of(r.iterator().next().getUUID("id")).filter(id -> !claimed.contains(id))));
-      }
-      return found;
-    });
+  /** By a variant's file and prompt; else by a variant's file and position whose old prompt left the file. */
+  private Future<Optional<UUID>> find(SqlConnection conn, BankQuestion q, Set<UUID> claimed, Set<String> newPrompts) {
+    Future<Optional<UUID>> found = Future.succeededFuture(Optional.empty());
+    for (SourceQuestion v : q.variants()) {
+      found = found.compose(prev -> prev.isPresent() ? Future.succeededFuture(prev)
+          : conn.preparedQuery(FIND_BY_PROMPT).execute(Tuple.of(v.ref().file(), v.prompt()))
+              .map(rows -> unclaimed(rows, claimed, row -> true)));
+    }
+    for (SourceQuestion v : q.variants()) {
+      found = found.compose(prev -> prev.isPresent() ? Future.succeededFuture(prev)
+          : conn.preparedQuery(FIND_BY_POSITION).execute(Tuple.of(v.ref().file(), v.ref().position()))
+              .map(rows -> unclaimed(rows, claimed,
+                  row -> !newPrompts.contains(v.ref().file() + "\n" + row.getString("prompt")))));
+    }
+    return found;
+  }
+
+  private static Optional<UUID> unclaimed(io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row> rows, Set<UUID> claimed,
+                                          java.util.function.Predicate<io.vertx.sqlclient.Row> usable) {
+    for (io.vertx.sqlclient.Row row : rows) {
+      UUID id = row.getUUID("id");
+      if (!claimed.contains(id) && usable.test(row)) return Optional.of(id);
+    }
+    return Optional.empty();
   }
 
   private Future<Void> sources(SqlConnection conn, UUID id, List<SourceQuestion> variants) {

@@ -13,12 +13,13 @@ public final class Migrations {
   private Migrations() {}
 
   public static void apply(DatabaseUrl url) {
-    MigrateResult result = Flyway.configure()
+    Flyway flyway = Flyway.configure()
         .dataSource(url.jdbcUrl(), url.user(), url.password())
         .locations("classpath:db/migration")
         .connectRetries(10)
-        .load()
-        .migrate();
-    log.info("Schema at version {} ({} migration(s) applied now)", result.targetSchemaVersion, result.migrationsExecuted);
+        .load();
+    MigrateResult result = flyway.migrate();
+    log.info("Schema at version {} ({} migration(s) applied now)",
+        flyway.info().current().getVersion(), result.migrationsExecuted);
   }
 }

@@ -36,13 +36,41 @@ final class KeyPoints {
     if (points.size() < MIN) {
       // One long sentence: its clauses are separate points.
       List<String> split = new ArrayList<>();
-      for (String p : points) for (String part : p.split(";\\s+|,\\s+(?=while|whereas|but|and then|which)\\b")) add(split, part);
+      for (String p : points) for (String part : p.split(";\\s+|,\\s+(?=(?:while|whereas|but|which|reducing|improving|making|allowing|so that|and then)\\b)")) add(split, part);
       if (split.size() > points.size()) points = split;
     }
+    if (points.size() < MIN && hasCode) fromCode(answerMarkdown, points);
     if (points.size() < MIN && hasCode) points.add("Shows it in working code, like the reference example");
     if (points.size() < MIN) points.add("Gives a concrete example of when to use it");
     if (points.size() < MIN) points.add("Explains " + shorten(prompt.replaceAll("\\?$", "")).toLowerCase());
     return List.copyOf(points.subList(0, Math.min(MAX, points.size())));
+  }
+
+  private static final Pattern DEF = Pattern.compile("^\\s*def (\\w+)\\(([^)]*)\\)");
+  private static final Pattern CLASS = Pattern.compile("^\\s*class (\\w+)");
+  private static final Pattern RETURN = Pattern.compile("^\\s*return (.+)$");
+  private static final Pattern IMPORT = Pattern.compile("^\\s*(?:from|import) ([\\w.]+)");
+
+  /** For an answer that is only code: what the code does, as points ("Writes `f(x)`", "Returns `…`"). */
+  private static void fromCode(String answer, List<String> points) {
+    boolean inFence = false;
+    for (String line : answer.split("\n")) {
+      if (line.strip().startsWith("```")) {
+        inFence = !inFence;
+        continue;
+      }
+      if (!inFence || points.size() >= MAX) continue;
+      var m = IMPORT.matcher(line);
+      if (m.find()) add(points, "Uses the `" + m.group(1) + "` module");
+      m = CLASS.matcher(line);
+      if (m.find()) add(points, "Defines a class `" + m.group(1) + "`");
+      m = DEF.matcher(line);
+      if (m.find()) add(points, "Writes a function `" + m.group(1) + "(" + m.group(2).strip() + ")`");
+      m = RETURN.matcher(line);
+      if (m.find() && m.group(1).length() <= 60) add(points, "Returns `" + m.group(1).strip() + "`");
+      if (line.contains("yield ")) add(points, "Produces values lazily with `yield`");
+      if (line.strip().startsWith("with ")) add(points, "Manages the resource with a `with` block");
+    }
   }
 
   private static void add(List<String> points, String text) {

@@ -50,7 +50,7 @@ final class TopicClassifier {
     rule("class|inherit|\\bmethod|\\boop\\b|object-oriented|polymorph|encapsulat|mixin|super\\(|__init__|abstract|dataclass|property|__str__|__repr__|dunder|magic method|instance", "OOP");
     rule("flask|django|fastapi|sqlalchemy|\\bapi\\b|endpoint|web|http|request", "Web development");
     rule("pandas|numpy|dataframe|vectori|broadcast|\\bdata (analysis|processing)|csv", "Data processing");
-    rule("\\bfiles?\\b|open\\(|\\bread|\\bwrite|json|pickle|serializ|\\bpath|subprocess|shell", "Files & I/O");
+    rule("\\bfiles?\\b|open\\(|read(ing)? (from|a file)|write (to|a file)|json|pickle|serializ|\\bpath|subprocess|shell|\\bos\\b|shutil", "Files & I/O");
     rule("module|package|import|\\bpip\\b|virtualenv|venv|dependenc|__name__|pep ?8", "Modules & packaging");
     rule("\\blists?\\b|tuple|dict|\\bsets?\\b|stack|queue|heap|collections|counter|deque|linked list|array|sort|string|slic", "Data structures");
     rule("lambda|function|closure|partial|\\bmap\\b|filter|reduce|\\*args|kwargs|scope|walrus|recursion|comprehension", "Functions");
