@@ -28,6 +28,8 @@ final class MarkdownAnswer {
           flush(blocks, current);
           current = new ArrayList<>();
           current.add(fence);
+          String sameLine = TextCleaner.codeAfterFenceJunk(line.strip());
+          if (!sameLine.isBlank()) current.add(sameLine);
           inFence = true;
         } else {
           trimTrailingBlank(current);

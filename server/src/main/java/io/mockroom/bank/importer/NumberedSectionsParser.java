@@ -17,7 +17,7 @@ final class NumberedSectionsParser implements SourceParser {
   public boolean accepts(List<String> lines) {
     long numbered = lines.stream().filter(l -> QUESTION.matcher(l).matches()).count();
     long headings = lines.stream().filter(l -> l.startsWith("### ")).count();
-    return numbered >= 3 && headings >= 1 && lines.stream().noneMatch(l -> l.contains("```"));
+    return numbered >= 1 && headings >= 1 && lines.stream().noneMatch(l -> l.contains("```"));
   }
 
   @Override

@@ -72,12 +72,19 @@ final class TextCleaner {
     return HTML_LINE.matcher(line).matches() || line.contains("Back to Top") || line.strip().equals("</div>");
   }
 
-  private static final Pattern FENCE_JUNK = Pattern.compile("^(\\s*```)([\\w+#.-]*)\\s*<.*$");
+  private static final Pattern FENCE_JUNK = Pattern.compile("^(\\s*```)([\\w+#.-]*)\\s*(<.*)$");
 
   /** {@code ```python<button …>Copy code</button>} becomes {@code ```python}. */
   static String cleanFence(String line) {
     Matcher m = FENCE_JUNK.matcher(line);
     return m.matches() ? m.group(1) + m.group(2) : line;
+  }
+
+  /** Code that follows the copy-button markup on the fence's own line, if any. */
+  static String codeAfterFenceJunk(String line) {
+    Matcher m = FENCE_JUNK.matcher(line);
+    if (!m.matches()) return "";
+    return m.group(3).replaceAll("<[^>]*>", "").replace("Copy code", "");
   }
 
   /** Inline HTML that leaked into prose: tags are dropped, their text kept. */
