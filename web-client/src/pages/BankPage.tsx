@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type Page, type QuestionDetail, type QuestionSummary } from '../api';
 import { navigate } from '../router';
-import { Markdown } from '../markdown';
+import { Inline, Markdown } from '../markdown';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['q', 'topic', 'difficulty', 'source', 'page'] as const;
@@ -131,7 +131,7 @@ function QuestionPanel({ id, onClose }: { id: string; onClose: () => void }) {
             <span class="topic">{q.topic}{q.topicInferred ? ' · inferred' : ''}</span>
           </p>
           <h2>Key points</h2>
-          <ul class="key-points">{q.keyPoints.map(k => <li>{k}</li>)}</ul>
+          <ul class="key-points">{q.keyPoints.map(k => <li><Inline text={k} /></li>)}</ul>
           <h2>Reference answer</h2>
           <Markdown source={q.answer} />
           {q.alternates.length > 0 && (

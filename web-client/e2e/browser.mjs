@@ -1,0 +1,62 @@
+// Shared set-up of the browser tests: Debian's Chromium through playwright-core, artefacts
+// (screenshots) into --out, a step log, and a clear failure message. No fixed sleeps: every
+// wait is Playwright's auto-waiting or an explicit condition.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function args() {
+  const out = { base: 'http://127.0.0.1:8080', out: 'target/e2e' };
+  const a = process.argv.slice(2);
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === '--base') out.base = a[++i];
+    else if (a[i] === '--out') out.out = a[++i];
+  }
+  mkdirSync(out.out, { recursive: true });
+  return out;
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+let stepNo = 0;
+export function step(name) {
+  stepNo++;
+  console.log(`[e2e] ${stepNo}. ${name}`);
+}
+
+export function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Collects what a page says in its console and CSP violations, to fail on script errors. */
+export function watch(page, label, problems) {
+  page.on('pageerror', e => problems.push(`${label}: page error: ${e.message}`));
+  page.on('console', m => {
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(`${label}: console error: ${m.text()}`);
+  });
+}
+
+/** Runs the test body; on failure takes a screenshot of every open page and exits 1. */
+export async function run(body) {
+  const { base, out } = args();
+  const browser = await launch();
+  const pages = [];
+  try {
+    await body({ browser, base, out, pages });
+    console.log('[e2e] passed');
+  } catch (e) {
+    console.error(`[e2e] FAILED: ${e.stack || e}`);
+    for (const [i, p] of pages.entries()) {
+      await p.screenshot({ path: join(out, `failure-${i}.png`), fullPage: true }).catch(() => {});
+    }
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+  }
+}
