@@ -149,7 +149,7 @@ public final class RoomGateway {
 
   /** Joins the room; if that room object was unloaded meanwhile, asks the registry for the live one. */
   private void join(WsConnection conn, SocketState s, Room room, Principal principal, ClientMessage.Hello hello, int attempts) {
-    room.execute(() -> room.join(conn, principal, hello).onSuccess(joined -> {
+    room.execute(() -> joinOnce(room, conn, principal, hello).onSuccess(joined -> {
       if (joined) {
         s.room = room;
       } else if (attempts > 0) {
@@ -167,6 +167,14 @@ public final class RoomGateway {
       }
       return Future.failedFuture(e);
     }));
+  }
+
+  private static Future<Boolean> joinOnce(Room room, WsConnection conn, Principal principal, ClientMessage.Hello hello) {
+    try {
+      return room.join(conn, principal, hello);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private static final class SocketState {

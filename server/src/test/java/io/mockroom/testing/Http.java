@@ -25,13 +25,33 @@ public final class Http {
   private Http() {}
 
   public static Reply get(String url) {
+    return get(url, null);
+  }
+
+  /** GET with a cookie header (may be null). */
+  public static Reply get(String url, String cookie) {
     try {
-      HttpResponse<String> r = CLIENT.send(
-          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+      if (cookie != null) b.header("Cookie", cookie);
+      HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(r.statusCode(), r.body(), r.headers());
     } catch (Exception e) {
       throw new AssertionError("GET " + url + " failed: " + e, e);
+    }
+  }
+
+  /** POST a JSON body with a cookie header (may be null) and extra headers (name, value, …). */
+  public static Reply post(String url, Object body, String cookie, String... headers) {
+    try {
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : Json.MAPPER.writeValueAsString(body)));
+      if (cookie != null) b.header("Cookie", cookie);
+      for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+      HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(r.statusCode(), r.body(), r.headers());
+    } catch (Exception e) {
+      throw new AssertionError("POST " + url + " failed: " + e, e);
     }
   }
 }

@@ -1,0 +1,49 @@
+package io.mockroom.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A signed-up interviewer of a test server: its login cookie and helpers to create sessions. */
+public record Interviewer(String baseUrl, String cookie, JsonNode account) {
+  private static final AtomicInteger N = new AtomicInteger();
+
+  public static Interviewer signUp(TestServer server, String organisation) {
+    String email = "ada" + N.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    Http.Reply r = Http.post(server.baseUrl() + "/api/auth/signup",
+        Map.of("organisation", organisation, "name", "Ada Lovelace", "email", email, "password", "correct horse battery"), null);
+    if (r.status() != 201) throw new AssertionError("signup failed: " + r.status() + " " + r.body());
+    return new Interviewer(server.baseUrl(), cookie(r), r.json().get("account"));
+  }
+
+  public static String cookie(Http.Reply r) {
+    return r.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("mockroom_session="))
+        .map(c -> c.substring(0, c.indexOf(';')))
+        .findFirst().orElseThrow(() -> new AssertionError("no login cookie in " + r.headers()));
+  }
+
+  /** A session planned with the first {@code questions} questions of the bank (2 minutes each). */
+  public JsonNode createSession(String title, String candidate, int questions) {
+    JsonNode bank = Http.get(baseUrl + "/api/questions?pageSize=" + Math.max(1, questions)).json().get("items");
+    List<Map<String, Object>> plan = new ArrayList<>();
+    for (int i = 0; i < questions; i++) plan.add(Map.of("questionId", bank.get(i).get("id").asText(), "minutes", 2));
+    Http.Reply r = Http.post(baseUrl + "/api/sessions",
+        Map.of("title", title, "candidateName", candidate, "plan", plan), cookie);
+    if (r.status() != 201) throw new AssertionError("create session failed: " + r.status() + " " + r.body());
+    return r.json();
+  }
+
+  public String id() {
+    return account.get("id").asText();
+  }
+
+  /** The candidate link's token. */
+  public static String token(JsonNode session) {
+    String url = session.get("candidateUrl").asText();
+    return url.substring(url.lastIndexOf('/') + 1);
+  }
+}

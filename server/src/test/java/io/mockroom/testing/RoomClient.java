@@ -1,0 +1,141 @@
+package io.mockroom.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockroom.http.Json;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A room participant over a real WebSocket: sends JSON frames, records every frame it receives
+ * (in order, for assertions on the whole session) and waits for frames matching a condition.
+ */
+public final class RoomClient implements AutoCloseable {
+  public static final Duration WAIT = Duration.ofSeconds(15);
+
+  private final WebSocket ws;
+  private final WebSocketClient client;
+  private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+  private final List<String> all = Collections.synchronizedList(new ArrayList<>());
+  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+  private volatile Short closeCode;
+  private volatile String closeReason;
+
+  private RoomClient(WebSocketClient client, WebSocket ws) {
+    this.client = client;
+    this.ws = ws;
+    ws.textMessageHandler(text -> {
+      all.add(text);
+      try {
+        inbox.add(Json.MAPPER.readTree(text));
+      } catch (Exception e) {
+        inbox.add(Json.MAPPER.createObjectNode().put("type", "unparseable").put("text", text));
+      }
+    });
+    ws.closeHandler(v -> {
+      closeCode = ws.closeStatusCode();
+      closeReason = ws.closeReason();
+      closed.countDown();
+    });
+  }
+
+  /** Opens {@code path} (e.g. /ws/rooms/{id} or /ws/join/{token}); fails with the HTTP status when refused. */
+  public static RoomClient connect(Vertx vertx, int port, String path, String cookie) {
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(4 * 1024 * 1024).setMaxFrameSize(4 * 1024 * 1024));
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(path);
+    if (cookie != null) options.addHeader("Cookie", cookie);
+    try {
+      WebSocket ws = client.connect(options).await(15, TimeUnit.SECONDS);
+      return new RoomClient(client, ws);
+    } catch (Exception e) {
+      client.close();
+      throw new Refused(e.getMessage());
+    }
+  }
+
+  /** The handshake was refused; the message carries the HTTP status. */
+  public static final class Refused extends RuntimeException {
+    Refused(String message) {
+      super(message);
+    }
+  }
+
+  public RoomClient send(Object message) {
+    try {
+      ws.writeTextMessage(message instanceof String s ? s : Json.MAPPER.writeValueAsString(message)).await(5, TimeUnit.SECONDS);
+      return this;
+    } catch (Exception e) {
+      throw new AssertionError("send failed: " + e, e);
+    }
+  }
+
+  public ObjectNode json(String type) {
+    return Json.MAPPER.createObjectNode().put("type", type);
+  }
+
+  /** The next frame of {@code type} that matches; frames before it are skipped (but kept in {@link #frames()}). */
+  public JsonNode await(String type, Predicate<JsonNode> match) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    try {
+      while (true) {
+        long left = deadline - System.nanoTime();
+        JsonNode n = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
+        if (n == null) throw new AssertionError("no '" + type + "' frame within " + WAIT + "; received: " + all);
+        if (type.equals(n.path("type").asText()) && match.test(n)) return n;
+      }
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  public JsonNode await(String type) {
+    return await(type, n -> true);
+  }
+
+  /** Every text frame received so far, as sent by the server. */
+  public List<String> frames() {
+    synchronized (all) {
+      return List.copyOf(all);
+    }
+  }
+
+  public boolean awaitClosed() {
+    try {
+      return closed.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  public Short closeCode() {
+    return closeCode;
+  }
+
+  public String closeReason() {
+    return closeReason;
+  }
+
+  public void drop() {
+    ws.close();
+  }
+
+  @Override
+  public void close() {
+    try {
+      ws.close().await(5, TimeUnit.SECONDS);
+    } catch (Exception ignored) {
+      // already closed
+    }
+    client.close();
+  }
+}
