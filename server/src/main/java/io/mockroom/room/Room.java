@@ -270,7 +270,10 @@ public final class Room {
       throw new ProtocolError("saving_paused", "Saving is paused; your edits are kept and will be sent again.");
     }
     CollabDocument.PushResult result = doc.doc.push(m.version(), m.updates());
-    if (!result.accepted()) throw new ProtocolError("push_rejected", result.reason());
+    if (!result.accepted()) {
+      // Stale: the client takes the updates it has not seen yet (they are on their way) and pushes again.
+      throw new ProtocolError(result.stale() ? "stale_push" : "push_rejected", result.reason());
+    }
     List<Update> accepted = result.updates();
     if (accepted.isEmpty()) return Future.succeededFuture(); // all of it was already applied (a resend)
     List<LogEntry> entries = new ArrayList<>(accepted.size());

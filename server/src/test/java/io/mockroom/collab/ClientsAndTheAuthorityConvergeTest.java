@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Several simulated clients type at random places while messages are delayed at random (FIFO
- * per direction, as a WebSocket is), connections drop — losing pushes in flight and
+ * per direction, as a WebSocket is), pushes made at an older version are refused as stale (the
+ * client catches up and pushes again), connections drop — losing pushes in flight and
  * confirmations — and clients reconnect, catch up from the authority's history and resend what
  * is unconfirmed. At the end every client's text equals the authority's, and replaying the
  * authority's history from empty gives its text. Replay one seed with -Dcollab.seed=N.
@@ -21,6 +22,7 @@ class ClientsAndTheAuthorityConvergeTest {
   static final class Link {
     final SimulatedClient client;
     final ArrayDeque<Push> up = new ArrayDeque<>();
+    /** Server to client: accepted updates, or an empty list meaning "your push was stale". */
     final ArrayDeque<List<Update>> down = new ArrayDeque<>();
     boolean connected = true;
     boolean pushing;
@@ -35,8 +37,17 @@ class ClientsAndTheAuthorityConvergeTest {
     String only = System.getProperty("collab.seed");
     long first = only == null ? 1 : Long.parseLong(only);
     long last = only == null ? 300 : first;
+    resendsSkipped = 0;
+    stalePushes = 0;
     for (long seed = first; seed <= last; seed++) run(seed);
+    if (only == null) {
+      assertThat(resendsSkipped).as("resends of accepted updates happened and were applied once").isPositive();
+      assertThat(stalePushes).as("stale pushes happened").isPositive();
+    }
   }
+
+  static int resendsSkipped;
+  static int stalePushes;
 
   static void run(long seed) {
     Random r = new Random(seed);
@@ -60,13 +71,13 @@ class ClientsAndTheAuthorityConvergeTest {
         l.up.clear();
         l.down.clear();
         l.pushing = false;
-        reconnect(l, authority);
+        reconnect(l, authority, r);
       }
     }
     // Let the network settle: reconnect everyone, flush everything, until all is confirmed.
     for (int round = 0; round < 100; round++) {
       for (Link l : links) {
-        if (!l.connected) reconnect(l, authority);
+        if (!l.connected) reconnect(l, authority, r);
         send(l);
         while (!l.up.isEmpty() || !l.down.isEmpty()) deliver(l, authority, links, r);
       }
@@ -93,22 +104,36 @@ class ClientsAndTheAuthorityConvergeTest {
     if (upFirst && !l.up.isEmpty() || l.down.isEmpty() && !l.up.isEmpty()) {
       Push p = l.up.poll();
       CollabDocument.PushResult result = authority.push(p.version(), p.updates());
-      assertThat(result.accepted()).as(result.reason()).isTrue();
-      if (!result.updates().isEmpty()) {
+      assertThat(result.accepted() || result.stale()).as(result.reason()).isTrue();
+      if (result.accepted() && result.updates().size() < p.updates().size()) resendsSkipped++;
+      if (result.stale()) {
+        stalePushes++;
+        l.down.add(List.of());
+      } else if (!result.updates().isEmpty()) {
         for (Link other : links) if (other.connected) other.down.add(result.updates());
       } else {
         l.pushing = false; // nothing new: it was all a resend
       }
     } else if (!l.down.isEmpty()) {
       List<Update> updates = l.down.poll();
+      if (updates.isEmpty()) {
+        l.pushing = false; // stale: push again once caught up
+        return;
+      }
       l.client.receive(updates);
       if (updates.stream().anyMatch(u -> u.clientId().equals(l.client.clientId))) l.pushing = false;
     }
   }
 
-  /** A new connection: catch up from the authority, then the client may resend. */
-  static void reconnect(Link l, CollabDocument authority) {
+  /**
+   * A new connection. The authority first sends what the client missed (as the room's welcome
+   * does); half of the time the client resends its unconfirmed updates before that arrives, so
+   * the authority sees a resend of updates it already accepted.
+   */
+  static void reconnect(Link l, CollabDocument authority, Random r) {
     l.connected = true;
-    l.client.receive(authority.updatesSince(l.client.version()).orElseThrow());
+    if (r.nextBoolean()) send(l);
+    List<Update> missed = authority.updatesSince(l.client.version()).orElseThrow();
+    if (!missed.isEmpty()) l.down.add(missed);
   }
 }
