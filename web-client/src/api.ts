@@ -7,12 +7,21 @@ export class ApiError extends Error {
 }
 
 export async function getJson<T>(path: string): Promise<T> {
+  return call<T>(path, { method: 'GET' });
+}
+
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  return call<T>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+}
+
+async function call<T>(path: string, init: RequestInit): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    res = await fetch(path, { ...init, headers: { Accept: 'application/json', ...(init.headers ?? {}) }, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'offline', 'Cannot reach the Mockroom server. Check your connection and try again.');
   }
+  if (res.status === 204) return undefined as T;
   const body = await res.json().catch(() => null);
   if (!res.ok) {
     const e = body && body.error;
@@ -57,4 +66,36 @@ export const api = {
   question: (id: string) => getJson<QuestionDetail>(`/api/questions/${encodeURIComponent(id)}`),
   topics: () => getJson<{ topics: { topic: string; count: number }[] }>('/api/topics'),
   sources: () => getJson<{ sources: { file: string; count: number }[] }>('/api/sources'),
+};
+
+export interface Account { id: string; organisationId: string; organisationName: string; email: string; name: string; role: string }
+
+export interface PlanEntry { position: number; questionId: string; prompt: string; topic: string; difficulty: Difficulty; minutes: number | null }
+
+export interface SessionSummary {
+  id: string; title: string; candidateName: string; candidateEmail: string | null; status: 'scheduled' | 'live' | 'ended';
+  createdAt: string; startedAt: string | null; endedAt: string | null; questions: number; roomUrl: string;
+}
+
+export interface SessionDetail extends Omit<SessionSummary, 'questions'> {
+  plan: PlanEntry[]; members: { accountId: string; name: string; email: string; role: string }[]; candidateUrl: string | null;
+}
+
+export const auth = {
+  me: () => getJson<{ account: Account }>('/api/auth/me').then(r => r.account),
+  signup: (body: { organisation?: string; invitation?: string; name: string; email: string; password: string }) =>
+    postJson<{ account: Account }>('/api/auth/signup', body).then(r => r.account),
+  login: (email: string, password: string) => postJson<{ account: Account }>('/api/auth/login', { email, password }).then(r => r.account),
+  logout: () => postJson<void>('/api/auth/logout', {}),
+  invite: () => postJson<{ url: string }>('/api/invitations', {}),
+  invitation: (token: string) => getJson<{ organisationName: string; email: string | null }>(`/api/invitations/${encodeURIComponent(token)}`),
+};
+
+export const sessions = {
+  list: () => getJson<{ items: SessionSummary[] }>('/api/sessions').then(r => r.items),
+  get: (id: string) => getJson<SessionDetail>(`/api/sessions/${encodeURIComponent(id)}`),
+  create: (body: { title: string; candidateName: string; candidateEmail?: string; plan: { questionId: string; minutes?: number }[] }) =>
+    postJson<SessionDetail>('/api/sessions', body),
+  join: (token: string) => getJson<{ sessionId: string; title: string; candidateName: string; organisationName: string; status: string }>(
+    `/api/join/${encodeURIComponent(token)}`),
 };

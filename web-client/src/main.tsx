@@ -1,29 +1,81 @@
 import { render } from 'preact';
 import './styles.css';
-import { useLocation } from './router';
+import './room.css';
+import { navigate, useLocation } from './router';
 import { BankPage } from './pages/BankPage';
+import { LoginPage, SignupPage } from './pages/AuthPages';
+import { NewSessionPage, SessionsPage, goToLogin } from './pages/SessionsPage';
+import { CandidateJoinPage, StaffRoomPage } from './pages/RoomPage';
+import { setAccount, useAccount } from './session';
+import { auth } from './api';
+import { useEffect } from 'preact/hooks';
 
 function NotFound() {
   return (
     <section class="panel empty">
       <h1>Nothing here</h1>
-      <p>This page does not exist. <a href="/bank">Go to the question bank</a>.</p>
+      <p>This page does not exist. <a href="/">Go to the start page</a>.</p>
+    </section>
+  );
+}
+
+/** Pages that need an account send people to sign in first, and back afterwards. */
+function SignedIn({ children }: { children: preact.ComponentChildren }) {
+  const account = useAccount();
+  useEffect(() => { if (account === null) goToLogin(); }, [account]);
+  return account ? <>{children}</> : <p class="muted">Loading…</p>;
+}
+
+function Landing() {
+  const account = useAccount();
+  if (account === undefined) return <p class="muted">Loading…</p>;
+  if (account) return <SessionsPage />;
+  return (
+    <section class="panel narrow hero">
+      <h1>Live mock interviews, self-hosted</h1>
+      <p>Push questions from your bank, write code together in a shared editor, keep every session's transcript and scores.</p>
+      <p><a class="button primary" href="/signup">Create an organisation</a> <a class="button" href="/login">Sign in</a> <a class="button" href="/bank">Browse the question bank</a></p>
     </section>
   );
 }
 
 function App() {
   const { path, query } = useLocation();
-  const page = path === '/' || path === '/bank' ? <BankPage query={query} /> : <NotFound />;
+  const account = useAccount();
+  let page;
+  let m: RegExpMatchArray | null;
+  if (path === '/') page = <Landing />;
+  else if (path === '/bank') page = <BankPage query={query} />;
+  else if (path === '/login') page = <LoginPage next={query.get('next')} />;
+  else if (path === '/signup') page = <SignupPage />;
+  else if ((m = path.match(/^\/invite\/([\w-]+)$/))) page = <SignupPage invitation={m[1]} />;
+  else if (path === '/sessions/new') page = <SignedIn><NewSessionPage /></SignedIn>;
+  else if ((m = path.match(/^\/rooms\/([0-9a-f-]{36})$/))) page = <SignedIn><StaffRoomPage id={m[1]} /></SignedIn>;
+  else if ((m = path.match(/^\/join\/([\w-]+)$/))) page = <CandidateJoinPage token={m[1]} />;
+  else page = <NotFound />;
+  const candidate = path.startsWith('/join/');
   return (
     <>
       <header class="topbar">
-        <a class="brand" href="/">Mockroom</a>
-        <nav aria-label="Main">
-          <a href="/bank" aria-current={path === '/' || path === '/bank' ? 'page' : undefined}>Question bank</a>
-        </nav>
+        <a class="brand" href={candidate ? location.pathname : '/'}>Mockroom</a>
+        {!candidate && (
+          <nav aria-label="Main">
+            {account && <a href="/" aria-current={path === '/' ? 'page' : undefined}>Sessions</a>}
+            <a href="/bank" aria-current={path === '/bank' ? 'page' : undefined}>Question bank</a>
+          </nav>
+        )}
+        {!candidate && (
+          <span class="account">
+            {account ? (
+              <>
+                <span class="muted-inverse">{account.name} · {account.organisationName}</span>
+                <button class="link-inverse" onClick={() => auth.logout().finally(() => { setAccount(null); navigate('/'); })}>Sign out</button>
+              </>
+            ) : account === null ? <a href="/login">Sign in</a> : null}
+          </span>
+        )}
       </header>
-      <main class="main">{page}</main>
+      <main class={path.startsWith('/rooms/') || candidate ? 'main wide' : 'main'}>{page}</main>
     </>
   );
 }
@@ -31,3 +83,13 @@ function App() {
 const root = document.getElementById('app')!;
 root.textContent = ''; // the static "Loading…" line
 render(<App />, root);
+
+// Links inside the app navigate without reloading the page.
+document.addEventListener('click', e => {
+  const a = (e.target as HTMLElement).closest('a');
+  if (!a || a.target || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+  const url = new URL(a.href, location.href);
+  if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+  e.preventDefault();
+  navigate(url.pathname + url.search);
+});

@@ -19,11 +19,20 @@ import org.slf4j.LoggerFactory;
 public final class WebApp {
   private static final Logger log = LoggerFactory.getLogger(WebApp.class);
 
-  /** The app loads only its own scripts, styles and sockets, and is never framed. */
-  static final String CSP = String.join("; ",
+  /**
+   * The app loads only its own scripts, styles and sockets, and is never framed. Style
+   * attributes are allowed (CodeMirror positions its layers with them); a style element must carry
+   * the page's nonce (CodeMirror's theme, see {@link #appPage}); every script comes only from
+   * this server.
+   */
+  static final String CSP = csp("'self'");
+
+  static String csp(String styleSources) {
+    return String.join("; ",
       "default-src 'self'",
       "script-src 'self'",
-      "style-src 'self'",
+      "style-src " + styleSources,
+      "style-src-attr 'unsafe-inline'",
       "img-src 'self' data:",
       "font-src 'self'",
       "connect-src 'self'",
@@ -31,6 +40,7 @@ public final class WebApp {
       "base-uri 'none'",
       "form-action 'self'",
       "frame-ancestors 'none'");
+  }
 
   private WebApp() {}
 
@@ -42,18 +52,33 @@ public final class WebApp {
     router.route("/api/*").handler(rc -> {
       throw ApiError.notFound("No API endpoint " + rc.request().method() + " " + rc.request().path() + ".");
     });
+    String index = indexPage().toString();
+    router.get("/").handler(rc -> appPage(rc, index));
+    router.get("/index.html").handler(rc -> appPage(rc, index));
     router.route("/*").handler(StaticHandler.create("webroot")
-        .setIndexPage("index.html")
         .setCachingEnabled(true)
         .setMaxAgeSeconds(300));
-    Buffer index = indexPage();
-    router.get("/*").handler(rc -> rc.response()
-        .putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("Cache-Control", "no-cache")
-        .end(index));
+    router.get("/*").handler(rc -> appPage(rc, index));
     router.route().failureHandler(WebApp::failure);
     return router;
   }
+
+  /**
+   * The app's one HTML page, for every app path. Each response gets a fresh nonce, in the CSP and
+   * in a meta tag the app hands to CodeMirror ({@code EditorView.cspNonce}) for its style element.
+   */
+  private static void appPage(RoutingContext rc, String index) {
+    byte[] bytes = new byte[18];
+    NONCES.nextBytes(bytes);
+    String nonce = java.util.Base64.getEncoder().encodeToString(bytes);
+    rc.response()
+        .putHeader("Content-Security-Policy", csp("'self' 'nonce-" + nonce + "'"))
+        .putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("Cache-Control", "no-cache")
+        .end(index.replace("__CSP_NONCE__", nonce));
+  }
+
+  private static final java.security.SecureRandom NONCES = new java.security.SecureRandom();
 
   private static void securityHeaders(RoutingContext rc) {
     rc.response().headers()

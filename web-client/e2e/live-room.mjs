@@ -1,0 +1,102 @@
+// A whole interview in two browser contexts: the interviewer signs up and creates a session,
+// the candidate opens the link and enters a name, the interviewer starts and pushes a question,
+// the candidate types an answer the interviewer sees live, they chat both ways, a dropped
+// connection reconnects without losing text, the interviewer ends, the candidate sees it.
+import { join } from 'node:path';
+import { run, step, check, watch } from './browser.mjs';
+
+await run(async ({ browser, base, out, pages }) => {
+  const problems = [];
+  const staffCtx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const staff = await staffCtx.newPage();
+  pages.push(staff);
+  watch(staff, 'interviewer', problems);
+
+  step('interviewer signs up');
+  const email = `ada-${Date.now()}@example.com`;
+  await staff.goto(`${base}/signup`);
+  await staff.getByLabel('Organisation').fill('Analytical Engines <script>alert(1)</script>');
+  await staff.getByLabel('Your name').fill('Ada Lovelace');
+  await staff.getByLabel('Email').fill(email);
+  await staff.getByLabel('Password').fill('correct horse battery');
+  await staff.getByRole('button', { name: 'Create account' }).click();
+  await staff.getByRole('heading', { name: 'Sessions' }).waitFor();
+  check((await staff.locator('.account').textContent()).includes('Analytical Engines <script>'), 'organisation name shown as text');
+
+  step('interviewer creates a session with a plan');
+  await staff.getByRole('link', { name: 'New session' }).click();
+  await staff.getByLabel('Title').fill('Python screen');
+  await staff.getByLabel("Candidate's name").fill('Grace Hopper');
+  await staff.getByLabel('Search the bank').fill('decorator');
+  await staff.locator('.picker li button').first().click();
+  await staff.getByLabel('Search the bank').fill('generator');
+  await staff.locator('.picker li button:not([disabled])').first().click();
+  check(await staff.locator('ol.plan li').count() === 2, 'two questions planned');
+  await staff.getByRole('button', { name: 'Create session' }).click();
+  const link = await staff.getByLabel('Candidate link').inputValue();
+  check(/\/join\/[\w-]{43}$/.test(link), `candidate link carries a long token: ${link}`);
+  await staff.getByRole('link', { name: 'Open the room' }).click();
+  await staff.getByRole('button', { name: 'Start session' }).waitFor();
+
+  step('candidate opens the link and enters a name');
+  const candCtx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const cand = await candCtx.newPage();
+  pages.push(cand);
+  watch(cand, 'candidate', problems);
+  await cand.goto(link);
+  await cand.getByLabel('Your name').fill('Grace Hopper');
+  await cand.getByRole('button', { name: 'Join the room' }).click();
+  await cand.getByText('Waiting for the interviewer to start').waitFor();
+  await staff.locator('.presence .who', { hasText: 'Grace Hopper' }).waitFor();
+
+  step('interviewer starts and pushes the first question');
+  await staff.getByRole('button', { name: 'Start session' }).click();
+  await staff.getByRole('button', { name: 'Push next question' }).click();
+  const prompt = await staff.locator('.current-prompt').textContent();
+  await cand.locator('.current-prompt', { hasText: prompt }).waitFor();
+  check(await cand.locator('.answer-key').count() === 0, 'the candidate sees no answer key');
+  check(await staff.locator('.answer-key .key-points li').count() >= 2, 'the interviewer sees key points');
+  await cand.locator('.timer').waitFor();
+
+  step('candidate types; the interviewer sees it live');
+  await cand.locator('.cm-content').click();
+  await cand.keyboard.type('def timed(fn):');
+  await staff.locator('.cm-content', { hasText: 'def timed(fn):' }).waitFor();
+  await cand.locator('.save-state', { hasText: 'All saved' }).waitFor();
+
+  step('chat both ways, shown as text');
+  await cand.getByLabel('Chat message').fill('Can I use functools?');
+  await cand.getByLabel('Chat message').press('Enter');
+  await staff.locator('.chat-lines li', { hasText: 'Can I use functools?' }).waitFor();
+  await staff.getByLabel('Chat message').fill('Yes <b>please</b>');
+  await staff.getByLabel('Chat message').press('Enter');
+  await cand.locator('.chat-lines li', { hasText: 'Yes <b>please</b>' }).waitFor();
+  check(await cand.locator('.chat-lines b').count() === 0, 'chat markup is not rendered as HTML');
+
+  step('interviewer writes a private note the candidate never sees');
+  await staff.getByLabel('Private note').fill('Knows decorators well');
+  await staff.getByRole('button', { name: 'Add note' }).click();
+  await staff.locator('.note-lines li', { hasText: 'Knows decorators well' }).waitFor();
+
+  step('the candidate loses the connection, types on, and reconnects without losing text');
+  await cand.evaluate(() => window.mockroomRoom.drop());
+  await cand.locator('.cm-content').press('End');
+  await cand.keyboard.type(' pass');
+  await staff.locator('.cm-content', { hasText: 'def timed(fn): pass' }).waitFor();
+  await cand.locator('.save-state', { hasText: 'All saved' }).waitFor();
+  await cand.screenshot({ path: join(out, 'candidate-room.png') });
+  await staff.screenshot({ path: join(out, 'interviewer-room.png') });
+
+  step('interviewer ends the session; the candidate sees it ended');
+  staff.once('dialog', d => d.accept());
+  await staff.getByRole('button', { name: 'End session' }).click();
+  await cand.getByRole('heading', { name: 'This session has ended' }).waitFor();
+  await staff.getByRole('heading', { name: 'This session has ended' }).waitFor();
+  await cand.screenshot({ path: join(out, 'candidate-ended.png') });
+
+  step('the link no longer opens the room');
+  await cand.goto(link);
+  await cand.getByText('This interview has ended').waitFor();
+
+  check(problems.length === 0, `the pages reported problems:\n${problems.join('\n')}`);
+});

@@ -1,0 +1,272 @@
+// The live room, for staff (/rooms/:id, signed in) and for the candidate (/join/:token).
+// Candidates see the prompt only; staff also see the answer key, key points, plan and notes.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, ApiError, sessions, type QuestionSummary } from '../api';
+import { RoomConnection, type Status } from '../room/connection';
+import { SharedEditors } from '../room/editors';
+import type { ChatLine, NoteLine, Participant, PlanItem, Question, ServerMessage } from '../room/protocol';
+import { Markdown, Inline } from '../markdown';
+import { goToLogin } from './SessionsPage';
+
+interface RoomState {
+  you: Participant | null;
+  title: string;
+  status: string;
+  participants: Participant[];
+  plan: PlanItem[];
+  planSize: number;
+  current: Question | null;
+  chat: ChatLine[];
+  notes: NoteLine[];
+  paused: boolean;
+  error: string | null;
+}
+
+const initial: RoomState = { you: null, title: '', status: 'scheduled', participants: [], plan: [], planSize: 0, current: null, chat: [], notes: [], paused: false, error: null };
+
+export function CandidateJoinPage({ token }: { token: string }) {
+  const [info, setInfo] = useState<{ title: string; candidateName: string; organisationName: string } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [name, setName] = useState<string | null>(sessionStorage.getItem(`mockroom:name:${token}`));
+  const [typed, setTyped] = useState('');
+  useEffect(() => {
+    sessions.join(token).then(i => { setInfo(i); setTyped(i.candidateName); }).catch(e => setProblem(e instanceof ApiError ? e.message : 'This link cannot be opened right now.'));
+  }, [token]);
+  if (problem) return <Notice title="This link does not open a room" text={problem} />;
+  if (!info) return <Notice title="Opening the room…" text="" />;
+  if (!name) {
+    return (
+      <section class="panel narrow">
+        <h1>{info.title}</h1>
+        <p class="muted">{info.organisationName} invited you to a live interview.</p>
+        <form onSubmit={e => {
+          e.preventDefault();
+          const n = typed.trim();
+          if (!n) return;
+          sessionStorage.setItem(`mockroom:name:${token}`, n);
+          setName(n);
+        }}>
+          <label>Your name<input name="name" required maxLength={60} autocomplete="name" value={typed} onInput={e => setTyped((e.target as HTMLInputElement).value)} /></label>
+          <button class="primary" type="submit">Join the room</button>
+        </form>
+      </section>
+    );
+  }
+  return <Room path={`/ws/join/${token}`} storageKey={`mockroom:participant:${token}`} name={name} />;
+}
+
+export function StaffRoomPage({ id }: { id: string }) {
+  return <Room path={`/ws/rooms/${id}`} storageKey={`mockroom:participant:${id}`} />;
+}
+
+function Notice({ title, text }: { title: string; text: string }) {
+  return <section class="panel narrow notice"><h1>{title}</h1>{text && <p>{text}</p>}</section>;
+}
+
+function Room({ path, storageKey, name }: { path: string; storageKey: string; name?: string }) {
+  const [room, setRoom] = useState<RoomState>(initial);
+  const [status, setStatus] = useState<Status>('connecting');
+  const [, tick] = useState(0);
+  const editorEl = useRef<HTMLDivElement>(null);
+  const stateRef = useRef(room);
+  stateRef.current = room;
+  const conn = useRef<RoomConnection | null>(null);
+  const editors = useRef<SharedEditors | null>(null);
+
+  useEffect(() => {
+    let editorsCreated: SharedEditors | null = null;
+    const c = new RoomConnection(
+      path,
+      () => ({ participantId: sessionStorage.getItem(storageKey) ?? undefined, name, lastSeq: 0, docs: editorsCreated?.versions() ?? {} }),
+      m => handle(m),
+      s => {
+        setStatus(s);
+        if (s === 'reconnecting') editorsCreated?.resetPushes();
+        if (s === 'refused') {
+          // Tell the person why: signed out, ended, or a bad link.
+          fetch('/api/auth/me').then(r => { if (r.status === 401 && path.startsWith('/ws/rooms/')) goToLogin(); });
+        }
+      },
+    );
+    conn.current = c;
+    const handle = (m: ServerMessage) => {
+      const ed = () => {
+        if (!editorsCreated && editorEl.current) {
+          const role = m.type === 'welcome' ? m.you.role : stateRef.current.you?.role;
+          editorsCreated = new SharedEditors(editorEl.current, msg => c.send(msg), role !== 'observer', () => tick(t => t + 1));
+          editors.current = editorsCreated;
+        }
+        return editorsCreated;
+      };
+      switch (m.type) {
+        case 'welcome': {
+          sessionStorage.setItem(storageKey, m.you.id);
+          const e = ed();
+          Object.entries(m.docs).forEach(([doc, view]) => e?.load(doc, view));
+          if (m.current) e?.show(m.current.doc);
+          setRoom({ you: m.you, title: m.session.title, status: m.session.status, participants: m.participants, plan: m.plan ?? [],
+            planSize: m.planSize, current: m.current, chat: m.chat, notes: m.notes ?? [], paused: m.saving === 'paused', error: null });
+          break;
+        }
+        case 'presence':
+          setRoom(r => ({ ...r, participants: upsert(r.participants, m.participant) }));
+          if (m.participant.presence === 'left') editorsCreated?.forgetParticipant(m.participant.id);
+          break;
+        case 'started': setRoom(r => ({ ...r, status: 'live' })); break;
+        case 'question': ed()?.show(m.question.doc); setRoom(r => ({ ...r, current: m.question })); break;
+        case 'updates': ed()?.receive(m.doc, m.updates); break;
+        case 'cursor': editorsCreated?.remoteCursor(m.doc, { id: m.participantId, name: m.name, anchor: m.anchor, head: m.head }); break;
+        case 'chat': setRoom(r => ({ ...r, chat: [...r.chat, m.chat] })); break;
+        case 'note': setRoom(r => ({ ...r, notes: [...r.notes, m.note] })); break;
+        case 'ended': setRoom(r => ({ ...r, status: 'ended' })); break;
+        case 'saving': setRoom(r => ({ ...r, paused: m.state === 'paused' })); break;
+        case 'error':
+          if (m.code === 'stale_push' || m.code === 'saving_paused') {
+            if (stateRef.current.current) editorsCreated?.stale(stateRef.current.current.doc);
+          } else {
+            setRoom(r => ({ ...r, error: m.message }));
+          }
+          break;
+      }
+    };
+    c.open();
+    (window as any).mockroomRoom = { drop: () => c.drop() }; // for the browser tests: simulate a network drop
+    return () => c.close();
+  }, [path]);
+
+  const you = room.you;
+  const staff = you && you.role !== 'candidate';
+  const interviewer = you?.role === 'interviewer';
+  const unsaved = editors.current?.unsaved() ?? 0;
+  const saveState = status === 'reconnecting' ? 'Reconnecting…' : room.paused ? 'Saving paused' : unsaved > 0 ? 'Saving…' : 'All saved';
+
+  if (status === 'refused') return <Notice title="You cannot join this room" text="The link is not valid, the session has ended, or you are not invited. Ask the interviewer for a new link." />;
+  if (room.status === 'ended') return <Notice title="This session has ended" text="Thank you! The interviewer has closed the room; you can close this tab." />;
+
+  const waiting = you && !staff && room.status === 'scheduled';
+  return (
+    <div class="room">
+      <header class="room-bar">
+        <h1>{room.title || 'Connecting…'}</h1>
+        {room.current && <Timer question={room.current} />}
+        <span class={`save-state ${saveState === 'All saved' ? 'ok' : 'busy'}`} role="status" aria-live="polite">{status === 'connecting' ? 'Connecting…' : saveState}</span>
+        <ul class="presence" aria-label="Participants">
+          {room.participants.filter(p => p.presence !== 'left').map(p => (
+            <li key={p.id} class={`who ${p.presence}`} title={`${p.role}, ${p.presence}`}>{p.name}{p.id === you?.id ? ' (you)' : ''}<span class="role"> · {p.role}</span></li>
+          ))}
+        </ul>
+        {interviewer && room.status === 'scheduled' && <button class="primary" onClick={() => conn.current?.send({ type: 'start' })}>Start session</button>}
+        {interviewer && room.status === 'live' && <button class="danger" onClick={() => { if (confirm('End the session for everyone?')) conn.current?.send({ type: 'end' }); }}>End session</button>}
+      </header>
+      {room.error && <p class="error" role="alert">{room.error}</p>}
+      <div class={`room-body ${staff ? 'staff' : 'candidate'}`}>
+        <section class="panel question-panel" aria-label="Question">
+          {waiting && <div class="waiting"><h2>Waiting for the interviewer to start</h2><p class="muted">You are in the room. The first question appears here when the session starts.</p></div>}
+          {!waiting && !room.current && <p class="muted">{staff ? 'Push a question from the plan when you are ready.' : 'The interviewer will show the first question in a moment.'}</p>}
+          {room.current && (
+            <>
+              <p class="muted">{room.current.planIndex != null ? `Question ${room.current.planIndex + 1} of ${room.current.planSize}` : 'Extra question'}</p>
+              <h2 class="current-prompt">{room.current.prompt}</h2>
+              {staff && room.current.answer !== undefined && (
+                <details class="answer-key" open>
+                  <summary>Answer key</summary>
+                  <h3>Key points</h3>
+                  <ul class="key-points">{room.current.keyPoints?.map(k => <li><Inline text={k} /></li>)}</ul>
+                  <Markdown source={room.current.answer} />
+                </details>
+              )}
+            </>
+          )}
+          {interviewer && <Plan plan={room.plan} current={room.current} push={i => conn.current?.send({ type: 'push_question', planIndex: i })} pushAny={id => conn.current?.send({ type: 'push_question', questionId: id })} />}
+        </section>
+        <section class="panel editor-panel" aria-label="Answer">
+          <div ref={editorEl} class={`editor ${room.current ? '' : 'hidden'}`} />
+          {!room.current && <p class="muted">The shared answer editor opens with the first question.</p>}
+        </section>
+        <aside class="panel side">
+          <Chat lines={room.chat} send={t => conn.current?.send({ type: 'chat', text: t })} />
+          {staff && <Notes notes={room.notes} send={t => conn.current?.send({ type: 'note', text: t })} />}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function upsert(list: Participant[], p: Participant) {
+  const i = list.findIndex(x => x.id === p.id);
+  if (i < 0) return [...list, p];
+  const next = [...list];
+  next[i] = p;
+  return next;
+}
+
+function Timer({ question }: { question: Question }) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => { const t = window.setInterval(() => setNow(Date.now()), 1000); return () => window.clearInterval(t); }, []);
+  const started = Date.parse(question.startedAt);
+  const elapsed = Math.max(0, Math.floor((now - started) / 1000));
+  const fmt = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  if (!question.minutes) return <span class="timer" aria-label="Time on this question">{fmt(elapsed)}</span>;
+  const left = question.minutes * 60 - elapsed;
+  return <span class={`timer ${left < 0 ? 'over' : left < 60 ? 'soon' : ''}`} aria-label="Time left">{left >= 0 ? fmt(left) : `+${fmt(-left)}`}</span>;
+}
+
+function Plan({ plan, current, push, pushAny }: { plan: PlanItem[]; current: Question | null; push: (i: number) => void; pushAny: (id: string) => void }) {
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<QuestionSummary[]>([]);
+  useEffect(() => {
+    if (!q.trim()) { setFound([]); return; }
+    const t = window.setTimeout(() => api.questions(new URLSearchParams({ q: q.trim(), pageSize: '5' })).then(p => setFound(p.items)).catch(() => setFound([])), 200);
+    return () => window.clearTimeout(t);
+  }, [q]);
+  const next = current?.planIndex != null ? current.planIndex + 1 : 0;
+  return (
+    <div class="plan-box">
+      <div class="row">
+        <h3>Plan</h3>
+        {next < plan.length && <button class="primary" onClick={() => push(next)}>Push next question</button>}
+      </div>
+      <ol class="plan">
+        {plan.map(p => (
+          <li key={p.index} class={current?.planIndex === p.index ? 'current' : ''}>
+            <span class="prompt">{p.prompt}</span>
+            <button onClick={() => push(p.index)} aria-label={`Push question ${p.index + 1}`}>Push</button>
+          </li>
+        ))}
+      </ol>
+      <input type="search" placeholder="Push any bank question…" aria-label="Search any bank question" value={q} onInput={e => setQ((e.target as HTMLInputElement).value)} />
+      <ul class="picker">{found.map(f => <li key={f.id}><button class="link" onClick={() => { pushAny(f.id); setQ(''); }}>{f.prompt}</button></li>)}</ul>
+    </div>
+  );
+}
+
+function Chat({ lines, send }: { lines: ChatLine[]; send: (text: string) => void }) {
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => { list.current?.scrollTo({ top: list.current.scrollHeight }); }, [lines.length]);
+  return (
+    <div class="chat">
+      <h3>Chat</h3>
+      <ol ref={list} class="chat-lines" aria-live="polite">
+        {lines.map(l => <li key={l.id}><span class="who">{l.name}</span> <span class="text">{l.text}</span></li>)}
+      </ol>
+      <form onSubmit={e => { e.preventDefault(); const i = e.currentTarget.elements.namedItem('chat') as HTMLInputElement; if (i.value.trim()) { send(i.value); i.value = ''; } }}>
+        <input name="chat" aria-label="Chat message" placeholder="Message" maxLength={2000} autocomplete="off" />
+      </form>
+    </div>
+  );
+}
+
+function Notes({ notes, send }: { notes: NoteLine[]; send: (text: string) => void }) {
+  return (
+    <div class="notes">
+      <h3>Private notes</h3>
+      <ol class="note-lines">{notes.map(n => <li key={n.id}><time>{new Date(n.at).toLocaleTimeString()}</time> <span class="text">{n.text}</span></li>)}</ol>
+      <form onSubmit={e => { e.preventDefault(); const i = e.currentTarget.elements.namedItem('note') as HTMLTextAreaElement; if (i.value.trim()) { send(i.value); i.value = ''; } }}>
+        <textarea name="note" aria-label="Private note" placeholder="Only interviewers see notes" maxLength={10000} rows={2}
+          onKeyDown={e => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) (e.currentTarget.form as HTMLFormElement).requestSubmit(); }} />
+        <button type="submit">Add note</button>
+      </form>
+    </div>
+  );
+}
+

@@ -1,0 +1,138 @@
+// My organisation's sessions, and a new session with a question plan picked from the bank.
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, sessions, type QuestionSummary, type SessionDetail, type SessionSummary } from '../api';
+import { navigate } from '../router';
+
+export function SessionsPage() {
+  const [list, setList] = useState<SessionSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => { sessions.list().then(setList).catch(e => setError(e.message)); }, []);
+  return (
+    <section class="panel">
+      <div class="row">
+        <h1>Sessions</h1>
+        <a class="button primary" href="/sessions/new">New session</a>
+      </div>
+      {error && <p class="error" role="alert">{error}</p>}
+      {list && list.length === 0 && <p class="muted">No sessions yet. Create one and send the candidate their link.</p>}
+      {list && list.length > 0 && (
+        <table class="sessions">
+          <thead><tr><th>Title</th><th>Candidate</th><th>Questions</th><th>Status</th><th>Created</th></tr></thead>
+          <tbody>
+            {list.map(s => (
+              <tr key={s.id}>
+                <td><a href={`/rooms/${s.id}`}>{s.title}</a></td>
+                <td>{s.candidateName}</td>
+                <td>{s.questions}</td>
+                <td><span class={`status ${s.status}`}>{s.status}</span></td>
+                <td>{new Date(s.createdAt).toLocaleString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+interface Planned { question: QuestionSummary; minutes: number }
+
+export function NewSessionPage() {
+  const [q, setQ] = useState('');
+  const [results, setResults] = useState<QuestionSummary[]>([]);
+  const [plan, setPlan] = useState<Planned[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<SessionDetail | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const t = window.setTimeout(() => {
+      const params = new URLSearchParams({ pageSize: '8' });
+      if (q.trim()) params.set('q', q.trim());
+      api.questions(params).then(p => setResults(p.items)).catch(() => setResults([]));
+    }, 200);
+    return () => window.clearTimeout(t);
+  }, [q]);
+
+  const add = (question: QuestionSummary) => {
+    if (!plan.some(p => p.question.id === question.id)) setPlan([...plan, { question, minutes: 10 }]);
+  };
+  const move = (i: number, d: number) => {
+    const next = [...plan];
+    const [item] = next.splice(i, 1);
+    next.splice(Math.max(0, Math.min(next.length, i + d)), 0, item);
+    setPlan(next);
+  };
+
+  if (created) {
+    return (
+      <section class="panel narrow">
+        <h1>{created.title}</h1>
+        <p>Send this link to {created.candidateName}. It opens the candidate's view of this room only, and stops working when the session ends.</p>
+        <label>Candidate link<input readOnly value={created.candidateUrl ?? ''} class="copy" onFocus={e => (e.target as HTMLInputElement).select()} /></label>
+        <p><a class="button primary" href={`/rooms/${created.id}`}>Open the room</a></p>
+      </section>
+    );
+  }
+
+  return (
+    <section class="panel">
+      <h1>New session</h1>
+      <form class="new-session" onSubmit={e => {
+        e.preventDefault();
+        const f = e.currentTarget;
+        const v = (n: string) => (f.elements.namedItem(n) as HTMLInputElement).value;
+        setBusy(true);
+        setError(null);
+        sessions.create({
+          title: v('title'), candidateName: v('candidateName'),
+          candidateEmail: v('candidateEmail') || undefined,
+          plan: plan.map(p => ({ questionId: p.question.id, minutes: p.minutes })),
+        }).then(setCreated).catch(err => setError(err instanceof ApiError ? err.message : 'Could not create the session.')).finally(() => setBusy(false));
+      }}>
+        <div class="grid2">
+          <label>Title<input name="title" required maxLength={200} placeholder="Backend interview" /></label>
+          <label>Candidate's name<input name="candidateName" required maxLength={100} /></label>
+          <label>Candidate's email (optional)<input name="candidateEmail" type="email" /></label>
+        </div>
+        <h2>Question plan</h2>
+        <div class="grid2">
+          <div>
+            <input type="search" placeholder="Search the bank" aria-label="Search the bank" value={q} onInput={e => setQ((e.target as HTMLInputElement).value)} />
+            <ul class="picker">
+              {results.map(r => (
+                <li key={r.id}>
+                  <button type="button" class="link" onClick={() => add(r)} disabled={plan.some(p => p.question.id === r.id)}>
+                    <span class="prompt">{r.prompt}</span>
+                    <span class="meta"><span class={`badge ${r.difficulty}`}>{r.difficulty}</span> {r.topic}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <ol class="plan">
+            {plan.length === 0 && <li class="muted">Pick questions on the left.</li>}
+            {plan.map((p, i) => (
+              <li key={p.question.id}>
+                <span class="prompt">{p.question.prompt}</span>
+                <span class="plan-tools">
+                  <label class="minutes">min<input type="number" min={1} max={240} value={p.minutes}
+                    onInput={e => { const n = [...plan]; n[i] = { ...p, minutes: Number((e.target as HTMLInputElement).value) || 10 }; setPlan(n); }} /></label>
+                  <button type="button" aria-label="Move up" onClick={() => move(i, -1)}>↑</button>
+                  <button type="button" aria-label="Move down" onClick={() => move(i, 1)}>↓</button>
+                  <button type="button" aria-label="Remove" onClick={() => setPlan(plan.filter((_, j) => j !== i))}>×</button>
+                </span>
+              </li>
+            ))}
+          </ol>
+        </div>
+        {error && <p class="error" role="alert">{error}</p>}
+        <button class="primary" type="submit" disabled={busy}>{busy ? 'Creating…' : 'Create session'}</button>
+      </form>
+    </section>
+  );
+}
+
+export function goToLogin() {
+  navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+}

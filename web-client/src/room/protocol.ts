@@ -1,0 +1,30 @@
+// The live room protocol's messages as the browser sees them (see docs/protocol.md).
+
+export type Role = 'interviewer' | 'observer' | 'candidate';
+export interface Participant { id: string; name: string; role: Role; presence: 'online' | 'reconnecting' | 'left' }
+export interface WireUpdate { clientID: string; changes: unknown }
+export interface Question {
+  questionId: string; doc: string; planIndex: number | null; planSize: number; prompt: string;
+  minutes: number | null; startedAt: string;
+  answer?: string; keyPoints?: string[]; topic?: string; difficulty?: string;
+}
+export interface PlanItem { index: number; questionId: string; prompt: string; topic: string; difficulty: string; minutes: number | null }
+export interface ChatLine { id: string; participantId: string; name: string; text: string; at: string }
+export interface NoteLine { id: string; participantId: string; name: string; questionId: string | null; text: string; at: string }
+export interface DocView { version: number; text: string; updates: WireUpdate[] | null }
+
+export type ServerMessage =
+  | { type: 'welcome'; seq: number; you: Participant; session: { id: string; title: string; candidateName: string; status: string; startedAt: string | null; endedAt: string | null };
+      participants: Participant[]; plan?: PlanItem[]; planSize: number; current: Question | null; docs: Record<string, DocView>;
+      chat: ChatLine[]; notes?: NoteLine[]; saving: 'ok' | 'paused' }
+  | { type: 'presence'; seq: number; participant: Participant }
+  | { type: 'started'; seq: number; startedAt: string }
+  | { type: 'question'; seq: number; question: Question }
+  | { type: 'updates'; seq: number; doc: string; version: number; updates: WireUpdate[] }
+  | { type: 'cursor'; participantId: string; name: string; doc: string; anchor: number; head: number }
+  | { type: 'chat'; seq: number; chat: ChatLine }
+  | { type: 'note'; seq: number; note: NoteLine }
+  | { type: 'ended'; seq: number; endedAt: string }
+  | { type: 'saving'; state: 'ok' | 'paused' }
+  | { type: 'error'; code: string; message: string }
+  | { type: 'pong'; t: number };
