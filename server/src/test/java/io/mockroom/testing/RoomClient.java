@@ -79,6 +79,14 @@ public final class RoomClient implements AutoCloseable {
     }
   }
 
+  public void sendBinary() {
+    try {
+      ws.writeBinaryMessage(io.vertx.core.buffer.Buffer.buffer(new byte[] {1, 2, 3})).await(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("send failed: " + e, e);
+    }
+  }
+
   public ObjectNode json(String type) {
     return Json.MAPPER.createObjectNode().put("type", type);
   }
