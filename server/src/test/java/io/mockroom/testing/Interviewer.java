@@ -12,11 +12,15 @@ public record Interviewer(String baseUrl, String cookie, JsonNode account) {
   private static final AtomicInteger N = new AtomicInteger();
 
   public static Interviewer signUp(TestServer server, String organisation) {
+    return signUp(server.baseUrl(), organisation);
+  }
+
+  public static Interviewer signUp(String baseUrl, String organisation) {
     String email = "ada" + N.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    Http.Reply r = Http.post(server.baseUrl() + "/api/auth/signup",
+    Http.Reply r = Http.post(baseUrl + "/api/auth/signup",
         Map.of("organisation", organisation, "name", "Ada Lovelace", "email", email, "password", "correct horse battery"), null);
     if (r.status() != 201) throw new AssertionError("signup failed: " + r.status() + " " + r.body());
-    return new Interviewer(server.baseUrl(), cookie(r), r.json().get("account"));
+    return new Interviewer(baseUrl, cookie(r), r.json().get("account"));
   }
 
   public static String cookie(Http.Reply r) {

@@ -1,0 +1,148 @@
+package io.mockroom.room;
+
+import static io.mockroom.room.AWholeSessionOverTheLiveProtocolTest.insert;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockroom.testing.Interviewer;
+import io.mockroom.testing.JarProcess;
+import io.mockroom.testing.RoomClient;
+import io.mockroom.testing.Sql;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Candidates in several rooms type while the server process is killed with SIGKILL. After a
+ * restart on the same data, each room's stored log is gap-free and holds every edit that was
+ * confirmed before the kill, in order; the clients reconnect, resend what was not confirmed, and
+ * end with exactly the text the store has.
+ */
+class ConfirmedEditsSurviveAHardKillIT {
+  static final int ROOMS = 4;
+
+  /** One typist: pushes one character at a time, each after the previous one was confirmed. */
+  static final class Typist {
+    final String doc;
+    final String token;
+    final String clientId;
+    String participantId;
+    final StringBuilder confirmed = new StringBuilder();
+    int version;
+    String pending; // sent, not yet confirmed
+
+    Typist(String doc, String token, String clientId) {
+      this.doc = doc;
+      this.token = token;
+      this.clientId = clientId;
+    }
+  }
+
+  @Test
+  void everyConfirmedEditIsThereAfterAKillAndResendsApplyOnce() throws Exception {
+    Path data = Files.createTempDirectory("mockroom-kill");
+    Vertx vertx = Vertx.vertx();
+    List<Typist> typists = new ArrayList<>();
+    List<String> sessions = new ArrayList<>();
+    JarProcess first = JarProcess.start(data);
+    List<RoomClient> sockets = new ArrayList<>();
+    try {
+      Interviewer ada = Interviewer.signUp(first.baseUrl(), "Crash Test");
+      for (int i = 0; i < ROOMS; i++) {
+        JsonNode session = ada.createSession("Kill " + i, "Cand " + i, 1);
+        sessions.add(session.get("id").asText());
+        try (RoomClient staff = RoomClient.connect(vertx, first.port(), "/ws/rooms/" + session.get("id").asText(), ada.cookie())) {
+          staff.send(staff.json("hello"));
+          staff.await("welcome");
+          staff.send(staff.json("start"));
+          staff.send(staff.json("push_question").put("planIndex", 0));
+          String doc = staff.await("question").get("question").get("doc").asText();
+          typists.add(new Typist(doc, Interviewer.token(session), "typist-" + i));
+        }
+      }
+      for (Typist t : typists) {
+        RoomClient c = RoomClient.connect(vertx, first.port(), "/ws/join/" + t.token, null);
+        c.send(c.json("hello").put("name", t.clientId));
+        t.participantId = c.await("welcome").get("you").get("id").asText();
+        sockets.add(c);
+      }
+      // Type in every room, one character per push, until 30 characters are confirmed in each.
+      for (int n = 0; n < 30; n++) {
+        for (int i = 0; i < ROOMS; i++) {
+          Typist t = typists.get(i);
+          RoomClient c = sockets.get(i);
+          String ch = String.valueOf((char) ('a' + (n + i) % 26));
+          c.send(insert(c, t.doc, t.version, t.clientId, t.confirmed.length(), t.confirmed.length(), ch));
+          t.pending = ch;
+        }
+        for (int i = 0; i < ROOMS; i++) {
+          Typist t = typists.get(i);
+          int expected = t.version + 1;
+          sockets.get(i).await("updates", u -> u.get("version").asInt() == expected);
+          t.confirmed.append(t.pending);
+          t.version = expected;
+          t.pending = null;
+        }
+      }
+      // One more character everywhere, and kill the server while those are in flight.
+      for (int i = 0; i < ROOMS; i++) {
+        Typist t = typists.get(i);
+        RoomClient c = sockets.get(i);
+        t.pending = "!";
+        c.send(insert(c, t.doc, t.version, t.clientId, t.confirmed.length(), t.confirmed.length(), "!"));
+      }
+      first.kill();
+    } finally {
+      sockets.forEach(RoomClient::close);
+      if (first != null && first.output().isEmpty()) first.kill();
+    }
+
+    try (JarProcess second = JarProcess.start(data)) {
+      for (int i = 0; i < ROOMS; i++) {
+        Typist t = typists.get(i);
+        String sessionId = sessions.get(i);
+        // The stored log: gap-free versions, and the confirmed text is a prefix of the stored edits.
+        List<Map<String, Object>> events = Sql.rows(second.database(),
+            "select version, type from session_events where session_id = ?::uuid order by version", sessionId);
+        for (int v = 0; v < events.size(); v++) assertThat(((Number) events.get(v).get("version")).longValue()).isEqualTo(v + 1L);
+
+        try (RoomClient back = RoomClient.connect(vertx, second.port(), "/ws/join/" + t.token, null)) {
+          ObjectNode hello = back.json("hello").put("participantId", t.participantId);
+          hello.putObject("docs").put(t.doc, t.version);
+          back.send(hello);
+          JsonNode docView = back.await("welcome").get("docs").get(t.doc);
+          String stored = docView.get("text").asText();
+          assertThat(stored).as("room %d keeps every confirmed edit", i).startsWith(t.confirmed.toString());
+          assertThat(stored.length()).isIn(t.confirmed.length(), t.confirmed.length() + 1);
+          // Resend the unconfirmed "!" as a client does: at its version, with what it missed applied first.
+          int version = docView.get("version").asInt();
+          if (stored.length() == t.confirmed.length()) {
+            back.send(insert(back, t.doc, version, t.clientId, stored.length(), stored.length(), "!"));
+            back.await("updates", u -> u.get("version").asInt() == version + 1);
+          } else {
+            // It was stored before the kill: the resend at the old version is recognised and dropped.
+            back.send(insert(back, t.doc, t.version, t.clientId, t.confirmed.length(), t.confirmed.length(), "!"));
+            back.send(back.json("ping").put("t", 1));
+            back.await("pong");
+          }
+        }
+        try (RoomClient check = RoomClient.connect(vertx, second.port(), "/ws/join/" + t.token, null)) {
+          check.send(check.json("hello").put("participantId", t.participantId));
+          String finalText = check.await("welcome").get("docs").get(t.doc).get("text").asText();
+          assertThat(finalText).isEqualTo(t.confirmed + "!");
+        }
+        long edits = (Long) Sql.one(second.database(),
+            "select count(*) from session_events where session_id = ?::uuid and type = 'doc_update'", sessionId);
+        assertThat(edits).isEqualTo(t.confirmed.length() + 1L);
+      }
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.mockroom.testing;
+
+import io.mockroom.config.DatabaseUrl;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The packaged jar started as a user would (its own JVM, embedded Postgres in a data folder). */
+public final class JarProcess implements AutoCloseable {
+  private static final Pattern UP = Pattern.compile("is up at http://[^:]+:(\\d+)/");
+  private static final Pattern PG = Pattern.compile("Embedded Postgres started on 127\\.0\\.0\\.1:(\\d+)");
+
+  private final Process process;
+  private final int port;
+  private final int postgresPort;
+  private final List<String> output;
+
+  private JarProcess(Process process, int port, int postgresPort, List<String> output) {
+    this.process = process;
+    this.port = port;
+    this.postgresPort = postgresPort;
+    this.output = output;
+  }
+
+  public static Path jar() {
+    return Path.of(System.getProperty("mockroom.jar", "target/mockroom.jar"));
+  }
+
+  public static JarProcess start(Path dataDir) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString());
+    pb.environment().put("MOCKROOM_DATA_DIR", dataDir.toString());
+    pb.environment().put("MOCKROOM_PORT", "0");
+    pb.environment().put("MOCKROOM_HOST", "127.0.0.1");
+    pb.environment().put("MOCKROOM_PASSWORD_ITERATIONS", "10000");
+    pb.environment().remove("MOCKROOM_DATABASE_URL");
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    List<String> output = Collections.synchronizedList(new ArrayList<>());
+    CompletableFuture<Integer> port = new CompletableFuture<>();
+    CompletableFuture<Integer> pgPort = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          System.out.println("[jar] " + line);
+          output.add(line);
+          Matcher m = UP.matcher(line);
+          if (m.find()) port.complete(Integer.parseInt(m.group(1)));
+          Matcher pg = PG.matcher(line);
+          if (pg.find()) pgPort.complete(Integer.parseInt(pg.group(1)));
+        }
+      } catch (Exception ignored) {
+        // the process ended
+      }
+      port.completeExceptionally(new AssertionError("the server ended before it was up: " + output));
+    }, "jar-output");
+    reader.setDaemon(true);
+    reader.start();
+    int httpPort = port.get(3, TimeUnit.MINUTES);
+    return new JarProcess(p, httpPort, pgPort.getNow(-1), output);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** The embedded Postgres of this process, to read what it stored. */
+  public DatabaseUrl database() {
+    return new DatabaseUrl("127.0.0.1", postgresPort, "postgres", "postgres", "");
+  }
+
+  public List<String> output() {
+    return output;
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+  public void kill() throws Exception {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM: the shutdown hook stops the HTTP server and Postgres. */
+  public void stop() throws Exception {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) throw new AssertionError("server did not stop within a minute");
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (process.isAlive()) stop();
+  }
+}
