@@ -188,7 +188,11 @@ public final class Room {
   /** One decoded message from a joined socket. */
   public Future<?> handle(Connection conn, ClientMessage message) {
     ParticipantState p = connections.get(conn);
-    if (p == null) return Future.succeededFuture(); // closed meanwhile
+    if (p == null) {
+      // The hello of this socket was refused (or the socket closed): nothing is done for it.
+      conn.send(new ServerMessage.Error("invalid_message", "Say hello (and wait for welcome) before anything else."));
+      return Future.succeededFuture();
+    }
     try {
       if (state.status.equals("ended") && !(message instanceof Ping)) {
         throw new ProtocolError("session_ended", "The session has ended.");

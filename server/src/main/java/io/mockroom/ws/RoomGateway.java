@@ -129,8 +129,9 @@ public final class RoomGateway {
       if (s.room == null) {
         if (!(msg instanceof ClientMessage.Hello hello)) {
           reject(conn, s, ProtocolError.invalid("The first message must be hello."));
-        } else if (!s.joining) {
-          s.joining = true;
+        } else {
+          // Everything after the hello goes through the room's FIFO, so it runs after the join.
+          s.room = room;
           join(conn, s, room, principal, hello, 3);
         }
         return;
@@ -150,17 +151,19 @@ public final class RoomGateway {
   /** Joins the room; if that room object was unloaded meanwhile, asks the registry for the live one. */
   private void join(WsConnection conn, SocketState s, Room room, Principal principal, ClientMessage.Hello hello, int attempts) {
     room.execute(() -> joinOnce(room, conn, principal, hello).onSuccess(joined -> {
-      if (joined) {
-        s.room = room;
-      } else if (attempts > 0) {
+      if (joined) return;
+      if (attempts > 0) {
         rooms.room(room.id()).onSuccess(fresh -> fresh.ifPresentOrElse(
-            r -> join(conn, s, r, principal, hello, attempts - 1),
+            r -> {
+              s.room = r;
+              join(conn, s, r, principal, hello, attempts - 1);
+            },
             () -> conn.close((short) 1011, "room gone")));
       } else {
         conn.close((short) 1013, "try again");
       }
     }).recover(e -> {
-      s.joining = false;
+      s.room = null; // not joined: the next message must be a hello again
       if (e instanceof ProtocolError pe) {
         reject(conn, s, pe);
         return Future.succeededFuture();
@@ -178,8 +181,8 @@ public final class RoomGateway {
   }
 
   private static final class SocketState {
+    /** The room this socket said hello to; null until then (or after a refused hello). */
     volatile Room room;
-    volatile boolean joining;
     long windowStart;
     int errors;
   }

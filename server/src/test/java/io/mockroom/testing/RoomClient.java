@@ -106,6 +106,22 @@ public final class RoomClient implements AutoCloseable {
     }
   }
 
+  /** The next received frame, or null when none is waiting. */
+  public JsonNode poll() {
+    return inbox.poll();
+  }
+
+  /** The next received frame, waiting for it. */
+  public JsonNode next() {
+    try {
+      JsonNode n = inbox.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      if (n == null) throw new AssertionError("no frame within " + WAIT + "; received: " + all);
+      return n;
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   public JsonNode await(String type) {
     return await(type, n -> true);
   }
