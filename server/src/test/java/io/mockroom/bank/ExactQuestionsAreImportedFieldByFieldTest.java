@@ -58,13 +58,19 @@ class ExactQuestionsAreImportedFieldByFieldTest {
   }
 
   @Test
-  void theChatExportTakesTopicFromATopicHeadingAndInfersDifficulty() {
+  void theChatExportTakesTopicFromATopicHeadingAndKeepsItsAnswerAsAnAlternate() {
+    // 002#62 "What is Flask?" (under "### Web Development") is merged with 000#71, whose answer leads.
     Stored q = BankQuestions.bySource(db, "002_71f2adf0333625cc.txt", "62");
-    assertThat(q.prompt()).isEqualTo("What is Flask?");
-    assertThat(q.answer()).startsWith("Flask is a micro web framework written in Python.");
+    assertThat(q.sources()).containsExactlyInAnyOrder("000_324a6ebb279cd104.txt#71", "002_71f2adf0333625cc.txt#62");
+    assertThat(io.mockroom.testing.Sql.one(db,
+        "select prompt from question_sources where file = '002_71f2adf0333625cc.txt' and position = '62'")).isEqualTo("What is Flask?");
     assertThat(q.topic()).isEqualTo("Web development");
     assertThat(q.topicInferred()).isFalse();
-    assertThat(q.difficultyInferred()).isTrue();
+    assertThat(q.alternates()).anySatisfy(a -> {
+      assertThat(a.get("source").get("file").asText()).isEqualTo("002_71f2adf0333625cc.txt");
+      assertThat(a.get("source").get("position").asText()).isEqualTo("62");
+      assertThat(a.get("answer").asText()).startsWith("Flask is a micro web framework written in Python.");
+    });
   }
 
   @Test
@@ -93,13 +99,13 @@ class ExactQuestionsAreImportedFieldByFieldTest {
 
   @Test
   void thePlainPairsInferDifficultyAndTopic() {
-    Stored q = BankQuestions.bySource(db, "004_f6e4d58efeb91ce5.txt", "20");
-    assertThat(q.prompt()).isEqualTo("What is the purpose of the __slots__ declaration?");
-    assertThat(q.answer()).isEqualTo("__slots__ is used to restrict the attributes that instances of a class can have, "
-        + "reducing memory usage and improving performance by preventing the creation of __dict__.");
-    assertThat(q.difficulty()).isEqualTo("advanced");
+    Stored q = BankQuestions.bySource(db, "004_f6e4d58efeb91ce5.txt", "21");
+    assertThat(q.prompt()).isEqualTo("Explain the difference between mutable and immutable types.");
+    assertThat(q.answer()).startsWith("Mutable types (e.g., lists, dictionaries) can be changed after creation");
+    assertThat(q.sources()).containsExactly("004_f6e4d58efeb91ce5.txt#21");
+    assertThat(q.difficulty()).isEqualTo("beginner");
     assertThat(q.difficultyInferred()).isTrue();
-    assertThat(q.topic()).isEqualTo("Memory & performance");
     assertThat(q.topicInferred()).isTrue();
+    assertThat(q.keyPoints()).hasSizeBetween(2, 5);
   }
 }

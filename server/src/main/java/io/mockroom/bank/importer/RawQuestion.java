@@ -3,7 +3,7 @@ package io.mockroom.bank.importer;
 import java.util.List;
 
 /**
- * A question as a parser cut it out of its document, before cleaning: the source's own difficulty
- * and topic heading where it has them (null where it does not).
+ * A question as a parser cut it out of its document, before cleaning. {@code heading} is what
+ * the source's section heading (or label) says about it; its parts are null where it says nothing.
  */
-record RawQuestion(String position, String prompt, List<String> answerLines, Difficulty difficulty, String heading) {}
+record RawQuestion(String position, String prompt, List<String> answerLines, SectionHeading heading) {}

@@ -6,52 +6,69 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * "## 2. **Object-Oriented Programming (OOP)**" sections of "1. **Question?**" items whose
- * answer is a "- **Explanation:** …" bullet. Numbers restart in each section, so the position is
- * "section.number" ("2.3").
+ * Numbered sections of bold numbered questions, each answered by an indented
+ * "- **Explanation:** …" bullet:
+ * <pre>
+ * ## 2. **Object-Oriented Programming (OOP)**
+ * 1. **What is the difference between …?**
+ *    - **Explanation:** …
+ * </pre>
+ * Numbers restart in every section, so the position is "section.number" ("2.3"); the section
+ * name is the topic. The answer is the explanation's text without its label.
  */
 final class SectionedBulletsParser implements SourceParser {
-  private static final Pattern SECTION = Pattern.compile("^##\\s+(\\d+)\\.\\s+\\*\\*(.+?)\\*\\*\\s*$");
-  private static final Pattern QUESTION = Pattern.compile("^(\\d+)\\.\\s+\\*\\*(.+?)\\*\\*\\s*$");
-  private static final Pattern EXPLANATION = Pattern.compile("^\\s*[-*]\\s+\\*\\*(Explanation|Answer):\\*\\*\\s*");
+  private static final Pattern SECTION = Pattern.compile("^#{2,3}\\s+(?:(\\d+)[.)]\\s+)?(\\S.*?)\\s*$");
+  private static final Pattern QUESTION = Pattern.compile("^(\\d+)[.)]\\s+\\*\\*(.+?)\\*\\*\\s*$");
+  private static final Pattern EXPLANATION = Pattern.compile(
+      "^(\\s*)[-*]\\s+\\*\\*(?:Explanation|Answer)\\s*:\\s*\\*\\*:?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
 
   @Override
-  public boolean accepts(List<String> lines) {
-    return lines.stream().anyMatch(l -> EXPLANATION.matcher(l).find());
+  public int score(List<String> lines) {
+    return (int) Lines.outsideFences(lines).stream().filter(l -> EXPLANATION.matcher(l).matches()).count();
   }
 
   @Override
   public ParsedFile parse(List<String> lines) {
-    List<RawQuestion> out = new ArrayList<>();
-    List<String> unplaced = new ArrayList<>();
-    int junk = 0;
-    String section = "0";
-    String topic = null;
+    ParsedFile file = new ParsedFile();
+    String section = null;
+    int sectionsSeen = 0;
+    SectionHeading heading = SectionHeading.NONE;
     String position = null;
     String prompt = null;
     List<String> answer = new ArrayList<>();
+    boolean inFence = false;
     for (String line : lines) {
-      Matcher s = SECTION.matcher(line);
-      Matcher q = QUESTION.matcher(line);
-      if (s.matches() || q.matches()) {
-        if (prompt != null) out.add(new RawQuestion(position, prompt, answer, null, topic));
+      boolean fence = TextCleaner.isFence(line);
+      if (fence) inFence = !inFence;
+      Matcher s = inFence || fence ? null : SECTION.matcher(line);
+      Matcher q = inFence || fence ? null : QUESTION.matcher(line);
+      if (s != null && s.matches() || q != null && q.matches()) {
+        if (prompt != null) file.add(position, prompt, answer, heading);
         prompt = null;
         answer = new ArrayList<>();
         if (s.matches()) {
-          section = s.group(1);
-          topic = s.group(2);
+          sectionsSeen++;
+          section = s.group(1) != null ? s.group(1) : Integer.toString(sectionsSeen);
+          heading = SectionHeading.of(s.group(2));
         } else {
-          position = section + "." + q.group(1);
+          position = section == null ? q.group(1) : section + "." + q.group(1);
           prompt = q.group(2);
         }
-      } else if (prompt != null && !TextCleaner.isSeparator(line)) {
-        answer.add(EXPLANATION.matcher(line).replaceFirst("").stripTrailing());
-      } else if (!line.isBlank()) {
-        if (line.startsWith("# ") || TextCleaner.isSeparator(line) || TextCleaner.isChatter(line)) junk++;
-        else unplaced.add(line.strip());
+        continue;
+      }
+      if (prompt == null) {
+        file.stray(line);
+        continue;
+      }
+      Matcher e = inFence || fence ? null : EXPLANATION.matcher(line);
+      if (e != null && e.matches() && answer.stream().allMatch(String::isBlank)) {
+        // The label goes; continuation lines keep their indentation relative to the bullet's text.
+        answer.add(" ".repeat(e.group(1).length() + 2) + e.group(2));
+      } else {
+        answer.add(line);
       }
     }
-    if (prompt != null) out.add(new RawQuestion(position, prompt, answer, null, topic));
-    return new ParsedFile(out, junk, unplaced);
+    if (prompt != null) file.add(position, prompt, answer, heading);
+    return file;
   }
 }

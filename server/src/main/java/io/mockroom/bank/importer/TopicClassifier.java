@@ -7,72 +7,95 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One topic vocabulary for every file, so that a topic filter works across sources. A source
- * heading is mapped onto it; without a heading the topic is inferred from keywords of the prompt
- * (then of the answer), first rule that matches wins.
+ * Maps a source heading onto {@link Topics#ALL}, and infers a topic for a question that has no
+ * heading from keywords of its prompt, then of its answer. Rules are tried in order and the first
+ * that matches wins, so the specific ones (decorators, generators, the GIL) come before the broad
+ * ones (classes, lists, functions). Every topic produced is one of {@link Topics#ALL}.
  */
 final class TopicClassifier {
   private TopicClassifier() {}
 
-  private static final Map<String, String> HEADINGS = new LinkedHashMap<>();
+  static final String BASICS = "Python basics";
+
+  private static final Map<Pattern, String> HEADINGS = new LinkedHashMap<>();
   private static final Map<Pattern, String> KEYWORDS = new LinkedHashMap<>();
 
   static {
-    HEADINGS.put("core python", "Python basics");
-    HEADINGS.put("basic", "Python basics");
-    HEADINGS.put("data structure", "Data structures");
-    HEADINGS.put("algorithm", "Data structures");
-    HEADINGS.put("object-oriented", "OOP");
-    HEADINGS.put("oop", "OOP");
-    HEADINGS.put("functional", "Functions");
-    HEADINGS.put("module", "Modules & packaging");
-    HEADINGS.put("file", "Files & I/O");
-    HEADINGS.put("data processing", "Data processing");
-    HEADINGS.put("web", "Web development");
-    HEADINGS.put("testing", "Testing & debugging");
-    HEADINGS.put("debugging", "Testing & debugging");
-    HEADINGS.put("asynchronous", "Concurrency");
-    HEADINGS.put("concurrency", "Concurrency");
-    HEADINGS.put("thread", "Concurrency");
-    HEADINGS.put("performance", "Memory & performance");
-    HEADINGS.put("librar", "Libraries & frameworks");
-    HEADINGS.put("advanced", "Advanced Python");
+    heading("\\bstandard librar", "Standard library");
+    heading("\\bdata structure|\\balgorithm", "Data structures");
+    heading("\\bobject oriented|\\boop\\b|\\bclasses\\b", "OOP");
+    heading("\\bfunctional\\b|\\bfunctions\\b", "Functions & functional programming");
+    heading("\\bdecorator", "Decorators");
+    heading("\\bgenerator|\\biterator", "Iterators & generators");
+    heading("\\bcontext manager", "Context managers");
+    heading("\\berror|\\bexception", "Error handling");
+    heading("\\bmodule|\\bpackag", "Modules & packaging");
+    heading("\\bfile|\\bi o\\b", "Files & I/O");
+    heading("\\basynchronous|\\basync|\\bconcurren|\\bparallel|\\bthread", "Concurrency");
+    heading("\\bperformance|\\bmemory|\\boptimi", "Memory & performance");
+    heading("\\btyping\\b|\\btype hint", "Typing");
+    heading("\\btesting|\\bdebugging", "Testing & debugging");
+    heading("\\bdata (processing|analysis|science)", "Data processing");
+    heading("\\bweb\\b", "Web development");
+    heading("\\blibrar|\\bframework|\\btools\\b", "Libraries & frameworks");
+    heading("\\bbasics\\b", BASICS);
 
     rule("decorator", "Decorators");
-    rule("generator|iterator|iterable|yield|itertools|__iter__|__next__", "Iterators & generators");
-    rule("thread|asyncio|async|await|concurren|parallel|multiprocess|\\bgil\\b|global interpreter lock|celery|coroutine|event loop|contextvar", "Concurrency");
-    rule("type hint|typing|typevar|protocol|mypy|generics?\\b|type safety|annotation", "Typing");
-    rule("memory|garbage|performance|optimi[sz]|__slots__|cach|memoi[sz]|profil|\\bgc\\b|weakref", "Memory & performance");
-    rule("unit ?test|integration test|\\btest|mock|pytest|debug|\\bpdb\\b|pylint|lint", "Testing & debugging");
-    rule("exception|\\berrors?\\b|try\\b|raise|finally", "Error handling");
-    rule("context manager|with statement|\\bwith\\b", "Context managers");
-    rule("metaclass|descriptor|monkey patch|__new__|introspection|reflection|\\bmro\\b|method resolution", "Advanced Python");
-    rule("class|inherit|\\bmethod|\\boop\\b|object-oriented|polymorph|encapsulat|mixin|super\\(|__init__|abstract|dataclass|property|__str__|__repr__|dunder|magic method|instance", "OOP");
-    rule("flask|django|fastapi|sqlalchemy|\\bapi\\b|endpoint|web|http|request", "Web development");
-    rule("pandas|numpy|dataframe|vectori|broadcast|\\bdata (analysis|processing)|csv", "Data processing");
-    rule("\\bfiles?\\b|open\\(|read(ing)? (from|a file)|write (to|a file)|json|pickle|serializ|\\bpath|subprocess|shell|\\bos\\b|shutil", "Files & I/O");
-    rule("module|package|import|\\bpip\\b|virtualenv|venv|dependenc|__name__|pep ?8", "Modules & packaging");
-    rule("\\blists?\\b|tuple|dict|\\bsets?\\b|stack|queue|heap|collections|counter|deque|linked list|array|sort|string|slic", "Data structures");
-    rule("lambda|function|closure|partial|\\bmap\\b|filter|reduce|\\*args|kwargs|scope|walrus|recursion|comprehension", "Functions");
-    rule("regex|regular expression|\\bre\\b module|datetime|logging|enum|zip|enumerate", "Standard library");
+    rule("`is`|\\bis and ==|== and is\\b|deep ?copy|shallow copy|\\bmutable|python 2|key features", BASICS);
+    rule("generator|iterator|iterable|\\byield\\b|itertools|__iter__|__next__", "Iterators & generators");
+    rule("context manager|with statement|`with`|__enter__|__exit__", "Context managers");
+    rule("thread|asyncio|\\basync\\b|\\bawait\\b|concurren|parallel|multiprocess|\\bgil\\b|global interpreter lock"
+        + "|celery|coroutine|event loop|contextvar|deadlock|race condition|semaphore|mutex", "Concurrency");
+    rule("type hint|typing|typevar|protocol|mypy|generics?\\b|type safety|annotation|duck typing", "Typing");
+    rule("memory|garbage|performance|optimi[sz]|__slots__|\\bslots\\b|cach|memoi[sz]|profil|\\bgc\\b|weakref|cyclic",
+        "Memory & performance");
+    rule("unit ?test|integration test|\\btests?\\b|testing|mock|pytest|debug|\\bpdb\\b|pylint|lint|breakpoint|assert"
+        + "|coverage", "Testing & debugging");
+    rule("exception|\\berrors?\\b|\\btry\\b|\\braise\\b|finally", "Error handling");
+    rule("metaclass|descriptor|monkey patch|__new__|introspection|reflection|\\bmro\\b|method resolution|__getattr"
+        + "|design pattern|singleton|dynamically create", "Advanced Python");
+    rule("\\bclass(es)?\\b|inherit|\\bmethods?\\b|\\boop\\b|object-oriented|polymorph|encapsulat|mixin|super\\(|__init__"
+        + "|abstract|dataclass|property|__str__|__repr__|dunder|magic method|instance|overrid|overload", "OOP");
+    rule("flask|django|fastapi|\\bapi\\b|endpoint|\\bweb\\b|http|\\brest\\b|\\borm\\b|route|deploy", "Web development");
+    rule("pandas|numpy|dataframe|vectori[sz]|broadcast|data (analysis|processing|cleaning|visuali[sz]ation)"
+        + "|\\bcsv\\b|dataset|missing data|aggregat", "Data processing");
+    rule("sqlalchemy|pydantic|celery|requests|library|libraries|framework|scikit|matplotlib", "Libraries & frameworks");
+    rule("\\bfiles?\\b|open\\(|read(ing)? (from|a file)|write (to|a file)|json|pickl|serializ|\\bpath\\b|subprocess"
+        + "|shell|\\bos\\b|shutil|directory|directories|readlines", "Files & I/O");
+    rule("module|package|import|\\bpip\\b|virtualenv|venv|virtual environment|dependenc|__name__|pep ?8|sys\\.path"
+        + "|poetry", "Modules & packaging");
+    rule("lambda|function|closure|partial|\\bmap\\b|filter|reduce|\\*args|kwargs|scope|walrus|recursion|higher-order"
+        + "|functional", "Functions & functional programming");
+    rule("\\blists?\\b|tuple|dict|\\bsets?\\b|stack|queue|heap|collections|counter|deque|linked list|array|sort"
+        + "|string|slic|data structure|palindrome|duplicates", "Data structures");
+    rule("regex|regular expression|\\bre\\b module|datetime|logging|enum|\\bzip\\b|enumerate|argparse|command line"
+        + "|sqlite|functools", "Standard library");
+  }
+
+  private static void heading(String regex, String topic) {
+    HEADINGS.put(Pattern.compile(regex), topic);
   }
 
   private static void rule(String regex, String topic) {
     KEYWORDS.put(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), topic);
   }
 
+  /** The vocabulary topic a source heading names, if it names one. */
   static Optional<String> fromHeading(String heading) {
-    if (heading == null) return Optional.empty();
-    String h = heading.toLowerCase(Locale.ROOT);
-    return HEADINGS.entrySet().stream().filter(e -> h.contains(e.getKey())).map(Map.Entry::getValue).findFirst();
+    String h = " " + heading.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ") + " ";
+    for (Map.Entry<Pattern, String> e : HEADINGS.entrySet()) {
+      if (e.getKey().matcher(h).find()) return Optional.of(e.getValue());
+    }
+    return Optional.empty();
   }
 
+  /** A topic from keywords: the prompt decides when it can, the answer otherwise; else "Python basics". */
   static String infer(String prompt, String answer) {
     for (String text : new String[] {prompt, answer}) {
       for (Map.Entry<Pattern, String> e : KEYWORDS.entrySet()) {
         if (e.getKey().matcher(text).find()) return e.getValue();
       }
     }
-    return "Python basics";
+    return BASICS;
   }
 }
