@@ -71,7 +71,7 @@ public final class AccountStore {
   }
 
   public Future<Optional<Credentials>> credentials(String email) {
-    return pool.preparedQuery("select " + ACCOUNT_COLUMNS + """
+    return pool.preparedQuery("select " + ACCOUNT_COLUMNS + "\n" + """
              from accounts a join organisations o on o.id = a.organisation_id where lower(a.email) = lower($1)""")
         .execute(Tuple.of(email))
         .map(rows -> rows.size() == 0 ? Optional.empty()
@@ -88,7 +88,7 @@ public final class AccountStore {
 
   public Future<Optional<Account>> byLogin(String token) {
     if (!Tokens.plausible(token)) return Future.succeededFuture(Optional.empty());
-    return pool.preparedQuery("select " + ACCOUNT_COLUMNS + """
+    return pool.preparedQuery("select " + ACCOUNT_COLUMNS + "\n" + """
              from login_sessions s join accounts a on a.id = s.account_id
              join organisations o on o.id = a.organisation_id
             where s.token_hash = $1 and s.expires_at > now()""")
@@ -127,7 +127,7 @@ public final class AccountStore {
 
   /** Accounts of one organisation, for inviting a co-interviewer to a session. */
   public Future<Optional<Account>> inOrganisation(UUID organisationId, String email) {
-    return pool.preparedQuery("select " + ACCOUNT_COLUMNS + """
+    return pool.preparedQuery("select " + ACCOUNT_COLUMNS + "\n" + """
              from accounts a join organisations o on o.id = a.organisation_id
             where a.organisation_id = $1 and lower(a.email) = lower($2)""")
         .execute(Tuple.of(organisationId, email))
