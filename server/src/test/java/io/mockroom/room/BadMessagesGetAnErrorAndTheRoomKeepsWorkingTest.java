@@ -87,7 +87,7 @@ class BadMessagesGetAnErrorAndTheRoomKeepsWorkingTest {
         // the server closed it
       }
       assertThat(cand.awaitClosed()).isTrue();
-      assertThat(sent).isGreaterThan(60).isLessThan(200);
+      assertThat(sent).as("sent before the close").isGreaterThan(60);
       assertThat(cand.closeCode()).isEqualTo((short) 1008);
     }
   }
