@@ -32,6 +32,15 @@ public sealed interface ClientMessage {
   /** Interviewer or observer: a private note on a question (the current one when null). */
   record Note(UUID questionId, String text) implements ClientMessage {}
 
+  /** Staff: the rubric score (1–4, null to clear) and the key points ticked (indexes) for a question. */
+  record Score(UUID questionId, Integer rubric, List<Integer> keyPoints) implements ClientMessage {}
+
+  /** Staff: a hint given to the candidate on a question (the current one when null), kept with its time. */
+  record Hint(UUID questionId, String text) implements ClientMessage {}
+
+  /** Staff: the overall recommendation and summary; {@code submit} makes it final and counts for the reveal. */
+  record Recommend(String recommendation, String summary, boolean submit) implements ClientMessage {}
+
   /** Interviewer: end the session for everyone; the candidate link stops working. */
   record End() implements ClientMessage {}
 

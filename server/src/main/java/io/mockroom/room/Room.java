@@ -64,6 +64,11 @@ public final class Room {
 
     void snapshot(UUID sessionId, String doc, int docVersion, long logVersion, String text);
 
+    /** Keeps the review tables (scores, recommendations) in step with the log; best effort. */
+    void projectScore(UUID sessionId, UUID accountId, ServerMessage.ScoreView score);
+
+    void projectRecommendation(UUID sessionId, UUID accountId, ServerMessage.RecommendationView recommendation);
+
     void unload(Room room);
   }
 
@@ -202,6 +207,9 @@ public final class Room {
       if (message instanceof Chat m) return chat(p, m);
       if (message instanceof Note m) return note(p, m);
       if (message instanceof PushQuestion m) return pushQuestion(p, m);
+      if (message instanceof ClientMessage.Score m) return score(p, m);
+      if (message instanceof ClientMessage.Hint m) return hint(p, m);
+      if (message instanceof ClientMessage.Recommend m) return recommend(p, m);
       if (message instanceof Start) return start(p);
       if (message instanceof End) return end(p);
       if (message instanceof Ping m) {
@@ -335,6 +343,66 @@ public final class Room {
     return Future.succeededFuture();
   }
 
+  private Future<?> score(ParticipantState p, ClientMessage.Score m) {
+    if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can score.");
+    PushedQuestion q = state.pushed.get(m.questionId());
+    if (q == null) throw ProtocolError.invalid("Question " + m.questionId() + " was not asked in this session.");
+    for (int k : m.keyPoints()) {
+      if (k < 0 || k >= q.item().keyPoints().size()) throw ProtocolError.invalid("The question has no key point " + k + ".");
+    }
+    ServerMessage.ScoreView view = new ServerMessage.ScoreView(p.id, p.name, m.questionId(), m.rubric(),
+        List.copyOf(new java.util.TreeSet<>(m.keyPoints())), Instant.now());
+    commit(List.of(entry("score", p.id, new JsonObject().put("questionId", m.questionId().toString())
+            .put("rubric", m.rubric()).put("keyPoints", new JsonArray(view.keyPoints())).put("at", view.at().toString()))),
+        () -> {
+          if (p.accountId != null) services.projectScore(id(), p.accountId, view);
+          sendScoring();
+        });
+    state.scored(view); // at once: later messages are checked against it
+    return Future.succeededFuture();
+  }
+
+  private Future<?> hint(ParticipantState p, ClientMessage.Hint m) {
+    if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can log hints.");
+    String text = limited(m.text(), MAX_NOTE, "A hint");
+    UUID question = m.questionId() != null ? m.questionId()
+        : state.current == null ? null : state.current.item().questionId();
+    ServerMessage.HintView view = new ServerMessage.HintView(UUID.randomUUID(), p.id, p.name, question, text, Instant.now());
+    commit(List.of(entry("hint", p.id, new JsonObject().put("id", view.id().toString())
+            .put("questionId", question == null ? null : question.toString()).put("text", text).put("at", view.at().toString()))),
+        this::sendScoring);
+    state.hints.add(view);
+    return Future.succeededFuture();
+  }
+
+  private Future<?> recommend(ParticipantState p, ClientMessage.Recommend m) {
+    if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can recommend.");
+    ServerMessage.RecommendationView existing = state.recommendations.get(p.id);
+    if (existing != null && existing.submitted()) {
+      throw new ProtocolError("already_submitted", "Your recommendation is already submitted.");
+    }
+    if (m.submit() && m.recommendation() == null) throw ProtocolError.invalid("Choose a recommendation before submitting.");
+    String summary = m.summary() == null ? "" : m.summary().strip();
+    if (summary.length() > 20_000) throw new ProtocolError("too_long", "A summary can be at most 20000 characters.");
+    ServerMessage.RecommendationView view = new ServerMessage.RecommendationView(p.id, p.name, m.recommendation(), summary,
+        m.submit(), Instant.now());
+    commit(List.of(entry("recommendation", p.id, new JsonObject().put("recommendation", m.recommendation())
+            .put("summary", summary).put("submitted", m.submit()).put("at", view.at().toString()))),
+        () -> {
+          if (p.accountId != null) services.projectRecommendation(id(), p.accountId, view);
+          sendScoring();
+        });
+    state.recommended(view); // at once: a second submit right after the first is refused
+    return Future.succeededFuture();
+  }
+
+  /** Each staff socket gets the scoring as its participant may see it (candidates get nothing). */
+  private void sendScoring() {
+    connections.forEach((c, who) -> {
+      if (who.role.staff()) c.send(new ServerMessage.Scoring(state.seq, state.scoringFor(who)));
+    });
+  }
+
   private Future<?> end(ParticipantState p) {
     requireRole(p, Role.INTERVIEWER, "Only an interviewer can end the session.");
     Instant at = Instant.now();
@@ -418,7 +486,8 @@ public final class Room {
     boolean staff = p.role.staff();
     return new ServerMessage.Welcome(state.seq, p.view(), state.sessionView(), state.participantViews(),
         staff ? state.planViews() : null, state.info.plan().size(), state.questionView(state.current, p.role),
-        docs, List.copyOf(state.chat), staff ? List.copyOf(state.notes) : null, savingPaused ? "paused" : "ok");
+        docs, List.copyOf(state.chat), staff ? List.copyOf(state.notes) : null,
+        staff ? state.scoringFor(p) : null, savingPaused ? "paused" : "ok");
   }
 
   // ---- helpers ----

@@ -90,6 +90,13 @@ public final class RoomLoader {
           name(state, participant), p.getString("text"), Instant.parse(p.getString("at"))));
       case "note" -> state.notes.add(new NoteView(UUID.fromString(p.getString("id")), participant,
           name(state, participant), uuid(p.getString("questionId")), p.getString("text"), Instant.parse(p.getString("at"))));
+      case "score" -> state.scored(new ServerMessage.ScoreView(participant, name(state, participant),
+          UUID.fromString(p.getString("questionId")), p.getInteger("rubric"), ints(p.getJsonArray("keyPoints")),
+          Instant.parse(p.getString("at"))));
+      case "hint" -> state.hints.add(new ServerMessage.HintView(UUID.fromString(p.getString("id")), participant,
+          name(state, participant), uuid(p.getString("questionId")), p.getString("text"), Instant.parse(p.getString("at"))));
+      case "recommendation" -> state.recommended(new ServerMessage.RecommendationView(participant, name(state, participant),
+          p.getString("recommendation"), p.getString("summary"), p.getBoolean("submitted"), Instant.parse(p.getString("at"))));
       default -> { } // events of later versions of the server that this one does not show
     }
   }
@@ -107,6 +114,12 @@ public final class RoomLoader {
 
   private static UUID uuid(String s) {
     return s == null ? null : UUID.fromString(s);
+  }
+
+  static List<Integer> ints(JsonArray a) {
+    List<Integer> out = new ArrayList<>();
+    if (a != null) for (int i = 0; i < a.size(); i++) out.add(a.getInteger(i));
+    return out;
   }
 
   private static List<String> strings(JsonArray a) {

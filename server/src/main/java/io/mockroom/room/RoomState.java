@@ -37,6 +37,10 @@ final class RoomState {
   final Map<String, DocState> docs = new LinkedHashMap<>();
   final List<ChatView> chat = new ArrayList<>();
   final List<NoteView> notes = new ArrayList<>();
+  /** participant → question → their latest score of it. */
+  final Map<UUID, Map<UUID, ServerMessage.ScoreView>> scores = new LinkedHashMap<>();
+  final Map<UUID, ServerMessage.RecommendationView> recommendations = new LinkedHashMap<>();
+  final List<ServerMessage.HintView> hints = new ArrayList<>();
 
   static final class ParticipantState {
     final UUID id;
@@ -92,6 +96,38 @@ final class RoomState {
     current = q;
     docs.computeIfAbsent(q.doc(), d -> new DocState(new CollabDocument(MAX_DOC_LENGTH, DOC_HISTORY)));
     return q;
+  }
+
+  void scored(ServerMessage.ScoreView score) {
+    scores.computeIfAbsent(score.participantId(), p -> new LinkedHashMap<>()).put(score.questionId(), score);
+  }
+
+  void recommended(ServerMessage.RecommendationView r) {
+    recommendations.put(r.participantId(), r);
+  }
+
+  /**
+   * Scores are revealed to all staff once everyone who scored or drafted a recommendation has
+   * submitted one; until then each sees only their own.
+   */
+  boolean revealed() {
+    java.util.Set<UUID> scorers = new java.util.LinkedHashSet<>(scores.keySet());
+    scorers.addAll(recommendations.keySet());
+    return !scorers.isEmpty() && scorers.stream().allMatch(p -> {
+      ServerMessage.RecommendationView r = recommendations.get(p);
+      return r != null && r.submitted();
+    });
+  }
+
+  ServerMessage.ScoringView scoringFor(ParticipantState viewer) {
+    boolean revealed = revealed();
+    List<ServerMessage.ScoreView> visibleScores = new ArrayList<>();
+    scores.forEach((p, byQuestion) -> {
+      if (revealed || p.equals(viewer.id)) visibleScores.addAll(byQuestion.values());
+    });
+    List<ServerMessage.RecommendationView> visibleRecs = recommendations.values().stream()
+        .filter(r -> revealed || r.participantId().equals(viewer.id)).toList();
+    return new ServerMessage.ScoringView(revealed, visibleScores, visibleRecs, List.copyOf(hints));
   }
 
   // ---- views ----

@@ -46,12 +46,21 @@ public sealed interface ServerMessage {
 
   record NoteView(UUID id, UUID participantId, String name, UUID questionId, String text, Instant at) {}
 
+  record ScoreView(UUID participantId, String name, UUID questionId, Integer rubric, List<Integer> keyPoints, Instant at) {}
+
+  record HintView(UUID id, UUID participantId, String name, UUID questionId, String text, Instant at) {}
+
+  record RecommendationView(UUID participantId, String name, String recommendation, String summary, boolean submitted, Instant at) {}
+
+  /** What a staff member may see of the scoring: their own, and everyone's once all have submitted. */
+  record ScoringView(boolean revealed, List<ScoreView> scores, List<RecommendationView> recommendations, List<HintView> hints) {}
+
   // ---- messages ----
 
   @JsonTypeName("welcome")
   record Welcome(long seq, ParticipantView you, SessionView session, List<ParticipantView> participants,
                  List<PlanItemView> plan, int planSize, QuestionView current, Map<String, DocView> docs,
-                 List<ChatView> chat, List<NoteView> notes, String saving) implements ServerMessage {}
+                 List<ChatView> chat, List<NoteView> notes, ScoringView scoring, String saving) implements ServerMessage {}
 
   @JsonTypeName("presence")
   record Presence(long seq, ParticipantView participant) implements ServerMessage {}
@@ -74,6 +83,10 @@ public sealed interface ServerMessage {
 
   @JsonTypeName("note")
   record Note(long seq, NoteView note) implements ServerMessage {}
+
+  /** Staff only: the scoring as this participant may see it, after any change to it. */
+  @JsonTypeName("scoring")
+  record Scoring(long seq, ScoringView scoring) implements ServerMessage {}
 
   @JsonTypeName("ended")
   record Ended(long seq, Instant endedAt) implements ServerMessage {}

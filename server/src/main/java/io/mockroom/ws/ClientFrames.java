@@ -47,6 +47,9 @@ public final class ClientFrames {
       case "cursor" -> new ClientMessage.Cursor(text(n, "doc"), nonNegativeInt(n, "anchor"), nonNegativeInt(n, "head"));
       case "chat" -> new ClientMessage.Chat(text(n, "text"));
       case "note" -> new ClientMessage.Note(optUuid(n, "questionId"), text(n, "text"));
+      case "score" -> new ClientMessage.Score(requiredUuid(n, "questionId"), rubric(n), keyPoints(n));
+      case "hint" -> new ClientMessage.Hint(optUuid(n, "questionId"), text(n, "text"));
+      case "recommend" -> new ClientMessage.Recommend(recommendation(n), optText(n, "summary"), n.path("submit").asBoolean(false));
       case "end" -> new ClientMessage.End();
       case "ping" -> new ClientMessage.Ping(n.path("t").asLong(0));
       default -> throw new ProtocolError("unknown_type", "Unknown message type '" + abbreviate(type) + "'.");
@@ -59,6 +62,41 @@ public final class ClientFrames {
     if (byIndex == byId) throw ProtocolError.invalid("push_question needs either planIndex or questionId.");
     return byIndex ? new ClientMessage.PushQuestion(nonNegativeInt(n, "planIndex"), null)
         : new ClientMessage.PushQuestion(null, optUuid(n, "questionId"));
+  }
+
+  private static final java.util.Set<String> RECOMMENDATIONS = java.util.Set.of("strong_no", "no", "yes", "strong_yes");
+
+  private static UUID requiredUuid(JsonNode n, String field) {
+    UUID id = optUuid(n, field);
+    if (id == null) throw ProtocolError.invalid("\"" + field + "\" is required.");
+    return id;
+  }
+
+  private static Integer rubric(JsonNode n) {
+    JsonNode v = n.get("rubric");
+    if (v == null || v.isNull()) return null;
+    if (!v.isIntegralNumber() || v.asInt() < 1 || v.asInt() > 4) throw ProtocolError.invalid("\"rubric\" is a score from 1 to 4.");
+    return v.asInt();
+  }
+
+  private static List<Integer> keyPoints(JsonNode n) {
+    JsonNode v = n.get("keyPoints");
+    if (v == null || v.isNull()) return List.of();
+    if (!v.isArray() || v.size() > 20) throw ProtocolError.invalid("\"keyPoints\" is a list of key point numbers.");
+    List<Integer> out = new ArrayList<>();
+    for (JsonNode k : v) {
+      if (!k.isIntegralNumber()) throw ProtocolError.invalid("\"keyPoints\" is a list of key point numbers.");
+      out.add(k.asInt());
+    }
+    return out;
+  }
+
+  private static String recommendation(JsonNode n) {
+    String r = optText(n, "recommendation");
+    if (r != null && !RECOMMENDATIONS.contains(r)) {
+      throw ProtocolError.invalid("\"recommendation\" is one of strong_no, no, yes, strong_yes.");
+    }
+    return r;
   }
 
   private static List<Update> updates(JsonNode n) {
