@@ -10,7 +10,9 @@ import io.mockroom.http.AuthRoutes;
 import io.mockroom.http.Authn;
 import io.mockroom.http.PublicUrls;
 import io.mockroom.http.SameOrigin;
+import io.mockroom.http.ReviewRoutes;
 import io.mockroom.http.SessionRoutes;
+import io.mockroom.review.ReviewStore;
 import io.mockroom.room.RoomRegistry;
 import io.mockroom.room.SessionStore;
 import io.mockroom.store.EventLog;
@@ -75,6 +77,7 @@ public final class MockroomServer {
       new QuestionRoutes(new BankStore(db.pool())).mount(r);
       new AuthRoutes(vertx, accounts, authn, hasher, new LoginThrottle(Clock.systemUTC()), urls).mount(r);
       new SessionRoutes(sessions, accounts, authn, urls).mount(r);
+      new ReviewRoutes(new ReviewStore(db.pool()), db.pool(), authn).mount(r);
     });
     RoomGateway gateway = new RoomGateway(vertx, rooms, accounts, sessions);
     HttpServerOptions options = new HttpServerOptions()

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * One interview from start to end over real sockets: start, push, edit, chat, notes, end. Every
  * frame the candidate receives is recorded and searched for anything only staff may see.
  */
-class AWholeSessionOverTheLiveProtocolTest {
+public class AWholeSessionOverTheLiveProtocolTest {
   static TestServer server;
 
   @BeforeAll
@@ -33,7 +33,7 @@ class AWholeSessionOverTheLiveProtocolTest {
     server.close();
   }
 
-  static ObjectNode insert(RoomClient c, String doc, int version, String clientId, int at, int docLength, String text) {
+  public static ObjectNode insert(RoomClient c, String doc, int version, String clientId, int at, int docLength, String text) {
     ObjectNode push = c.json("push").put("doc", doc).put("version", version);
     var changes = Json.MAPPER.createArrayNode();
     if (at > 0) changes.add(at);

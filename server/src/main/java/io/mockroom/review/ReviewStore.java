@@ -1,0 +1,147 @@
+package io.mockroom.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mockroom.http.Json;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads for review: the dashboard's session list and a session's transcript. Scoped to one organisation. */
+public final class ReviewStore {
+  public record QuestionScore(UUID questionId, String prompt, String topic, String difficulty, Double averageRubric) {}
+
+  public record SessionRow(UUID id, String title, String candidateName, String candidateEmail, String status,
+                           OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime endedAt, Long durationSeconds,
+                           List<String> interviewers, List<QuestionScore> questions, List<JsonNode> recommendations,
+                           Double averageRubric) {}
+
+  public record Page(List<SessionRow> items, long total, int page, int pageSize) {}
+
+  private static final String LIST = """
+      with base as (
+        select s.*,
+               extract(epoch from (coalesce(s.ended_at, now()) - s.started_at))::bigint as duration,
+               (select avg(sc.rubric)::float8 from scores sc where sc.session_id = s.id) as avg_rubric
+          from sessions s
+         where s.organisation_id = $1
+           and ($2::text is null or s.candidate_name ilike '%' || $2 || '%' or s.candidate_email ilike '%' || $2 || '%')
+           and ($3::text is null or exists (
+                 select 1 from accounts a where a.display_name ilike '%' || $3 || '%'
+                    and (a.id = s.created_by or a.id in (select m.account_id from session_members m where m.session_id = s.id))))
+           and ($4::text is null or exists (select 1 from session_plan_items p join questions q on q.id = p.question_id
+                                             where p.session_id = s.id and q.topic = $4))
+           and ($5::text is null or exists (select 1 from session_plan_items p join questions q on q.id = p.question_id
+                                             where p.session_id = s.id and q.difficulty = $5))
+           and ($6::text is null or exists (select 1 from recommendations r where r.session_id = s.id
+                                             and r.recommendation = $6 and r.submitted_at is not null))
+           and ($7::timestamptz is null or s.created_at >= $7)
+           and ($8::timestamptz is null or s.created_at < $8))
+      select b.id, b.title, b.candidate_name, b.candidate_email, b.status, b.created_at, b.started_at, b.ended_at,
+             b.duration, b.avg_rubric, count(*) over () as total,
+             (select coalesce(json_agg(a.display_name order by a.display_name), '[]') from accounts a
+               where a.id = b.created_by or a.id in (select m.account_id from session_members m where m.session_id = b.id))::text as interviewers,
+             (select coalesce(json_agg(json_build_object('questionId', q.id, 'prompt', q.prompt, 'topic', q.topic,
+                      'difficulty', q.difficulty, 'averageRubric',
+                      (select avg(sc.rubric)::float8 from scores sc where sc.session_id = b.id and sc.question_id = q.id))
+                      order by p.position), '[]')
+                from session_plan_items p join questions q on q.id = p.question_id where p.session_id = b.id)::text as questions,
+             (select coalesce(json_agg(json_build_object('name', a.display_name, 'recommendation', r.recommendation,
+                      'submitted', r.submitted_at is not null)), '[]')
+                from recommendations r join accounts a on a.id = r.account_id where r.session_id = b.id)::text as recs
+        from base b
+       order by {sort} {direction} nulls last, b.created_at desc, b.id
+       limit $9 offset $10""";
+
+  private static final String SESSION = """
+      select id, title, candidate_name, candidate_email, status, created_at, started_at, ended_at,
+             extract(epoch from (coalesce(ended_at, now()) - started_at))::bigint as duration
+        from sessions where id = $1 and organisation_id = $2""";
+
+  private static final String EVENTS = """
+      select version, type, participant_id, payload::text as payload, created_at from session_events
+       where session_id = $1 order by version""";
+
+  private final Pool pool;
+
+  public ReviewStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Page> list(UUID organisationId, ReviewFilter f) {
+    // Both come from a fixed list (ReviewFilter.SORTS), never from the request's text.
+    String sql = LIST.replace("{sort}", ReviewFilter.SORTS.get(f.sort())).replace("{direction}", f.ascending() ? "asc" : "desc");
+    Tuple args = Tuple.tuple().addValue(organisationId)
+        .addString(f.candidate().orElse(null)).addString(f.interviewer().orElse(null))
+        .addString(f.topic().orElse(null)).addString(f.difficulty().orElse(null))
+        .addString(f.recommendation().orElse(null))
+        .addValue(f.from().orElse(null)).addValue(f.to().orElse(null))
+        .addInteger(f.pageSize()).addInteger((f.page() - 1) * f.pageSize());
+    return pool.preparedQuery(sql).execute(args).map(rows -> {
+      List<SessionRow> items = new ArrayList<>();
+      long total = 0;
+      for (Row r : rows) {
+        total = r.getLong("total");
+        items.add(new SessionRow(r.getUUID("id"), r.getString("title"), r.getString("candidate_name"),
+            r.getString("candidate_email"), r.getString("status"), r.getOffsetDateTime("created_at"),
+            r.getOffsetDateTime("started_at"), r.getOffsetDateTime("ended_at"), r.getLong("duration"),
+            strings(r.getString("interviewers")), questions(r.getString("questions")), nodes(r.getString("recs")),
+            r.getDouble("avg_rubric")));
+      }
+      return new Page(items, total, f.page(), f.pageSize());
+    });
+  }
+
+  public Future<Optional<Transcript>> transcript(UUID organisationId, UUID sessionId) {
+    return pool.preparedQuery(SESSION).execute(Tuple.of(sessionId, organisationId)).compose(rows -> {
+      if (rows.size() == 0) return Future.succeededFuture(Optional.<Transcript>empty());
+      Row s = rows.iterator().next();
+      Transcript.SessionInfo info = new Transcript.SessionInfo(s.getUUID("id"), s.getString("title"),
+          s.getString("candidate_name"), s.getString("candidate_email"), s.getString("status"),
+          s.getOffsetDateTime("created_at"), s.getOffsetDateTime("started_at"), s.getOffsetDateTime("ended_at"),
+          s.getOffsetDateTime("started_at") == null ? null : s.getLong("duration"));
+      return pool.preparedQuery(EVENTS).execute(Tuple.of(sessionId)).map(events -> {
+        TranscriptBuilder b = new TranscriptBuilder(info);
+        for (Row e : events) {
+          b.add(new TranscriptBuilder.Event(e.getLong("version"), e.getString("type"), e.getUUID("participant_id"),
+              TranscriptBuilder.parse(e.getString("payload")), e.getOffsetDateTime("created_at")));
+        }
+        return Optional.of(b.build());
+      });
+    });
+  }
+
+  private static List<String> strings(String json) {
+    List<String> out = new ArrayList<>();
+    TranscriptBuilder.parse(json).forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private static List<JsonNode> nodes(String json) {
+    List<JsonNode> out = new ArrayList<>();
+    TranscriptBuilder.parse(json).forEach(out::add);
+    return out;
+  }
+
+  private static List<QuestionScore> questions(String json) {
+    List<QuestionScore> out = new ArrayList<>();
+    for (JsonNode n : TranscriptBuilder.parse(json)) {
+      out.add(new QuestionScore(UUID.fromString(n.get("questionId").asText()), n.get("prompt").asText(),
+          n.get("topic").asText(), n.get("difficulty").asText(), n.hasNonNull("averageRubric") ? n.get("averageRubric").asDouble() : null));
+    }
+    return out;
+  }
+
+  static String json(Object o) {
+    try {
+      return Json.MAPPER.writeValueAsString(o);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

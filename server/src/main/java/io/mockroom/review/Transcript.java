@@ -1,0 +1,43 @@
+package io.mockroom.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A whole session as review shows and exports it (docs/review.md): built from the session row and
+ * its event log only, so it is exactly what happened. Also the JSON export, field for field.
+ */
+public record Transcript(
+    int format,
+    SessionInfo session,
+    List<Person> participants,
+    List<QuestionAsked> questions,
+    List<Entry> timeline,
+    List<Score> scores,
+    List<Recommendation> recommendations,
+    Map<String, List<Edit>> replay) {
+
+  public record SessionInfo(UUID id, String title, String candidateName, String candidateEmail, String status,
+                            OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime endedAt, Long durationSeconds) {}
+
+  public record Person(UUID id, String name, String role, UUID accountId) {}
+
+  /** A question as it was shown, with the answer the candidate left and the time spent on it. */
+  public record QuestionAsked(UUID questionId, String doc, Integer planIndex, String prompt, String referenceAnswer,
+                              List<String> keyPoints, String topic, String difficulty, OffsetDateTime firstShownAt,
+                              long secondsSpent, String finalAnswer, int finalVersion) {}
+
+  /** One thing that happened, in log order. {@code details} holds the event's own fields. */
+  public record Entry(long seq, OffsetDateTime at, String type, UUID participantId, String participantName, JsonNode details) {}
+
+  public record Score(UUID participantId, String name, UUID questionId, Integer rubric, List<Integer> keyPoints, OffsetDateTime at) {}
+
+  public record Recommendation(UUID participantId, String name, String recommendation, String summary, boolean submitted,
+                               OffsetDateTime at) {}
+
+  /** One accepted editor update: apply {@code changes} (CodeMirror JSON) in order to rebuild the text. */
+  public record Edit(int version, long seq, OffsetDateTime at, UUID participantId, String clientID, JsonNode changes) {}
+}
