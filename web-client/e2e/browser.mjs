@@ -9,8 +9,7 @@ export function args() {
   const out = { base: 'http://127.0.0.1:8080', out: 'target/e2e' };
   const a = process.argv.slice(2);
   for (let i = 0; i < a.length; i++) {
-    if (a[i] === '--base') out.base = a[++i];
-    else if (a[i] === '--out') out.out = a[++i];
+    if (a[i].startsWith('--')) out[a[i].slice(2)] = a[++i];
   }
   mkdirSync(out.out, { recursive: true });
   return out;
@@ -44,11 +43,12 @@ export function watch(page, label, problems) {
 
 /** Runs the test body; on failure takes a screenshot of every open page and exits 1. */
 export async function run(body) {
-  const { base, out } = args();
+  const options = args();
+  const { base, out } = options;
   const browser = await launch();
   const pages = [];
   try {
-    await body({ browser, base, out, pages });
+    await body({ browser, base, out, pages, options });
     console.log('[e2e] passed');
   } catch (e) {
     console.error(`[e2e] FAILED: ${e.stack || e}`);

@@ -87,6 +87,17 @@ await run(async ({ browser, base, out, pages }) => {
   await cand.screenshot({ path: join(out, 'candidate-room.png') });
   await staff.screenshot({ path: join(out, 'interviewer-room.png') });
 
+  step('interviewer scores the question and submits a recommendation');
+  await staff.getByRole('button', { name: '4 · Strong' }).click();
+  await staff.locator('.rubric button[aria-pressed="true"]', { hasText: '4' }).waitFor();
+  await staff.locator('.key-point-ticks input').first().check();
+  await staff.locator('.key-point-ticks input:checked').first().waitFor();
+  await staff.getByLabel('Overall recommendation').selectOption('yes');
+  await staff.getByLabel('Summary').fill('Writes clear decorators');
+  await staff.getByRole('button', { name: 'Submit' }).click();
+  await staff.getByText('You submitted:').waitFor();
+  check(await cand.locator('.scoring-box, .recommend').count() === 0, 'the candidate sees no scoring');
+
   step('interviewer ends the session; the candidate sees it ended');
   staff.once('dialog', d => d.accept());
   await staff.getByRole('button', { name: 'End session' }).click();

@@ -99,3 +99,37 @@ export const sessions = {
   join: (token: string) => getJson<{ sessionId: string; title: string; candidateName: string; organisationName: string; status: string }>(
     `/api/join/${encodeURIComponent(token)}`),
 };
+
+export interface ReviewRow {
+  id: string; title: string; candidateName: string; candidateEmail: string | null; status: string;
+  createdAt: string; startedAt: string | null; endedAt: string | null; durationSeconds: number | null;
+  interviewers: string[]; questions: { questionId: string; prompt: string; topic: string; difficulty: string; averageRubric: number | null }[];
+  recommendations: { name: string; recommendation: string | null; submitted: boolean }[]; averageRubric: number | null;
+}
+
+export interface Transcript {
+  format: number;
+  session: { id: string; title: string; candidateName: string; candidateEmail: string | null; status: string; createdAt: string; startedAt: string | null; endedAt: string | null; durationSeconds: number | null };
+  participants: { id: string; name: string; role: string }[];
+  questions: { questionId: string; doc: string; planIndex: number | null; prompt: string; referenceAnswer: string; keyPoints: string[]; topic: string | null; difficulty: string | null; firstShownAt: string; secondsSpent: number; finalAnswer: string; finalVersion: number }[];
+  timeline: { seq: number; at: string; type: string; participantId: string | null; participantName: string | null; details: any }[];
+  scores: { participantId: string; name: string; questionId: string; rubric: number | null; keyPoints: number[]; at: string }[];
+  recommendations: { participantId: string; name: string; recommendation: string | null; summary: string; submitted: boolean; at: string }[];
+  replay: Record<string, { version: number; seq: number; at: string; participantId: string; clientID: string; changes: unknown }[]>;
+}
+
+export const review = {
+  list: (query: URLSearchParams) => getJson<{ items: ReviewRow[]; total: number; page: number; pageSize: number }>(`/api/review/sessions?${query}`),
+  transcript: (id: string) => getJson<Transcript>(`/api/review/sessions/${encodeURIComponent(id)}`),
+};
+
+export const RUBRIC: { score: number; label: string; anchor: string }[] = [
+  { score: 1, label: 'No', anchor: 'Could not answer, or the answer was wrong.' },
+  { score: 2, label: 'Weak', anchor: 'Partly right; needed substantial hints.' },
+  { score: 3, label: 'Good', anchor: 'Correct, with small gaps or one hint.' },
+  { score: 4, label: 'Strong', anchor: 'Complete and clear; handled follow-ups unprompted.' },
+];
+
+export const RECOMMENDATIONS: { value: string; label: string }[] = [
+  { value: 'strong_no', label: 'Strong no' }, { value: 'no', label: 'No' }, { value: 'yes', label: 'Yes' }, { value: 'strong_yes', label: 'Strong yes' },
+];

@@ -6,6 +6,7 @@ import { BankPage } from './pages/BankPage';
 import { LoginPage, SignupPage } from './pages/AuthPages';
 import { NewSessionPage, SessionsPage, goToLogin } from './pages/SessionsPage';
 import { CandidateJoinPage, StaffRoomPage } from './pages/RoomPage';
+import { ReviewListPage, ReviewSessionPage } from './pages/ReviewPage';
 import { setAccount, useAccount } from './session';
 import { auth } from './api';
 import { useEffect } from 'preact/hooks';
@@ -52,6 +53,8 @@ function App() {
   else if (path === '/sessions/new') page = <SignedIn><NewSessionPage /></SignedIn>;
   else if ((m = path.match(/^\/rooms\/([0-9a-f-]{36})$/))) page = <SignedIn><StaffRoomPage id={m[1]} /></SignedIn>;
   else if ((m = path.match(/^\/join\/([\w-]+)$/))) page = <CandidateJoinPage token={m[1]} />;
+  else if (path === '/review') page = <SignedIn><ReviewListPage query={query} /></SignedIn>;
+  else if ((m = path.match(/^\/review\/([0-9a-f-]{36})$/))) page = <SignedIn><ReviewSessionPage id={m[1]} /></SignedIn>;
   else page = <NotFound />;
   const candidate = path.startsWith('/join/');
   return (
@@ -61,6 +64,7 @@ function App() {
         {!candidate && (
           <nav aria-label="Main">
             {account && <a href="/" aria-current={path === '/' ? 'page' : undefined}>Sessions</a>}
+            {account && <a href="/review" aria-current={path.startsWith('/review') ? 'page' : undefined}>Review</a>}
             <a href="/bank" aria-current={path === '/bank' ? 'page' : undefined}>Question bank</a>
           </nav>
         )}

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, sessions, type QuestionSummary } from '../api';
 import { RoomConnection, type Status } from '../room/connection';
 import { SharedEditors } from '../room/editors';
-import type { ChatLine, NoteLine, Participant, PlanItem, Question, ServerMessage } from '../room/protocol';
+import type { ChatLine, NoteLine, Participant, PlanItem, Question, ScoringView, ServerMessage } from '../room/protocol';
+import { RECOMMENDATIONS, RUBRIC } from '../api';
 import { Markdown, Inline } from '../markdown';
 import { goToLogin } from './SessionsPage';
 
@@ -20,9 +21,10 @@ interface RoomState {
   notes: NoteLine[];
   paused: boolean;
   error: string | null;
+  scoring: ScoringView | null;
 }
 
-const initial: RoomState = { you: null, title: '', status: 'scheduled', participants: [], plan: [], planSize: 0, current: null, chat: [], notes: [], paused: false, error: null };
+const initial: RoomState = { you: null, title: '', status: 'scheduled', participants: [], plan: [], planSize: 0, current: null, chat: [], notes: [], paused: false, error: null, scoring: null };
 
 export function CandidateJoinPage({ token }: { token: string }) {
   const [info, setInfo] = useState<{ title: string; candidateName: string; organisationName: string } | null>(null);
@@ -105,7 +107,7 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
           Object.entries(m.docs).forEach(([doc, view]) => e?.load(doc, view));
           if (m.current) e?.show(m.current.doc);
           setRoom({ you: m.you, title: m.session.title, status: m.session.status, participants: m.participants, plan: m.plan ?? [],
-            planSize: m.planSize, current: m.current, chat: m.chat, notes: m.notes ?? [], paused: m.saving === 'paused', error: null });
+            planSize: m.planSize, current: m.current, chat: m.chat, notes: m.notes ?? [], paused: m.saving === 'paused', error: null, scoring: m.scoring ?? null });
           break;
         }
         case 'presence':
@@ -118,6 +120,7 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
         case 'cursor': editorsCreated?.remoteCursor(m.doc, { id: m.participantId, name: m.name, anchor: m.anchor, head: m.head }); break;
         case 'chat': setRoom(r => ({ ...r, chat: [...r.chat, m.chat] })); break;
         case 'note': setRoom(r => ({ ...r, notes: [...r.notes, m.note] })); break;
+        case 'scoring': setRoom(r => ({ ...r, scoring: m.scoring })); break;
         case 'ended': setRoom(r => ({ ...r, status: 'ended' })); break;
         case 'saving': setRoom(r => ({ ...r, paused: m.state === 'paused' })); break;
         case 'error':
@@ -177,6 +180,7 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
               )}
             </>
           )}
+          {staff && room.current && you && <ScoreBox question={room.current} scoring={room.scoring} you={you.id} send={m => conn.current?.send(m)} />}
           {interviewer && <Plan plan={room.plan} current={room.current} push={i => conn.current?.send({ type: 'push_question', planIndex: i })} pushAny={id => conn.current?.send({ type: 'push_question', questionId: id })} />}
         </section>
         <section class="panel editor-panel" aria-label="Answer">
@@ -186,6 +190,7 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
         <aside class="panel side">
           <Chat lines={room.chat} send={t => conn.current?.send({ type: 'chat', text: t })} />
           {staff && <Notes notes={room.notes} send={t => conn.current?.send({ type: 'note', text: t })} />}
+          {staff && you && <Recommend scoring={room.scoring} you={you.id} send={m => conn.current?.send(m)} />}
         </aside>
       </div>
     </div>
@@ -270,3 +275,66 @@ function Notes({ notes, send }: { notes: NoteLine[]; send: (text: string) => voi
   );
 }
 
+
+function ScoreBox({ question, scoring, you, send }: { question: Question; scoring: ScoringView | null; you: string; send: (m: object) => void }) {
+  const mine = scoring?.scores.find(s => s.participantId === you && s.questionId === question.questionId);
+  const others = scoring?.revealed ? scoring.scores.filter(s => s.participantId !== you && s.questionId === question.questionId) : [];
+  const [hint, setHint] = useState('');
+  const rubric = mine?.rubric ?? null;
+  const ticked = mine?.keyPoints ?? [];
+  const save = (r: number | null, k: number[]) => send({ type: 'score', questionId: question.questionId, rubric: r, keyPoints: k });
+  return (
+    <div class="scoring-box">
+      <h3>Your score</h3>
+      <div class="rubric" role="group" aria-label="Rubric score">
+        {RUBRIC.map(r => (
+          <button type="button" aria-pressed={rubric === r.score} title={r.anchor} onClick={() => save(rubric === r.score ? null : r.score, ticked)}>
+            {r.score} · {r.label}
+          </button>
+        ))}
+      </div>
+      {rubric && <p class="hint">{RUBRIC[rubric - 1].anchor}</p>}
+      <ul class="key-point-ticks">
+        {(question.keyPoints ?? []).map((k, i) => (
+          <li><label><input type="checkbox" checked={ticked.includes(i)}
+            onChange={e => save(rubric, (e.target as HTMLInputElement).checked ? [...ticked, i] : ticked.filter(x => x !== i))} /> <Inline text={k} /></label></li>
+        ))}
+      </ul>
+      <form class="row" onSubmit={e => { e.preventDefault(); if (hint.trim()) { send({ type: 'hint', questionId: question.questionId, text: hint }); setHint(''); } }}>
+        <input aria-label="Hint given" placeholder="Log a hint you gave" value={hint} onInput={e => setHint((e.target as HTMLInputElement).value)} maxLength={10000} />
+        <button type="submit">Log hint</button>
+      </form>
+      {scoring && scoring.hints.filter(h => h.questionId === question.questionId).length > 0 && (
+        <ul class="hints">{scoring.hints.filter(h => h.questionId === question.questionId).map(h => <li key={h.id}><time>{new Date(h.at).toLocaleTimeString()}</time> {h.text}</li>)}</ul>
+      )}
+      {others.length > 0 && <ul class="others">{others.map(o => <li><strong>{o.name}</strong>: {o.rubric ?? '—'}/4</li>)}</ul>}
+    </div>
+  );
+}
+
+function Recommend({ scoring, you, send }: { scoring: ScoringView | null; you: string; send: (m: object) => void }) {
+  const mine = scoring?.recommendations.find(r => r.participantId === you);
+  const [choice, setChoice] = useState<string>(mine?.recommendation ?? '');
+  const [summary, setSummary] = useState<string>(mine?.summary ?? '');
+  useEffect(() => { if (mine) { setChoice(mine.recommendation ?? ''); setSummary(mine.summary); } }, [mine?.at]);
+  const submitted = mine?.submitted ?? false;
+  const others = scoring?.revealed ? scoring.recommendations.filter(r => r.participantId !== you) : [];
+  return (
+    <div class="recommend">
+      <h3>Recommendation</h3>
+      {submitted ? <p>You submitted: <strong>{RECOMMENDATIONS.find(r => r.value === mine!.recommendation)?.label}</strong></p> : (
+        <form onSubmit={e => { e.preventDefault(); send({ type: 'recommend', recommendation: choice || null, summary, submit: true }); }}>
+          <select aria-label="Overall recommendation" value={choice} onChange={e => setChoice((e.target as HTMLSelectElement).value)}>
+            <option value="">Choose…</option>{RECOMMENDATIONS.map(r => <option value={r.value}>{r.label}</option>)}
+          </select>
+          <textarea aria-label="Summary" rows={3} placeholder="Summary for the hiring decision" value={summary}
+            onInput={e => setSummary((e.target as HTMLTextAreaElement).value)}
+            onBlur={() => send({ type: 'recommend', recommendation: choice || null, summary, submit: false })} />
+          <button type="submit" class="primary" disabled={!choice}>Submit</button>
+          <p class="hint">Other interviewers' scores appear when everyone has submitted.</p>
+        </form>
+      )}
+      {others.length > 0 && <ul class="others">{others.map(o => <li><strong>{o.name}</strong>: {RECOMMENDATIONS.find(r => r.value === o.recommendation)?.label ?? '—'} {o.summary}</li>)}</ul>}
+    </div>
+  );
+}

@@ -11,12 +11,16 @@ export interface Question {
 export interface PlanItem { index: number; questionId: string; prompt: string; topic: string; difficulty: string; minutes: number | null }
 export interface ChatLine { id: string; participantId: string; name: string; text: string; at: string }
 export interface NoteLine { id: string; participantId: string; name: string; questionId: string | null; text: string; at: string }
+export interface ScoreView { participantId: string; name: string; questionId: string; rubric: number | null; keyPoints: number[]; at: string }
+export interface RecommendationView { participantId: string; name: string; recommendation: string | null; summary: string; submitted: boolean; at: string }
+export interface HintView { id: string; participantId: string; name: string; questionId: string | null; text: string; at: string }
+export interface ScoringView { revealed: boolean; scores: ScoreView[]; recommendations: RecommendationView[]; hints: HintView[] }
 export interface DocView { version: number; text: string; updates: WireUpdate[] | null }
 
 export type ServerMessage =
   | { type: 'welcome'; seq: number; you: Participant; session: { id: string; title: string; candidateName: string; status: string; startedAt: string | null; endedAt: string | null };
       participants: Participant[]; plan?: PlanItem[]; planSize: number; current: Question | null; docs: Record<string, DocView>;
-      chat: ChatLine[]; notes?: NoteLine[]; saving: 'ok' | 'paused' }
+      chat: ChatLine[]; notes?: NoteLine[]; scoring?: ScoringView; saving: 'ok' | 'paused' }
   | { type: 'presence'; seq: number; participant: Participant }
   | { type: 'started'; seq: number; startedAt: string }
   | { type: 'question'; seq: number; question: Question }
@@ -24,6 +28,7 @@ export type ServerMessage =
   | { type: 'cursor'; participantId: string; name: string; doc: string; anchor: number; head: number }
   | { type: 'chat'; seq: number; chat: ChatLine }
   | { type: 'note'; seq: number; note: NoteLine }
+  | { type: 'scoring'; seq: number; scoring: ScoringView }
   | { type: 'ended'; seq: number; endedAt: string }
   | { type: 'saving'; state: 'ok' | 'paused' }
   | { type: 'error'; code: string; message: string }

@@ -21,11 +21,13 @@ public final class BrowserScript {
 
   private BrowserScript() {}
 
-  public static Result run(String script, String baseUrl, Path artefacts) throws Exception {
+  public static Result run(String script, String baseUrl, Path artefacts, String... extraArgs) throws Exception {
     Path repo = repoRoot();
     ensureChromium(repo);
     Files.createDirectories(artefacts);
-    ProcessBuilder pb = new ProcessBuilder("node", "e2e/" + script, "--base", baseUrl, "--out", artefacts.toAbsolutePath().toString())
+    List<String> command = new ArrayList<>(List.of("node", "e2e/" + script, "--base", baseUrl, "--out", artefacts.toAbsolutePath().toString()));
+    command.addAll(List.of(extraArgs));
+    ProcessBuilder pb = new ProcessBuilder(command)
         .directory(repo.resolve("web-client").toFile())
         .redirectErrorStream(true);
     Process p = pb.start();

@@ -1,0 +1,65 @@
+package io.mockroom.e2e;
+
+import static io.mockroom.room.AWholeSessionOverTheLiveProtocolTest.insert;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mockroom.http.Json;
+import io.mockroom.testing.Http;
+import io.mockroom.testing.Interviewer;
+import io.mockroom.testing.RoomClient;
+import io.mockroom.testing.TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A session finished through the live protocol, then reviewed in Chromium (web-client/e2e/review.mjs). */
+class ReviewingASessionWorksInChromiumTest {
+
+  @Test
+  void filterOpenReplayAndDownload() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      Http.Reply signup = Http.post(server.baseUrl() + "/api/auth/signup",
+          Map.of("organisation", "Review E2E", "name", "Ada Lovelace", "email", "ada.review@example.com", "password", "correct horse battery"), null);
+      Interviewer ada = new Interviewer(server.baseUrl(), Interviewer.cookie(signup), signup.json().get("account"));
+      JsonNode session = ada.createSession("Replay me", "Dorothy Vaughan", 1);
+      String id = session.get("id").asText();
+      try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, ada.cookie());
+           RoomClient cand = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null)) {
+        staff.send(staff.json("hello"));
+        staff.await("welcome");
+        cand.send(cand.json("hello").put("name", "Dorothy"));
+        cand.await("welcome");
+        staff.send(staff.json("start"));
+        staff.send(staff.json("push_question").put("planIndex", 0));
+        JsonNode q = cand.await("question").get("question");
+        String doc = q.get("doc").asText();
+        String text = "";
+        String[] pieces = {"x", " = ", "1", "\nprint(x)"};
+        for (int v = 0; v < pieces.length; v++) {
+          cand.send(insert(cand, doc, v, "dv", text.length(), text.length(), pieces[v]));
+          int next = v + 1;
+          cand.await("updates", u -> u.get("version").asInt() == next);
+          text += pieces[v];
+        }
+        staff.send(staff.json("score").put("questionId", q.get("questionId").asText()).put("rubric", 4)
+            .set("keyPoints", Json.MAPPER.createArrayNode()));
+        staff.await("scoring");
+        staff.send(staff.json("recommend").put("recommendation", "yes").put("summary", "Clear").put("submit", true));
+        staff.await("scoring", s -> s.get("scoring").get("revealed").asBoolean());
+        staff.send(staff.json("end"));
+        cand.await("ended");
+      }
+      Path out = Path.of("target/e2e/review");
+      BrowserScript.Result r = BrowserScript.run("review.mjs", server.baseUrl(), out,
+          "--email", "ada.review@example.com", "--password", "correct horse battery", "--candidate", "Dorothy Vaughan",
+          "--early", "x = ", "--final", "x = 1\\nprint(x)");
+      assertThat(r.exitCode()).as(String.join("\n", r.output())).isZero();
+      assertThat(out.resolve("review-session.png")).exists();
+      try (var files = Files.list(out)) {
+        assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".md"));
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+// Review in the browser: sign in, find the finished session on the dashboard by filtering,
+// open it, move the replay slider to an earlier moment and see the answer as it was then,
+// and download the Markdown export. Expects --email, --password, --candidate, --early, --final.
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { run, step, check, watch } from './browser.mjs';
+
+await run(async ({ browser, base, out, pages, options }) => {
+  const problems = [];
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  pages.push(page);
+  watch(page, 'review', problems);
+
+  step('sign in');
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Email').fill(options.email);
+  await page.getByLabel('Password').fill(options.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Sessions' }).waitFor();
+
+  step('the dashboard, filtered to the candidate');
+  await page.getByRole('link', { name: 'Review' }).click();
+  await page.getByRole('heading', { name: 'Past sessions' }).waitFor();
+  await page.getByLabel('Candidate', { exact: true }).fill(options.candidate.split(' ')[0]);
+  await page.waitForFunction(() => location.search.includes('candidate='));
+  const rows = page.locator('table.review tbody tr');
+  await rows.first().waitFor();
+  check(await rows.count() === 1, `one session for the candidate, saw ${await rows.count()}`);
+  check((await rows.first().textContent()).includes('Yes'), 'the recommendation is listed');
+  await page.getByLabel('Recommendation', { exact: true }).selectOption('strong_no');
+  await page.getByText('No sessions match.').waitFor();
+  await page.getByLabel('Recommendation', { exact: true }).selectOption('yes');
+  await rows.first().waitFor();
+  await page.screenshot({ path: join(out, 'review-dashboard.png'), fullPage: true });
+
+  step('open the session: final answer and scores');
+  await rows.first().getByRole('link').click();
+  await page.locator('.reviewed-question').first().waitFor();
+  const finalText = (await page.locator('.reviewed-question pre.code').first().textContent());
+  check(finalText.includes(options.final.split('\\n')[0]), `final answer shown: ${finalText}`);
+  check((await page.locator('.given-scores').first().textContent()).includes('4/4'), 'the score is shown');
+
+  step('the replay slider shows the answer at an earlier moment');
+  const slider = page.getByLabel('Replay position');
+  check((await page.locator('.replay-text').textContent()) === options.final.replaceAll('\\n', '\n'), 'the replay starts at the end');
+  await slider.fill('2');
+  await page.waitForFunction(early => document.querySelector('.replay-text')?.textContent === early, options.early);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(final => document.querySelector('.replay-text')?.textContent === final, options.final.replaceAll('\\n', '\n'));
+  await page.screenshot({ path: join(out, 'review-session.png'), fullPage: true });
+
+  step('download the Markdown export');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Markdown' }).click()]);
+  const file = join(out, download.suggestedFilename());
+  await download.saveAs(file);
+  const md = readFileSync(file, 'utf8');
+  check(md.includes(options.candidate) && md.includes('## Timeline'), 'the Markdown export is the transcript');
+
+  check(problems.length === 0, `the page reported problems:\n${problems.join('\n')}`);
+});

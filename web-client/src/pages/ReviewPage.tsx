@@ -1,0 +1,228 @@
+// Review: the dashboard of past sessions (filters, sort, pages) and one session's page
+// (questions with final answers and scores, the editor replay, the timeline, exports).
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ChangeSet, Text } from '@codemirror/state';
+import { api, ApiError, RECOMMENDATIONS, review, RUBRIC, type ReviewRow, type Transcript } from '../api';
+import { navigate } from '../router';
+import { HighlightedCode } from '../highlight';
+
+const FILTERS = ['candidate', 'interviewer', 'topic', 'difficulty', 'recommendation', 'from', 'to', 'sort', 'order', 'page'] as const;
+
+function withParam(query: URLSearchParams, name: string, value: string | null) {
+  const next = new URLSearchParams(query);
+  if (value) next.set(name, value); else next.delete(name);
+  if (name !== 'page') next.delete('page');
+  const s = next.toString();
+  return '/review' + (s ? '?' + s : '');
+}
+
+const recLabel = (r: string | null) => RECOMMENDATIONS.find(x => x.value === r)?.label ?? '—';
+const minutes = (s: number | null) => (s == null ? '—' : `${Math.round(s / 60)} min`);
+
+export function ReviewListPage({ query }: { query: URLSearchParams }) {
+  const [page, setPage] = useState<{ items: ReviewRow[]; total: number; page: number; pageSize: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [topics, setTopics] = useState<string[]>([]);
+  const key = FILTERS.map(f => query.get(f) ?? '').join('|');
+  useEffect(() => { api.topics().then(t => setTopics(t.topics.map(x => x.topic))).catch(() => setTopics([])); }, []);
+  useEffect(() => {
+    const params = new URLSearchParams();
+    FILTERS.forEach(f => { const v = query.get(f); if (v) params.set(f, v); });
+    setError(null);
+    review.list(params).then(setPage).catch(e => { setPage(null); setError(e instanceof ApiError ? e.message : 'Could not load sessions.'); });
+  }, [key]);
+  const text = (name: string, label: string, type = 'search') => (
+    <FilterInput key={name} label={label} type={type} value={query.get(name) ?? ''} onValue={v => navigate(withParam(query, name, v || null), true)} />
+  );
+  const select = (name: string, label: string, options: { value: string; label: string }[]) => (
+    <label>{label}<select aria-label={label} value={query.get(name) ?? ''} onChange={e => navigate(withParam(query, name, (e.target as HTMLSelectElement).value || null))}>
+      <option value="">Any</option>{options.map(o => <option value={o.value}>{o.label}</option>)}
+    </select></label>
+  );
+  const current = page?.page ?? 1;
+  return (
+    <section class="panel">
+      <div class="row"><h1>Past sessions</h1><a class="button" href="/api/review/scores.csv" download>Export scores (CSV)</a></div>
+      <form class="review-filters" onSubmit={e => e.preventDefault()}>
+        {text('candidate', 'Candidate')}
+        {text('interviewer', 'Interviewer')}
+        {select('topic', 'Topic', topics.map(t => ({ value: t, label: t })))}
+        {select('difficulty', 'Difficulty', ['beginner', 'intermediate', 'advanced'].map(d => ({ value: d, label: d })))}
+        {select('recommendation', 'Recommendation', RECOMMENDATIONS)}
+        {text('from', 'From', 'date')}
+        {text('to', 'To', 'date')}
+        <label>Sort<select value={`${query.get('sort') ?? 'date'}:${query.get('order') ?? ''}`} onChange={e => {
+          const [sort, order] = (e.target as HTMLSelectElement).value.split(':');
+          const q = new URLSearchParams(query);
+          q.set('sort', sort);
+          if (order) q.set('order', order); else q.delete('order');
+          navigate(withParam(q, 'page', null));
+        }}>
+          <option value="date:">Newest first</option><option value="date:asc">Oldest first</option>
+          <option value="candidate:asc">Candidate A–Z</option><option value="score:desc">Highest score</option>
+          <option value="score:asc">Lowest score</option><option value="duration:desc">Longest</option>
+        </select></label>
+      </form>
+      {error && <p class="error" role="alert">{error}</p>}
+      {page && page.total === 0 && <p class="muted">No sessions match.</p>}
+      {page && page.total > 0 && (
+        <>
+          <p class="count">{page.total} session{page.total === 1 ? '' : 's'}</p>
+          <table class="sessions review">
+            <thead><tr><th>Candidate</th><th>Session</th><th>Interviewers</th><th>Date</th><th>Duration</th><th>Scores</th><th>Recommendation</th></tr></thead>
+            <tbody>
+              {page.items.map(s => (
+                <tr key={s.id}>
+                  <td><a href={`/review/${s.id}`}>{s.candidateName}</a></td>
+                  <td>{s.title}</td>
+                  <td>{s.interviewers.join(', ')}</td>
+                  <td>{new Date(s.createdAt).toLocaleDateString()}</td>
+                  <td>{minutes(s.durationSeconds)}</td>
+                  <td class="scores">{s.questions.map(q => <span class="score-chip" title={q.prompt}>{q.averageRubric == null ? '–' : q.averageRubric.toFixed(1)}</span>)}</td>
+                  <td>{s.recommendations.filter(r => r.submitted).map(r => <span class={`rec ${r.recommendation}`}>{recLabel(r.recommendation)}</span>)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <nav class="pager" aria-label="Pages">
+            <button type="button" disabled={current <= 1} onClick={() => navigate(withParam(query, 'page', String(current - 1)))}>Previous</button>
+            <button type="button" disabled={current * page.pageSize >= page.total} onClick={() => navigate(withParam(query, 'page', String(current + 1)))}>Next</button>
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A text filter that applies itself a moment after typing stops (and at once for dates). */
+function FilterInput({ label, type, value, onValue }: { label: string; type: string; value: string; onValue: (v: string) => void }) {
+  const [v, setV] = useState(value);
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => setV(value), [value]);
+  return (
+    <label>{label}<input aria-label={label} type={type} value={v} onInput={e => {
+      const next = (e.target as HTMLInputElement).value;
+      setV(next);
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => onValue(next.trim()), type === 'date' ? 0 : 300);
+    }} /></label>
+  );
+}
+
+export function ReviewSessionPage({ id }: { id: string }) {
+  const [t, setT] = useState<Transcript | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => { review.transcript(id).then(setT).catch(e => setError(e instanceof ApiError ? e.message : 'Could not load the session.')); }, [id]);
+  if (error) return <section class="panel narrow"><p class="error" role="alert">{error}</p></section>;
+  if (!t) return <p class="muted">Loading…</p>;
+  const s = t.session;
+  return (
+    <div class="review-session">
+      <section class="panel">
+        <div class="row">
+          <div>
+            <h1>{s.candidateName} · {s.title}</h1>
+            <p class="muted">{s.startedAt ? new Date(s.startedAt).toLocaleString() : 'Not started'} · {minutes(s.durationSeconds)} ·
+              {' '}{t.participants.filter(p => p.role !== 'candidate').map(p => p.name).join(', ')}</p>
+          </div>
+          <span class="exports">
+            <a class="button" href={`/api/review/sessions/${s.id}/export.md`} download>Markdown</a>
+            <a class="button" href={`/api/review/sessions/${s.id}/export.json`} download>JSON</a>
+          </span>
+        </div>
+        {t.recommendations.length > 0 && (
+          <ul class="recs">{t.recommendations.map(r => <li><strong>{r.name}</strong>: <span class={`rec ${r.recommendation}`}>{recLabel(r.recommendation)}</span>{r.submitted ? '' : ' (draft)'} {r.summary}</li>)}</ul>
+        )}
+      </section>
+      <Replay t={t} />
+      <section class="panel">
+        <h2>Questions</h2>
+        {t.questions.map((q, i) => (
+          <article class="reviewed-question" key={q.questionId}>
+            <h3>{i + 1}. {q.prompt}</h3>
+            <p class="muted">{q.topic} · {q.difficulty} · {Math.floor(q.secondsSpent / 60)} min {q.secondsSpent % 60} s</p>
+            <HighlightedCode code={q.finalAnswer || '# (no answer)'} language="python" />
+            <ul class="given-scores">
+              {t.scores.filter(sc => sc.questionId === q.questionId).map(sc => (
+                <li><strong>{sc.name}</strong>: {sc.rubric ? `${sc.rubric}/4 ${RUBRIC[sc.rubric - 1].label}` : 'no score'}
+                  {sc.keyPoints.length > 0 && <> — {sc.keyPoints.map(k => q.keyPoints[k]).filter(Boolean).join('; ')}</>}</li>
+              ))}
+            </ul>
+          </article>
+        ))}
+      </section>
+      <section class="panel">
+        <h2>Timeline</h2>
+        <ol class="timeline">
+          {t.timeline.map(e => <li key={e.seq}><time>{new Date(e.at).toLocaleTimeString()}</time> {describe(e)}</li>)}
+        </ol>
+      </section>
+    </div>
+  );
+}
+
+function describe(e: Transcript['timeline'][number]) {
+  const who = e.participantName ?? '';
+  switch (e.type) {
+    case 'joined': return `${who} joined as ${e.details.role}`;
+    case 'presence': return `${who} is ${e.details.state}`;
+    case 'started': return 'Session started';
+    case 'question_pushed': return `Question: ${e.details.prompt}`;
+    case 'chat': return `${who}: ${e.details.text}`;
+    case 'note': return `Note by ${who}: ${e.details.text}`;
+    case 'hint': return `Hint by ${who}: ${e.details.text}`;
+    case 'score': return `${who} scored ${e.details.rubric ?? '—'}/4`;
+    case 'recommendation': return `${who} ${e.details.submitted ? 'submitted' : 'drafted'} a recommendation`;
+    case 'ended': return 'Session ended';
+    default: return e.type;
+  }
+}
+
+/** The editor replay: the answer document at any moment, rebuilt from the stored edits. */
+function Replay({ t }: { t: Transcript }) {
+  const docs = t.questions.filter(q => (t.replay[q.doc]?.length ?? 0) > 0);
+  const [doc, setDoc] = useState(docs[0]?.doc ?? '');
+  const edits = t.replay[doc] ?? [];
+  const [version, setVersion] = useState(edits.length);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(4);
+  const timer = useRef<number | undefined>(undefined);
+  // Texts at every version, computed once per document.
+  const texts = useMemo(() => {
+    const out = [Text.empty];
+    let text = Text.empty;
+    for (const e of edits) { text = ChangeSet.fromJSON(e.changes).apply(text); out.push(text); }
+    return out.map(x => x.toString());
+  }, [doc]);
+  useEffect(() => { setVersion(edits.length); setPlaying(false); }, [doc]);
+  useEffect(() => {
+    window.clearTimeout(timer.current);
+    if (!playing) return;
+    if (version >= edits.length) { setPlaying(false); return; }
+    const gap = version > 0 ? Date.parse(edits[version].at) - Date.parse(edits[version - 1].at) : 0;
+    timer.current = window.setTimeout(() => setVersion(v => v + 1), Math.min(1500, Math.max(20, gap)) / speed);
+    return () => window.clearTimeout(timer.current);
+  }, [playing, version, speed]);
+  if (!docs.length) return null;
+  const at = version > 0 ? new Date(edits[version - 1].at).toLocaleTimeString() : 'start';
+  return (
+    <section class="panel replay" aria-label="Editor replay">
+      <div class="row">
+        <h2>Editor replay</h2>
+        <select aria-label="Answer to replay" value={doc} onChange={e => setDoc((e.target as HTMLSelectElement).value)}>
+          {docs.map((q, i) => <option value={q.doc}>{i + 1}. {q.prompt}</option>)}
+        </select>
+      </div>
+      <div class="replay-controls">
+        <button type="button" onClick={() => { if (version >= edits.length) setVersion(0); setPlaying(!playing); }}>{playing ? 'Pause' : 'Play'}</button>
+        <input type="range" min={0} max={edits.length} value={version} aria-label="Replay position"
+               onInput={e => { setPlaying(false); setVersion(Number((e.target as HTMLInputElement).value)); }} />
+        <span class="replay-at" aria-live="polite">{version}/{edits.length} · {at}</span>
+        <label class="speed">Speed<select value={speed} onChange={e => setSpeed(Number((e.target as HTMLSelectElement).value))}>
+          {[1, 2, 4, 8, 16].map(x => <option value={x}>{x}×</option>)}
+        </select></label>
+      </div>
+      <pre class="replay-text"><code>{texts[version]}</code></pre>
+    </section>
+  );
+}
