@@ -74,7 +74,7 @@ public final class MockroomServer {
       r.route("/api/*").handler(SameOrigin::check);
       r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(256 * 1024));
       new HealthRoute(db.pool()).mount(r);
-      new QuestionRoutes(new BankStore(db.pool())).mount(r);
+      new QuestionRoutes(new BankStore(db.pool()), authn).mount(r);
       new AuthRoutes(vertx, accounts, authn, hasher, new LoginThrottle(Clock.systemUTC()), urls).mount(r);
       new SessionRoutes(sessions, accounts, authn, urls).mount(r);
       new ReviewRoutes(new ReviewStore(db.pool()), db.pool(), authn).mount(r);

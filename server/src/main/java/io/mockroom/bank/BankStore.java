@@ -24,6 +24,12 @@ public final class BankStore {
   private static final String SEARCH = """
       select q.id, q.prompt, q.difficulty, q.difficulty_inferred, q.topic, q.topic_inferred,
              (select count(*) from question_sources s where s.question_id = q.id) as source_count,
+             case when $8::uuid is null then null else
+               (select count(distinct e.session_id)::int from session_events e join sessions se on se.id = e.session_id
+                 where e.type = 'question_pushed' and e.payload ->> 'questionId' = q.id::text and se.organisation_id = $8) end as asked,
+             case when $8::uuid is null then null else
+               (select avg(sc.rubric)::float8 from scores sc join sessions se on se.id = sc.session_id
+                 where sc.question_id = q.id and se.organisation_id = $8) end as average_rubric,
              count(*) over () as total
         from questions q
        where ($1::text is null
@@ -33,7 +39,12 @@ public final class BankStore {
          and ($4::text is null or q.difficulty = $4)
          and ($5::text is null or exists (select 1 from question_sources s
                                             where s.question_id = q.id and s.file = $5))
-       order by (case when $1::text is null or q.prompt ilike $2 escape '\\' then 0 else 1 end),
+       order by (case when $9 = 'asked' then -coalesce((select count(distinct e.session_id) from session_events e
+                   join sessions se on se.id = e.session_id where e.type = 'question_pushed'
+                   and e.payload ->> 'questionId' = q.id::text and se.organisation_id = $8), 0) else 0 end),
+                (case when $9 = 'score' then -coalesce((select avg(sc.rubric) from scores sc join sessions se on se.id = sc.session_id
+                   where sc.question_id = q.id and se.organisation_id = $8), 0) else 0 end),
+                (case when $1::text is null or q.prompt ilike $2 escape '\\' then 0 else 1 end),
                 (case when $1::text is null then 0
                       else ts_rank(q.search, websearch_to_tsquery('english', $1)) end) desc,
                 q.bank_order nulls last, q.created_at, q.id
@@ -60,15 +71,16 @@ public final class BankStore {
     this.pool = pool;
   }
 
-  public Future<Page<QuestionSummary>> search(QuestionFilter f) {
-    return page(f, f.pageSize(), f.offset()).compose(found -> {
+  /** @param organisationId whose statistics to show (asked, average score); null for none */
+  public Future<Page<QuestionSummary>> search(QuestionFilter f, UUID organisationId) {
+    return page(f, organisationId, f.pageSize(), f.offset()).compose(found -> {
       // A page past the end has no row to carry the window count: ask for the first row instead.
       if (!found.items().isEmpty() || f.page() == 1) return Future.succeededFuture(found);
-      return page(f, 1, 0).map(first -> new Page<>(List.of(), first.total(), f.page(), f.pageSize()));
+      return page(f, organisationId, 1, 0).map(first -> new Page<>(List.of(), first.total(), f.page(), f.pageSize()));
     });
   }
 
-  private Future<Page<QuestionSummary>> page(QuestionFilter f, int limit, int offset) {
+  private Future<Page<QuestionSummary>> page(QuestionFilter f, UUID organisationId, int limit, int offset) {
     String text = f.text().orElse(null);
     String like = text == null ? null : "%" + escapeLike(text) + "%";
     Tuple args = Tuple.tuple()
@@ -76,7 +88,8 @@ public final class BankStore {
         .addString(f.topic().orElse(null))
         .addString(f.difficulty().orElse(null))
         .addString(f.source().orElse(null))
-        .addInteger(limit).addInteger(offset);
+        .addInteger(limit).addInteger(offset)
+        .addValue(organisationId).addString(f.sort());
     return pool.preparedQuery(SEARCH).execute(args).map(rows -> {
       List<QuestionSummary> items = new ArrayList<>();
       long total = 0;
@@ -85,7 +98,7 @@ public final class BankStore {
         items.add(new QuestionSummary(
             r.getUUID("id"), r.getString("prompt"), r.getString("difficulty"),
             r.getBoolean("difficulty_inferred"), r.getString("topic"), r.getBoolean("topic_inferred"),
-            r.getLong("source_count").intValue()));
+            r.getLong("source_count").intValue(), r.getInteger("asked"), r.getDouble("average_rubric")));
       }
       return new Page<>(items, total, f.page(), f.pageSize());
     });

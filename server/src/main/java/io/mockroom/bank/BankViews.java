@@ -8,9 +8,10 @@ import java.util.UUID;
 public final class BankViews {
   private BankViews() {}
 
+  /** {@code asked} and {@code averageRubric} are the caller's organisation's statistics; null when signed out. */
   public record QuestionSummary(
       UUID id, String prompt, String difficulty, boolean difficultyInferred,
-      String topic, boolean topicInferred, int sourceCount) {}
+      String topic, boolean topicInferred, int sourceCount, Integer asked, Double averageRubric) {}
 
   public record Page<T>(List<T> items, long total, int page, int pageSize) {}
 

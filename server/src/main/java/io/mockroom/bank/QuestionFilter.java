@@ -15,18 +15,20 @@ public record QuestionFilter(
     Optional<String> topic,
     Optional<String> difficulty,
     Optional<String> source,
+    String sort,
     int page,
     int pageSize) {
 
   public static final int MAX_PAGE_SIZE = 100;
   public static final int MAX_TEXT = 200;
-  private static final Set<String> PARAMS = Set.of("q", "topic", "difficulty", "source", "page", "pageSize");
+  private static final Set<String> PARAMS = Set.of("q", "topic", "difficulty", "source", "sort", "page", "pageSize");
+  private static final List<String> SORTS = List.of("relevance", "asked", "score");
   private static final List<String> DIFFICULTIES = List.of("beginner", "intermediate", "advanced");
 
   public static QuestionFilter parse(Map<String, List<String>> params) {
     for (String name : params.keySet()) {
       if (!PARAMS.contains(name)) {
-        throw ApiError.badRequest("Unknown filter '" + name + "'. Filters are q, topic, difficulty, source, page and pageSize.");
+        throw ApiError.badRequest("Unknown filter '" + name + "'. Filters are q, topic, difficulty, source, sort, page and pageSize.");
       }
       if (params.get(name).size() > 1) throw ApiError.badRequest("Filter '" + name + "' is given more than once.");
     }
@@ -38,9 +40,11 @@ public record QuestionFilter(
     if (difficulty.isPresent() && !DIFFICULTIES.contains(difficulty.get())) {
       throw ApiError.badRequest("Difficulty '" + difficulty.get() + "' is not one of " + String.join(", ", DIFFICULTIES) + ".");
     }
+    String sort = one(params, "sort").orElse("relevance");
+    if (!SORTS.contains(sort)) throw ApiError.badRequest("Sort is relevance, asked or score.");
     int page = number(params, "page", 1, 1, 1_000_000);
     int pageSize = number(params, "pageSize", 20, 1, MAX_PAGE_SIZE);
-    return new QuestionFilter(text, one(params, "topic"), difficulty, one(params, "source"), page, pageSize);
+    return new QuestionFilter(text, one(params, "topic"), difficulty, one(params, "source"), sort, page, pageSize);
   }
 
   public int offset() {

@@ -14,9 +14,11 @@ import java.util.UUID;
 /** {@code /api/questions}, {@code /api/topics}, {@code /api/sources}: the bank, read-only. */
 public final class QuestionRoutes {
   private final BankStore bank;
+  private final Authn authn;
 
-  public QuestionRoutes(BankStore bank) {
+  public QuestionRoutes(BankStore bank, Authn authn) {
     this.bank = bank;
+    this.authn = authn;
   }
 
   public void mount(Router router) {
@@ -28,7 +30,10 @@ public final class QuestionRoutes {
 
   private void search(RoutingContext rc) {
     QuestionFilter filter = QuestionFilter.parse(params(rc));
-    bank.search(filter).onComplete(Responses.json(rc));
+    // Statistics are the signed-in organisation's own; signed out, the bank has none.
+    authn.current(rc.request())
+        .compose(account -> bank.search(filter, account.map(io.mockroom.auth.Account::organisationId).orElse(null)))
+        .onComplete(Responses.json(rc));
   }
 
   private void one(RoutingContext rc) {

@@ -49,6 +49,11 @@ public final class ReviewRoutes {
         .putHeader("Content-Disposition", "attachment; filename=\"" + fileName(t) + ".md\"")
         .end(Exports.markdown(t))).onFailure(rc::fail));
     router.get("/api/review/scores.csv").handler(this::csv);
+    router.get("/api/review/candidates").handler(rc -> {
+      String email = rc.queryParams().get("email");
+      if (email == null || email.isBlank()) throw ApiError.badRequest("Give the candidate's email: ?email=…");
+      review.candidate(Authn.account(rc).organisationId(), Bodies.email(email, "email")).onComplete(Responses.json(rc));
+    });
   }
 
   private void list(RoutingContext rc) {

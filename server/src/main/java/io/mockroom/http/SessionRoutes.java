@@ -51,6 +51,7 @@ public final class SessionRoutes {
     router.get("/api/sessions").handler(authn::require).handler(this::list);
     router.get("/api/sessions/:id").handler(authn::require).handler(this::one);
     router.post("/api/sessions/:id/members").handler(authn::require).handler(this::invite);
+    router.post("/api/sessions/:id/candidate").handler(authn::require).handler(this::linkCandidate);
     router.get("/api/join/:token").handler(this::join);
   }
 
@@ -104,6 +105,14 @@ public final class SessionRoutes {
             .orElseGet(() -> Future.failedFuture(new ApiError(404, "no_such_colleague",
                 "No account with " + email + " in " + me.organisationName() + ". Invite them to the organisation first."))))
         .compose(v -> detail(rc, s)))
+        .onComplete(Responses.json(rc));
+  }
+
+  public record CandidateRequest(String email) {}
+
+  private void linkCandidate(RoutingContext rc) {
+    String email = Bodies.email(Bodies.decode(rc, CandidateRequest.class).email(), "the candidate's email");
+    found(rc).compose(s -> sessions.setCandidateEmail(s.id(), email).compose(v -> found(rc)).compose(s2 -> detail(rc, s2)))
         .onComplete(Responses.json(rc));
   }
 

@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -95,6 +96,46 @@ public final class ReviewStore {
       }
       return new Page(items, total, f.page(), f.pageSize());
     });
+  }
+
+  public record SeenQuestion(UUID questionId, String prompt, String topic, UUID sessionId, OffsetDateTime askedAt) {}
+
+  public record TopicPoint(UUID sessionId, OffsetDateTime date, String topic, double averageRubric) {}
+
+  public record CandidateHistory(String email, List<SessionRow> sessions, List<TopicPoint> topicScores, List<SeenQuestion> seen) {}
+
+  private static final String TOPIC_SCORES = """
+      select s.id, s.created_at, q.topic, avg(sc.rubric)::float8 as avg
+        from sessions s join scores sc on sc.session_id = s.id join questions q on q.id = sc.question_id
+       where s.organisation_id = $1 and lower(s.candidate_email) = lower($2) and sc.rubric is not null
+       group by s.id, s.created_at, q.topic order by s.created_at, q.topic""";
+
+  private static final String SEEN = """
+      select distinct on (q.id) q.id, q.prompt, q.topic, s.id as session_id, e.created_at
+        from sessions s join session_events e on e.session_id = s.id and e.type = 'question_pushed'
+        join questions q on q.id = (e.payload ->> 'questionId')::uuid
+       where s.organisation_id = $1 and lower(s.candidate_email) = lower($2)
+       order by q.id, e.created_at""";
+
+  /** Every session of one candidate (matched by email), their score per topic over time, and the questions they saw. */
+  public Future<CandidateHistory> candidate(UUID organisationId, String email) {
+    Map<String, List<String>> params = Map.of("candidate", List.of(email), "sort", List.of("date"), "order", List.of("asc"),
+        "pageSize", List.of("100"));
+    Future<Page> sessions = list(organisationId, ReviewFilter.parse(params))
+        .map(p -> new Page(p.items().stream().filter(r -> email.equalsIgnoreCase(r.candidateEmail())).toList(), 0, 1, 100));
+    Future<List<TopicPoint>> topics = pool.preparedQuery(TOPIC_SCORES).execute(Tuple.of(organisationId, email)).map(rows -> {
+      List<TopicPoint> out = new ArrayList<>();
+      rows.forEach(r -> out.add(new TopicPoint(r.getUUID("id"), r.getOffsetDateTime("created_at"), r.getString("topic"), r.getDouble("avg"))));
+      return out;
+    });
+    Future<List<SeenQuestion>> seen = pool.preparedQuery(SEEN).execute(Tuple.of(organisationId, email)).map(rows -> {
+      List<SeenQuestion> out = new ArrayList<>();
+      rows.forEach(r -> out.add(new SeenQuestion(r.getUUID("id"), r.getString("prompt"), r.getString("topic"),
+          r.getUUID("session_id"), r.getOffsetDateTime("created_at"))));
+      out.sort(java.util.Comparator.comparing(SeenQuestion::askedAt));
+      return out;
+    });
+    return Future.all(sessions, topics, seen).map(v -> new CandidateHistory(email, sessions.result().items(), topics.result(), seen.result()));
   }
 
   public Future<Optional<Transcript>> transcript(UUID organisationId, UUID sessionId) {

@@ -144,6 +144,12 @@ public final class SessionStore {
         });
   }
 
+  /** Links a session to a candidate by email (for candidate history), e.g. when it was not given at creation. */
+  public Future<Void> setCandidateEmail(UUID sessionId, String email) {
+    return pool.preparedQuery("update sessions set candidate_email = $2 where id = $1")
+        .execute(Tuple.of(sessionId, email)).mapEmpty();
+  }
+
   /** The session a candidate link opens, whatever its status (the caller explains an ended one). */
   public Future<Optional<CandidateLink>> byCandidateToken(String token) {
     if (!Tokens.plausible(token)) return Future.succeededFuture(Optional.empty());
