@@ -50,6 +50,15 @@ await run(async ({ browser, base, out, pages, options }) => {
   await page.waitForFunction(final => document.querySelector('.replay-text')?.textContent === final, options.final.replaceAll('\\n', '\n'));
   await page.screenshot({ path: join(out, 'review-session.png'), fullPage: true });
 
+  step("the candidate's history: sessions, a topic chart and the questions already asked");
+  await page.getByRole('link', { name: `All sessions of ${options.candidate}` }).click();
+  await page.getByRole('heading', { name: 'Scores by topic' }).waitFor();
+  check(await page.locator('svg.chart circle').count() >= 1, 'the chart has a point');
+  check(await page.getByRole('heading', { name: 'Questions already asked' }).count() === 1, 'seen questions listed');
+  await page.screenshot({ path: join(out, 'candidate-history.png'), fullPage: true });
+  await page.goBack();
+  await page.locator('.reviewed-question').first().waitFor();
+
   step('download the Markdown export');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Markdown' }).click()]);
   const file = join(out, download.suggestedFilename());

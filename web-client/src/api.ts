@@ -40,6 +40,8 @@ export interface QuestionSummary {
   topic: string;
   topicInferred: boolean;
   sourceCount: number;
+  asked: number | null;
+  averageRubric: number | null;
 }
 
 export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
@@ -133,3 +135,14 @@ export const RUBRIC: { score: number; label: string; anchor: string }[] = [
 export const RECOMMENDATIONS: { value: string; label: string }[] = [
   { value: 'strong_no', label: 'Strong no' }, { value: 'no', label: 'No' }, { value: 'yes', label: 'Yes' }, { value: 'strong_yes', label: 'Strong yes' },
 ];
+
+export interface CandidateHistory {
+  email: string;
+  sessions: ReviewRow[];
+  topicScores: { sessionId: string; date: string; topic: string; averageRubric: number }[];
+  seen: { questionId: string; prompt: string; topic: string; sessionId: string; askedAt: string }[];
+}
+
+export const candidates = {
+  history: (email: string) => getJson<CandidateHistory>(`/api/review/candidates?email=${encodeURIComponent(email)}`),
+};

@@ -7,6 +7,7 @@ import { LoginPage, SignupPage } from './pages/AuthPages';
 import { NewSessionPage, SessionsPage, goToLogin } from './pages/SessionsPage';
 import { CandidateJoinPage, StaffRoomPage } from './pages/RoomPage';
 import { ReviewListPage, ReviewSessionPage } from './pages/ReviewPage';
+import { CandidatePage } from './pages/CandidatePage';
 import { setAccount, useAccount } from './session';
 import { auth } from './api';
 import { useEffect } from 'preact/hooks';
@@ -53,6 +54,7 @@ function App() {
   else if (path === '/sessions/new') page = <SignedIn><NewSessionPage /></SignedIn>;
   else if ((m = path.match(/^\/rooms\/([0-9a-f-]{36})$/))) page = <SignedIn><StaffRoomPage id={m[1]} /></SignedIn>;
   else if ((m = path.match(/^\/join\/([\w-]+)$/))) page = <CandidateJoinPage token={m[1]} />;
+  else if (path === '/review/candidate') page = <SignedIn><CandidatePage email={query.get('email') ?? ''} /></SignedIn>;
   else if (path === '/review') page = <SignedIn><ReviewListPage query={query} /></SignedIn>;
   else if ((m = path.match(/^\/review\/([0-9a-f-]{36})$/))) page = <SignedIn><ReviewSessionPage id={m[1]} /></SignedIn>;
   else page = <NotFound />;

@@ -5,7 +5,7 @@ import { navigate } from '../router';
 import { Inline, Markdown } from '../markdown';
 
 const PAGE_SIZE = 20;
-const FILTERS = ['q', 'topic', 'difficulty', 'source', 'page'] as const;
+const FILTERS = ['q', 'topic', 'difficulty', 'source', 'sort', 'page'] as const;
 
 function withParam(query: URLSearchParams, name: string, value: string | null, resetPage = true) {
   const next = new URLSearchParams(query);
@@ -71,6 +71,13 @@ export function BankPage({ query }: { query: URLSearchParams }) {
             <option value="intermediate">Intermediate</option>
             <option value="advanced">Advanced</option>
           </select>
+          {query.get('sort') !== null || page?.items.some(i => i.asked !== null) ? (
+            <select aria-label="Sort" value={query.get('sort') ?? ''} onChange={e => navigate(withParam(query, 'sort', (e.target as HTMLSelectElement).value || null))}>
+              <option value="">Most relevant</option>
+              <option value="asked">Most asked</option>
+              <option value="score">Highest average score</option>
+            </select>
+          ) : null}
           <select aria-label="Source" value={query.get('source') ?? ''} onChange={e => navigate(withParam(query, 'source', (e.target as HTMLSelectElement).value || null))}>
             <option value="">All sources</option>
             {sources.map(s => <option value={s.file}>{s.file} ({s.count})</option>)}
@@ -93,6 +100,7 @@ export function BankPage({ query }: { query: URLSearchParams }) {
                       </span>
                       <span class="topic">{q.topic}</span>
                       {q.sourceCount > 1 && <span class="sources">{q.sourceCount} sources</span>}
+                      {q.asked !== null && q.asked > 0 && <span class="stats">asked {q.asked}×{q.averageRubric !== null ? ` · avg ${q.averageRubric.toFixed(1)}/4` : ''}</span>}
                     </span>
                   </a>
                 </li>

@@ -122,6 +122,7 @@ export function ReviewSessionPage({ id }: { id: string }) {
         <div class="row">
           <div>
             <h1>{s.candidateName} · {s.title}</h1>
+            {s.candidateEmail && <p><a href={`/review/candidate?email=${encodeURIComponent(s.candidateEmail)}`}>All sessions of {s.candidateName}</a></p>}
             <p class="muted">{s.startedAt ? new Date(s.startedAt).toLocaleString() : 'Not started'} · {minutes(s.durationSeconds)} ·
               {' '}{t.participants.filter(p => p.role !== 'candidate').map(p => p.name).join(', ')}</p>
           </div>

@@ -1,6 +1,6 @@
 // My organisation's sessions, and a new session with a question plan picked from the bank.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, sessions, type QuestionSummary, type SessionDetail, type SessionSummary } from '../api';
+import { api, ApiError, candidates, sessions, type QuestionSummary, type SessionDetail, type SessionSummary } from '../api';
 import { navigate } from '../router';
 
 export function SessionsPage() {
@@ -44,6 +44,18 @@ export function NewSessionPage() {
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<SessionDetail | null>(null);
   const [busy, setBusy] = useState(false);
+  const [email, setEmail] = useState('');
+  const [seen, setSeen] = useState<Map<string, string>>(new Map()); // question id -> when it was asked
+
+  // Questions this candidate was already asked, to warn in the plan.
+  useEffect(() => {
+    const e = email.trim();
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)) { setSeen(new Map()); return; }
+    const t = window.setTimeout(() => candidates.history(e)
+      .then(h => setSeen(new Map(h.seen.map(s => [s.questionId, s.askedAt]))))
+      .catch(() => setSeen(new Map())), 300);
+    return () => window.clearTimeout(t);
+  }, [email]);
 
   useEffect(() => {
     const t = window.setTimeout(() => {
@@ -93,7 +105,8 @@ export function NewSessionPage() {
         <div class="grid2">
           <label>Title<input name="title" required maxLength={200} placeholder="Backend interview" /></label>
           <label>Candidate's name<input name="candidateName" required maxLength={100} /></label>
-          <label>Candidate's email (optional)<input name="candidateEmail" type="email" /></label>
+          <label>Candidate's email (optional)<input name="candidateEmail" type="email" value={email} onInput={e => setEmail((e.target as HTMLInputElement).value)} />
+            {seen.size > 0 && <span class="hint">This candidate was interviewed before: questions they saw are marked.</span>}</label>
         </div>
         <h2>Question plan</h2>
         <div class="grid2">
@@ -104,7 +117,8 @@ export function NewSessionPage() {
                 <li key={r.id}>
                   <button type="button" class="link" onClick={() => add(r)} disabled={plan.some(p => p.question.id === r.id)}>
                     <span class="prompt">{r.prompt}</span>
-                    <span class="meta"><span class={`badge ${r.difficulty}`}>{r.difficulty}</span> {r.topic}</span>
+                    <span class="meta"><span class={`badge ${r.difficulty}`}>{r.difficulty}</span> {r.topic}
+                      {seen.has(r.id) && <span class="warn">asked before</span>}</span>
                   </button>
                 </li>
               ))}
@@ -114,7 +128,8 @@ export function NewSessionPage() {
             {plan.length === 0 && <li class="muted">Pick questions on the left.</li>}
             {plan.map((p, i) => (
               <li key={p.question.id}>
-                <span class="prompt">{p.question.prompt}</span>
+                <span class="prompt">{p.question.prompt}
+                  {seen.has(p.question.id) && <span class="warn" role="note"> · already asked to this candidate on {new Date(seen.get(p.question.id)!).toLocaleDateString()}</span>}</span>
                 <span class="plan-tools">
                   <label class="minutes">min<input type="number" min={1} max={240} value={p.minutes}
                     onInput={e => { const n = [...plan]; n[i] = { ...p, minutes: Number((e.target as HTMLInputElement).value) || 10 }; setPlan(n); }} /></label>

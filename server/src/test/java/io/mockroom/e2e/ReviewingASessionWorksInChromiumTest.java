@@ -25,6 +25,7 @@ class ReviewingASessionWorksInChromiumTest {
       Interviewer ada = new Interviewer(server.baseUrl(), Interviewer.cookie(signup), signup.json().get("account"));
       JsonNode session = ada.createSession("Replay me", "Dorothy Vaughan", 1);
       String id = session.get("id").asText();
+      Http.post(server.baseUrl() + "/api/sessions/" + id + "/candidate", Map.of("email", "dorothy@example.com"), ada.cookie());
       try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, ada.cookie());
            RoomClient cand = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null)) {
         staff.send(staff.json("hello"));
