@@ -89,7 +89,7 @@ export const auth = {
     postJson<{ account: Account }>('/api/auth/signup', body).then(r => r.account),
   login: (email: string, password: string) => postJson<{ account: Account }>('/api/auth/login', { email, password }).then(r => r.account),
   logout: () => postJson<void>('/api/auth/logout', {}),
-  invite: () => postJson<{ url: string }>('/api/invitations', {}),
+  invite: () => postJson<{ url: string; expiresAt: string }>('/api/invitations', {}),
   invitation: (token: string) => getJson<{ organisationName: string; email: string | null }>(`/api/invitations/${encodeURIComponent(token)}`),
 };
 
@@ -98,6 +98,8 @@ export const sessions = {
   get: (id: string) => getJson<SessionDetail>(`/api/sessions/${encodeURIComponent(id)}`),
   create: (body: { title: string; candidateName: string; candidateEmail?: string; plan: { questionId: string; minutes?: number }[] }) =>
     postJson<SessionDetail>('/api/sessions', body),
+  addMember: (id: string, email: string, role: 'interviewer' | 'observer') =>
+    postJson<SessionDetail>(`/api/sessions/${encodeURIComponent(id)}/members`, { email, role }),
   join: (token: string) => getJson<{ sessionId: string; title: string; candidateName: string; organisationName: string; status: string }>(
     `/api/join/${encodeURIComponent(token)}`),
 };

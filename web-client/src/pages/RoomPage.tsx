@@ -191,6 +191,7 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
           <Chat lines={room.chat} send={t => conn.current?.send({ type: 'chat', text: t })} />
           {staff && <Notes notes={room.notes} send={t => conn.current?.send({ type: 'note', text: t })} />}
           {staff && you && <Recommend scoring={room.scoring} you={you.id} send={m => conn.current?.send(m)} />}
+          {interviewer && path.startsWith('/ws/rooms/') && <InviteToSession sessionId={path.slice('/ws/rooms/'.length)} />}
         </aside>
       </div>
     </div>
@@ -336,5 +337,30 @@ function Recommend({ scoring, you, send }: { scoring: ScoringView | null; you: s
       )}
       {others.length > 0 && <ul class="others">{others.map(o => <li><strong>{o.name}</strong>: {RECOMMENDATIONS.find(r => r.value === o.recommendation)?.label ?? '—'} {o.summary}</li>)}</ul>}
     </div>
+  );
+}
+
+/** Invite a colleague of the organisation into this session as co-interviewer or observer. */
+function InviteToSession({ sessionId }: { sessionId: string }) {
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<'interviewer' | 'observer'>('interviewer');
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <form class="invite-session" onSubmit={e => {
+      e.preventDefault();
+      setMessage(null);
+      sessions.addMember(sessionId, email.trim(), role)
+        .then(() => { setMessage(`${email.trim()} can now join this room as ${role}.`); setEmail(''); })
+        .catch(err => setMessage(err instanceof ApiError ? err.message : 'Could not invite.'));
+    }}>
+      <h3>Invite a colleague</h3>
+      <input type="email" required aria-label="Colleague's email" placeholder="colleague@example.com" value={email} onInput={e => setEmail((e.target as HTMLInputElement).value)} />
+      <select aria-label="Their role" value={role} onChange={e => setRole((e.target as HTMLSelectElement).value as 'interviewer' | 'observer')}>
+        <option value="interviewer">Co-interviewer</option>
+        <option value="observer">Observer</option>
+      </select>
+      <button type="submit">Invite</button>
+      {message && <p class="hint" role="status">{message}</p>}
+    </form>
   );
 }

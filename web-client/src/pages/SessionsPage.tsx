@@ -1,6 +1,6 @@
 // My organisation's sessions, and a new session with a question plan picked from the bank.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, candidates, sessions, type QuestionSummary, type SessionDetail, type SessionSummary } from '../api';
+import { api, ApiError, auth, candidates, sessions, type QuestionSummary, type SessionDetail, type SessionSummary } from '../api';
 import { navigate } from '../router';
 
 export function SessionsPage() {
@@ -11,7 +11,10 @@ export function SessionsPage() {
     <section class="panel">
       <div class="row">
         <h1>Sessions</h1>
-        <a class="button primary" href="/sessions/new">New session</a>
+        <span class="row">
+          <InviteColleague />
+          <a class="button primary" href="/sessions/new">New session</a>
+        </span>
       </div>
       {error && <p class="error" role="alert">{error}</p>}
       {list && list.length === 0 && <p class="muted">No sessions yet. Create one and send the candidate their link.</p>}
@@ -32,6 +35,23 @@ export function SessionsPage() {
         </table>
       )}
     </section>
+  );
+}
+
+/** An invitation link to this organisation, to copy and send to a colleague. */
+function InviteColleague() {
+  const [link, setLink] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (link) {
+    return <label class="invite">Invitation link (7 days)<input readOnly value={link} class="copy" onFocus={e => (e.target as HTMLInputElement).select()} /></label>;
+  }
+  return (
+    <>
+      <button type="button" onClick={() => auth.invite().then(i => setLink(i.url)).catch(e => setError(e instanceof ApiError ? e.message : 'Could not create an invitation.'))}>
+        Invite a colleague
+      </button>
+      {error && <span class="error" role="alert">{error}</span>}
+    </>
   );
 }
 
