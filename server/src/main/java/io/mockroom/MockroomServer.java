@@ -11,6 +11,7 @@ import io.mockroom.http.Authn;
 import io.mockroom.http.PublicUrls;
 import io.mockroom.http.SameOrigin;
 import io.mockroom.http.ReviewRoutes;
+import io.mockroom.metrics.ServerMetrics;
 import io.mockroom.http.SessionRoutes;
 import io.mockroom.review.ReviewStore;
 import io.mockroom.room.RoomRegistry;
@@ -52,18 +53,19 @@ public final class MockroomServer {
   public static Future<MockroomServer> start(Vertx vertx, Config config) {
     return Database.open(vertx, config).compose(db -> {
       Future<?> bank = config.importBank() ? BankSeeder.importBundled(vertx, db.pool()) : Future.succeededFuture();
-      EventLog eventLog = new EventLog(vertx, db.pool());
+      ServerMetrics metrics = new ServerMetrics();
+      EventLog eventLog = new EventLog(vertx, db.pool(), metrics);
       int shards = Math.max(1, VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
       return bank
-          .compose(v -> RoomRegistry.start(vertx, db.pool(), eventLog, shards))
-          .compose(rooms -> listen(vertx, config, db, rooms))
+          .compose(v -> RoomRegistry.start(vertx, db.pool(), eventLog, shards, metrics))
+          .compose(rooms -> listen(vertx, config, db, rooms, metrics))
           .map(http -> new MockroomServer(vertx, db, http))
           .onFailure(e -> db.close(vertx));
     }).onSuccess(s -> log.info("Mockroom {} is up at http://{}:{}/", Version.VERSION,
         config.host().equals("0.0.0.0") ? "localhost" : config.host(), s.port()));
   }
 
-  private static Future<HttpServer> listen(Vertx vertx, Config config, Database db, RoomRegistry rooms) {
+  private static Future<HttpServer> listen(Vertx vertx, Config config, Database db, RoomRegistry rooms, ServerMetrics metrics) {
     AccountStore accounts = new AccountStore(db.pool());
     SessionStore sessions = new SessionStore(db.pool());
     boolean https = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
@@ -74,12 +76,14 @@ public final class MockroomServer {
       r.route("/api/*").handler(SameOrigin::check);
       r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(256 * 1024));
       new HealthRoute(db.pool()).mount(r);
+      r.get("/metrics").handler(rc -> rc.response()
+          .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
       new QuestionRoutes(new BankStore(db.pool()), authn).mount(r);
       new AuthRoutes(vertx, accounts, authn, hasher, new LoginThrottle(Clock.systemUTC()), urls).mount(r);
       new SessionRoutes(sessions, accounts, authn, urls).mount(r);
       new ReviewRoutes(new ReviewStore(db.pool()), db.pool(), authn).mount(r);
     });
-    RoomGateway gateway = new RoomGateway(vertx, rooms, accounts, sessions);
+    RoomGateway gateway = new RoomGateway(vertx, rooms, accounts, sessions, metrics);
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
         .setPort(config.port())

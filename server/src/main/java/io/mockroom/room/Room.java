@@ -70,6 +70,8 @@ public final class Room {
     void projectRecommendation(UUID sessionId, UUID accountId, ServerMessage.RecommendationView recommendation);
 
     void unload(Room room);
+
+    io.mockroom.metrics.ServerMetrics metrics();
   }
 
   private final Context context;
@@ -281,6 +283,7 @@ public final class Room {
     if (pending >= MAX_PENDING) {
       throw new ProtocolError("saving_paused", "Saving is paused; your edits are kept and will be sent again.");
     }
+    long received = System.nanoTime();
     CollabDocument.PushResult result = doc.doc.push(m.version(), m.updates());
     if (!result.accepted()) {
       // Stale: the client takes the updates it has not seen yet (they are on their way) and pushes again.
@@ -299,6 +302,9 @@ public final class Room {
       List<UpdateView> views = accepted.stream().map(Room::view).toList();
       ServerMessage.Updates out = new ServerMessage.Updates(lastSeq, m.doc(), doc.committedVersion(), views);
       broadcast(r -> out);
+      services.metrics().editsIn.increment(accepted.size());
+      services.metrics().editsOut.increment((double) accepted.size() * connections.size());
+      services.metrics().fanOut.record(System.nanoTime() - received, java.util.concurrent.TimeUnit.NANOSECONDS);
       if (doc.committedVersion() % 100 < accepted.size()) {
         services.snapshot(id(), m.doc(), doc.committedVersion(), lastSeq, doc.committedText());
       }

@@ -34,16 +34,26 @@ public final class RoomRegistry implements Room.Services {
   private final List<Context> shards = new CopyOnWriteArrayList<>();
   private final Map<UUID, Future<Room>> rooms = new ConcurrentHashMap<>();
 
-  private RoomRegistry(Vertx vertx, Pool pool, EventLog eventLog) {
+  private final io.mockroom.metrics.ServerMetrics metrics;
+
+  private RoomRegistry(Vertx vertx, Pool pool, EventLog eventLog, io.mockroom.metrics.ServerMetrics metrics) {
     this.vertx = vertx;
     this.pool = pool;
     this.eventLog = eventLog;
+    this.metrics = metrics;
     this.loader = new RoomLoader(pool);
+    metrics.gauge("mockroom_rooms_live", "Rooms loaded on this node", this::liveRooms);
+  }
+
+  @Override
+  public io.mockroom.metrics.ServerMetrics metrics() {
+    return metrics;
   }
 
   /** Deploys one shard per event loop and returns the registry when they are up. */
-  public static Future<RoomRegistry> start(Vertx vertx, Pool pool, EventLog eventLog, int shards) {
-    RoomRegistry registry = new RoomRegistry(vertx, pool, eventLog);
+  public static Future<RoomRegistry> start(Vertx vertx, Pool pool, EventLog eventLog, int shards,
+                                          io.mockroom.metrics.ServerMetrics metrics) {
+    RoomRegistry registry = new RoomRegistry(vertx, pool, eventLog, metrics);
     return vertx.deployVerticle(() -> new VerticleBase() {
       @Override
       public Future<?> start() {

@@ -61,9 +61,13 @@ public final class EventLog {
     public volatile long failures;
   }
 
-  public EventLog(Vertx vertx, Pool pool) {
+  private final io.mockroom.metrics.ServerMetrics metrics;
+
+  public EventLog(Vertx vertx, Pool pool, io.mockroom.metrics.ServerMetrics metrics) {
     this.pool = pool;
+    this.metrics = metrics;
     this.context = vertx.getOrCreateContext();
+    metrics.gauge("mockroom_eventlog_backlog", "Session events waiting to be written", this::backlog);
   }
 
   /** Appends events (in order); the future completes when all of them are committed. */
@@ -123,6 +127,8 @@ public final class EventLog {
         stats.events += rows.size();
         stats.lastBatchSize = rows.size();
         stats.lastCommitMicros = (System.nanoTime() - started) / 1000;
+        metrics.batchSize.record(rows.size());
+        metrics.commitLatency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         healthy = true;
         retryDelayMs = 0;
         List<Pending> done = new ArrayList<>(inFlight);

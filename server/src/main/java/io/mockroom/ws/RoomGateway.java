@@ -45,8 +45,12 @@ public final class RoomGateway {
   private final AccountStore accounts;
   private final SessionStore sessions;
 
-  public RoomGateway(Vertx vertx, RoomRegistry rooms, AccountStore accounts, SessionStore sessions) {
+  private final io.mockroom.metrics.ServerMetrics metrics;
+
+  public RoomGateway(Vertx vertx, RoomRegistry rooms, AccountStore accounts, SessionStore sessions,
+                     io.mockroom.metrics.ServerMetrics metrics) {
     this.vertx = vertx;
+    this.metrics = metrics;
     this.rooms = rooms;
     this.accounts = accounts;
     this.sessions = sessions;
@@ -105,7 +109,8 @@ public final class RoomGateway {
   }
 
   private void attach(ServerWebSocket ws, Room room, Principal principal) {
-    WsConnection conn = new WsConnection(ws, "ws-" + SOCKETS.incrementAndGet());
+    WsConnection conn = new WsConnection(ws, "ws-" + SOCKETS.incrementAndGet(), metrics.slowSockets);
+    metrics.sockets.incrementAndGet();
     SocketState s = new SocketState();
     long helloTimer = vertx.setTimer(HELLO_TIMEOUT_MS, t -> {
       if (s.room == null) {
@@ -140,6 +145,7 @@ public final class RoomGateway {
       r.execute(() -> r.handle(conn, msg));
     });
     ws.closeHandler(v -> {
+      metrics.sockets.decrementAndGet();
       vertx.cancelTimer(helloTimer);
       conn.markClosed();
       Room r = s.room;

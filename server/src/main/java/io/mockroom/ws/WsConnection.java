@@ -18,9 +18,12 @@ final class WsConnection implements Connection {
   private volatile long slowSince;
   private volatile boolean closed;
 
-  WsConnection(ServerWebSocket ws, String id) {
+  private final java.util.concurrent.atomic.AtomicInteger slowSockets;
+
+  WsConnection(ServerWebSocket ws, String id, java.util.concurrent.atomic.AtomicInteger slowSockets) {
     this.ws = ws;
     this.id = id;
+    this.slowSockets = slowSockets;
   }
 
   @Override
@@ -30,12 +33,14 @@ final class WsConnection implements Connection {
       long now = System.currentTimeMillis();
       if (slowSince == 0) {
         slowSince = now;
+        slowSockets.incrementAndGet();
       } else if (now - slowSince > SLOW_LIMIT_MS) {
         close((short) 1008, "not reading");
         return;
       }
-    } else {
+    } else if (slowSince != 0) {
       slowSince = 0;
+      slowSockets.decrementAndGet();
     }
     ws.writeTextMessage(Json.encode(message).toString());
   }
@@ -49,6 +54,10 @@ final class WsConnection implements Connection {
 
   void markClosed() {
     closed = true;
+    if (slowSince != 0) {
+      slowSince = 0;
+      slowSockets.decrementAndGet();
+    }
   }
 
   @Override
