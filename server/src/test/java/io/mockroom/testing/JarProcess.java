@@ -35,8 +35,15 @@ public final class JarProcess implements AutoCloseable {
   }
 
   public static JarProcess start(Path dataDir) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString());
+    return startPinned(dataDir, null);
+  }
+
+  /** Starts the jar pinned to the given CPUs with taskset (when taskset exists), for benchmarks. */
+  public static JarProcess startPinned(Path dataDir, String cpus) throws Exception {
+    List<String> command = new ArrayList<>();
+    if (cpus != null && Path.of("/usr/bin/taskset").toFile().canExecute()) command.addAll(List.of("/usr/bin/taskset", "-c", cpus));
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("MOCKROOM_DATA_DIR", dataDir.toString());
     pb.environment().put("MOCKROOM_PORT", "0");
     pb.environment().put("MOCKROOM_HOST", "127.0.0.1");
@@ -71,6 +78,11 @@ public final class JarProcess implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The server JVM's pid (taskset execs into it, so it is the same process). */
+  public long pid() {
+    return process.pid();
   }
 
   public String baseUrl() {

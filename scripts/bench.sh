@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Mockroom's benchmark (docs/performance.md): builds the jar and the load generator, then runs the
+# generator pinned to CPU 1; it starts the server (with its embedded Postgres) pinned to CPU 0.
+#   scripts/bench.sh --sweep 100,300,1000,2000      rooms at SLO
+#   scripts/bench.sh --rooms 1000 --measure 30       one load
+#   scripts/bench.sh --idle 3000                     memory per idle connection
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B -DskipTests package
+mvn -q -B -pl server -am test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/server/target/bench.classpath" -Dmdep.includeScope=test
+cp="server/target/test-classes:server/target/classes:$(cat server/target/bench.classpath)"
+pin=()
+if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then pin=(taskset -c 1); fi
+exec "${pin[@]}" java -Xmx2g -Dmockroom.jar=server/target/mockroom.jar -cp "$cp" io.mockroom.bench.LoadGenerator "$@"

@@ -1,0 +1,296 @@
+package io.mockroom.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockroom.http.Json;
+import io.mockroom.testing.Http;
+import io.mockroom.testing.Interviewer;
+import io.mockroom.testing.JarProcess;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Mockroom's load generator (docs/performance.md). R rooms of three participants — interviewer,
+ * candidate, observer — joined through the real protocol with real accounts and candidate links;
+ * in each room the candidate types one character at a time at the end of the answer, 5 per
+ * second, rooms out of step; the others only receive. After a warm-up it measures the end-to-end
+ * fan-out latency (the candidate's keystroke to each other participant seeing it), delivered and
+ * lost edits, errors, and the CPU and memory of the server (its Postgres included) and of itself.
+ *
+ * <p>Run with scripts/bench.sh; arguments: {@code --rooms 1000} or {@code --sweep 100,300,1000,2000},
+ * {@code --warmup 10 --measure 30}, {@code --idle N} for memory per idle connection,
+ * {@code --out bench-results.json}.
+ */
+public final class LoadGenerator {
+  record Options(List<Integer> rooms, int warmup, int measure, int idle, Path out) {}
+
+  record Result(String mode, int rooms, int sockets, double offeredPerSec, double deliveredPerSec, double p50, double p95,
+                double p99, double max, long lost, long duplicates, long errors, long disconnects, double serverCpuPercent,
+                double cpuMicrosPerDeliveredEdit, double generatorCpuPercent, long serverRssBytes, long postgresRssBytes,
+                long heapBytes, long bytesPerIdleConnection, boolean generatorCapped) {}
+
+  public static void main(String[] argv) throws Exception {
+    Options o = options(argv);
+    List<Result> results = new ArrayList<>();
+    if (o.idle() > 0) {
+      results.add(idle(o.idle()));
+    } else {
+      for (int r : o.rooms()) {
+        Result result = run(r, o.warmup(), o.measure());
+        results.add(result);
+        print(result);
+        if (!(result.p99() <= 50 && result.lost() == 0)) break; // the next, bigger R would not be at SLO either
+      }
+      int atSlo = results.stream().filter(r -> r.p99() <= 50 && r.lost() == 0).mapToInt(Result::rooms).max().orElse(0);
+      System.out.println("rooms at SLO (p99 <= 50 ms, nothing lost): " + atSlo);
+    }
+    Files.writeString(o.out(), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+    System.out.println("results written to " + o.out().toAbsolutePath());
+    System.exit(0);
+  }
+
+  static void print(Result r) {
+    System.out.printf(java.util.Locale.ROOT,
+        "rooms=%d offered=%.0f/s delivered=%.0f/s p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms lost=%d dup=%d errors=%d "
+            + "disconnects=%d serverCPU=%.0f%% cpu/edit=%.1fus genCPU=%.0f%%%s rss=%dMB pgRss=%dMB heap=%dMB%n",
+        r.rooms(), r.offeredPerSec(), r.deliveredPerSec(), r.p50(), r.p95(), r.p99(), r.max(), r.lost(), r.duplicates(),
+        r.errors(), r.disconnects(), r.serverCpuPercent(), r.cpuMicrosPerDeliveredEdit(), r.generatorCpuPercent(),
+        r.generatorCapped() ? " (CAPPED BY THE GENERATOR)" : "", r.serverRssBytes() >> 20, r.postgresRssBytes() >> 20,
+        r.heapBytes() >> 20);
+  }
+
+  /** One room's three sockets and the candidate's typing state. Touched only on the generator's event loop. */
+  static final class BenchRoom {
+    String doc;
+    WebSocket staff;
+    WebSocket observer;
+    WebSocket candidate;
+    final String clientId;
+    int confirmed; // document version confirmed to the candidate
+    final List<Long> typedAt = new ArrayList<>(); // nanoTime of each typed character, by index
+    boolean inFlight;
+    final int[] receivedVersion = new int[2];
+
+    BenchRoom(int i) {
+      clientId = "bench-" + i;
+    }
+  }
+
+  static Result run(int rooms, int warmupSeconds, int measureSeconds) throws Exception {
+    Path data = Files.createTempDirectory("mockroom-bench");
+    try (JarProcess server = JarProcess.startPinned(data, "0")) {
+      Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+      WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(rooms * 3 + 10));
+      Interviewer staff = Interviewer.signUp(server.baseUrl(), "Bench");
+      String invite = Http.post(server.baseUrl() + "/api/invitations", "{}", staff.cookie()).json().get("token").asText();
+      Http.Reply obs = Http.post(server.baseUrl() + "/api/auth/signup", Map.of("invitation", invite, "name", "Observer",
+          "email", "observer@bench.local", "password", "bench password"), null);
+      String observerCookie = Interviewer.cookie(obs);
+      String question = Http.get(server.baseUrl() + "/api/questions?pageSize=1").json().get("items").get(0).get("id").asText();
+
+      List<BenchRoom> all = new ArrayList<>();
+      long[] counters = new long[5]; // delivered, errors, disconnects, duplicates-or-gaps, offered
+      Latencies[] window = {null};
+      for (int i = 0; i < rooms; i++) {
+        JsonNode s = Http.post(server.baseUrl() + "/api/sessions", Map.of("title", "Bench " + i, "candidateName", "Candidate " + i,
+            "plan", List.of(Map.of("questionId", question))), staff.cookie()).json();
+        String id = s.get("id").asText();
+        Http.post(server.baseUrl() + "/api/sessions/" + id + "/members", Map.of("email", "observer@bench.local", "role", "observer"), staff.cookie());
+        BenchRoom room = new BenchRoom(i);
+        all.add(room);
+        String token = Interviewer.token(s);
+        room.staff = connect(client, server.port(), "/ws/rooms/" + id, staff.cookie()).await(30, TimeUnit.SECONDS);
+        room.observer = connect(client, server.port(), "/ws/rooms/" + id, observerCookie).await(30, TimeUnit.SECONDS);
+        room.candidate = connect(client, server.port(), "/ws/join/" + token, null).await(30, TimeUnit.SECONDS);
+        wire(room, counters, window);
+        room.staff.writeTextMessage("{\"type\":\"hello\"}");
+        room.observer.writeTextMessage("{\"type\":\"hello\"}");
+        room.candidate.writeTextMessage("{\"type\":\"hello\",\"name\":\"Candidate\"}");
+        room.staff.writeTextMessage("{\"type\":\"start\"}");
+        room.staff.writeTextMessage("{\"type\":\"push_question\",\"planIndex\":0}");
+      }
+      // Wait until every candidate has its document.
+      long deadline = System.currentTimeMillis() + 120_000;
+      while (all.stream().anyMatch(r -> r.doc == null) && System.currentTimeMillis() < deadline) Thread.sleep(50);
+      if (all.stream().anyMatch(r -> r.doc == null)) throw new IllegalStateException("rooms did not open in time");
+
+      Random random = new Random(42);
+      for (BenchRoom room : all) {
+        long phase = random.nextInt(200);
+        vertx.setTimer(1 + phase, t -> vertx.setPeriodic(200, p -> type(room, counters)));
+      }
+      Thread.sleep(warmupSeconds * 1000L);
+      List<Long> serverPids = new ArrayList<>(List.of(server.pid()));
+      List<Long> pgPids = ProcStats.postgres(data.resolve("postgres"));
+      vertx.runOnContext(v -> {
+        window[0] = new Latencies();
+        counters[0] = 0;
+        counters[4] = 0;
+      });
+      double serverCpu0 = ProcStats.cpuSeconds(serverPids) + ProcStats.cpuSeconds(pgPids);
+      double genCpu0 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
+      long t0 = System.nanoTime();
+      Thread.sleep(measureSeconds * 1000L);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      double serverCpu = ProcStats.cpuSeconds(serverPids) + ProcStats.cpuSeconds(pgPids) - serverCpu0;
+      double genCpu = ProcStats.cpuSeconds(ProcessHandle.current().pid()) - genCpu0;
+      Latencies lat = vertx.<Latencies>executeBlocking(() -> window[0]).await();
+      long[] snapshot = counters.clone();
+      // Let in-flight edits land, then count what never arrived.
+      vertx.cancelTimer(-1);
+      all.forEach(r -> r.candidate.pause());
+      Thread.sleep(2000);
+      long lost = 0;
+      for (BenchRoom r : all) {
+        for (int v : r.receivedVersion) lost += Math.max(0, r.confirmed - v);
+      }
+      long heap = heap(server.baseUrl());
+      Result result = new Result("typing", rooms, rooms * 3, snapshot[4] / seconds, snapshot[0] / seconds, lat.quantileMs(.5),
+          lat.quantileMs(.95), lat.quantileMs(.99), lat.quantileMs(1), lost, snapshot[3], snapshot[1], snapshot[2],
+          100 * serverCpu / seconds, snapshot[0] == 0 ? 0 : serverCpu * 1e6 / snapshot[0], 100 * genCpu / seconds,
+          ProcStats.rss(server.pid()), pgPids.stream().mapToLong(ProcStats::rss).sum(), heap, 0, genCpu / seconds > 0.9);
+      vertx.close().await(30, TimeUnit.SECONDS);
+      return result;
+    }
+  }
+
+  static Future<WebSocket> connect(WebSocketClient client, int port, String path, String cookie) {
+    WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(path);
+    if (cookie != null) o.addHeader("Cookie", cookie);
+    return client.connect(o);
+  }
+
+  static void wire(BenchRoom room, long[] counters, Latencies[] window) {
+    room.candidate.textMessageHandler(text -> {
+      JsonNode m = read(text);
+      String type = m.path("type").asText();
+      if (type.equals("question")) {
+        room.doc = m.get("question").get("doc").asText();
+      } else if (type.equals("updates")) {
+        room.confirmed = m.get("version").asInt();
+        room.inFlight = false;
+        if (room.typedAt.size() > room.confirmed) push(room, counters);
+      } else if (type.equals("error")) {
+        counters[1]++;
+        room.inFlight = false;
+      }
+    });
+    WebSocket[] receivers = {room.staff, room.observer};
+    for (int k = 0; k < 2; k++) {
+      int who = k;
+      receivers[k].textMessageHandler(text -> {
+        if (!text.startsWith("{\"type\":\"updates\"")) {
+          if (text.startsWith("{\"type\":\"error\"")) counters[1]++;
+          return;
+        }
+        long now = System.nanoTime();
+        JsonNode m = read(text);
+        int version = m.get("version").asInt();
+        int count = m.get("updates").size();
+        if (version != room.receivedVersion[who] + count) counters[3]++; // a gap or a duplicate
+        room.receivedVersion[who] = version;
+        for (int v = version - count; v < version; v++) {
+          counters[0]++;
+          if (window[0] != null && v < room.typedAt.size()) window[0].add((now - room.typedAt.get(v)) / 1000);
+        }
+      });
+    }
+    for (WebSocket ws : List.of(room.staff, room.observer, room.candidate)) ws.closeHandler(v -> counters[2]++);
+  }
+
+  /** The candidate types one character; it is pushed now, or after the push in flight is confirmed. */
+  static void type(BenchRoom room, long[] counters) {
+    room.typedAt.add(System.nanoTime());
+    counters[4]++;
+    if (!room.inFlight) push(room, counters);
+  }
+
+  static void push(BenchRoom room, long[] counters) {
+    ObjectNode push = Json.MAPPER.createObjectNode().put("type", "push").put("doc", room.doc).put("version", room.confirmed);
+    ArrayNode updates = push.putArray("updates");
+    for (int i = room.confirmed; i < room.typedAt.size(); i++) {
+      ArrayNode changes = Json.MAPPER.createArrayNode();
+      if (i > 0) changes.add(i);
+      changes.addArray().add(0).add("x");
+      updates.addObject().put("clientID", room.clientId).set("changes", changes);
+    }
+    room.inFlight = true;
+    room.candidate.writeTextMessage(push.toString());
+  }
+
+  /** N idle sockets (rooms of three that never type): server memory per connection. */
+  static Result idle(int connections) throws Exception {
+    Path data = Files.createTempDirectory("mockroom-bench-idle");
+    try (JarProcess server = JarProcess.startPinned(data, "0")) {
+      Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+      WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(connections + 10));
+      Interviewer staff = Interviewer.signUp(server.baseUrl(), "Idle bench");
+      String question = Http.get(server.baseUrl() + "/api/questions?pageSize=1").json().get("items").get(0).get("id").asText();
+      Thread.sleep(3000);
+      long rss0 = ProcStats.rss(server.pid());
+      long heap0 = heap(server.baseUrl());
+      int rooms = (connections + 2) / 3;
+      List<WebSocket> sockets = new ArrayList<>();
+      for (int i = 0; i < rooms; i++) {
+        JsonNode s = Http.post(server.baseUrl() + "/api/sessions", Map.of("title", "Idle " + i, "candidateName", "C",
+            "plan", List.of(Map.of("questionId", question))), staff.cookie()).json();
+        for (int k = 0; k < 3 && sockets.size() < connections; k++) {
+          WebSocket ws = connect(client, server.port(), "/ws/join/" + Interviewer.token(s), null).await(30, TimeUnit.SECONDS);
+          ws.writeTextMessage("{\"type\":\"hello\",\"name\":\"Idle\"}");
+          sockets.add(ws);
+        }
+      }
+      Thread.sleep(5000);
+      long rss = ProcStats.rss(server.pid());
+      long heap = heap(server.baseUrl());
+      long perConnection = Math.max(rss - rss0, heap - heap0) / connections;
+      Result r = new Result("idle", rooms, connections, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, rss, 0, heap, perConnection, false);
+      System.out.printf("idle connections=%d rss %dMB -> %dMB heap %dMB -> %dMB: %d bytes per idle connection%n",
+          connections, rss0 >> 20, rss >> 20, heap0 >> 20, heap >> 20, perConnection);
+      vertx.close().await(30, TimeUnit.SECONDS);
+      return r;
+    }
+  }
+
+  static long heap(String base) {
+    String scrape = Http.get(base + "/metrics").body();
+    long sum = 0;
+    for (String line : scrape.split("\n")) {
+      if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+        sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+
+  static JsonNode read(String text) {
+    try {
+      return Json.MAPPER.readTree(text);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Options options(String[] argv) {
+    Map<String, String> a = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < argv.length; i += 2) a.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
+    List<Integer> rooms = new ArrayList<>();
+    for (String r : a.getOrDefault("sweep", a.getOrDefault("rooms", "100")).split(",")) rooms.add(Integer.parseInt(r.trim()));
+    return new Options(rooms, Integer.parseInt(a.getOrDefault("warmup", "10")), Integer.parseInt(a.getOrDefault("measure", "30")),
+        Integer.parseInt(a.getOrDefault("idle", "0")), Path.of(a.getOrDefault("out", "bench-results.json")));
+  }
+}
