@@ -466,12 +466,15 @@ public final class Room {
     unload();
   }
 
-  /** Sends {@code message(role)} to every socket; a null message skips that socket. */
+  /** Sends {@code message(role)} to every socket, encoded once per role; a null message skips that socket. */
   private void broadcast(Function<Role, ServerMessage> message) {
-    Map<Role, ServerMessage> byRole = new java.util.EnumMap<>(Role.class);
+    Map<Role, String> byRole = new java.util.EnumMap<>(Role.class);
     connections.forEach((c, p) -> {
-      ServerMessage m = byRole.computeIfAbsent(p.role, message);
-      if (m != null) c.send(m);
+      String json = byRole.computeIfAbsent(p.role, r -> {
+        ServerMessage m = message.apply(r);
+        return m == null ? "" : io.mockroom.http.Json.encode(m).toString();
+      });
+      if (!json.isEmpty()) c.sendEncoded(json);
     });
   }
 

@@ -28,6 +28,11 @@ final class WsConnection implements Connection {
 
   @Override
   public void send(ServerMessage message) {
+    if (!closed) sendEncoded(Json.encode(message).toString());
+  }
+
+  @Override
+  public void sendEncoded(String json) {
     if (closed) return;
     if (ws.writeQueueFull()) {
       long now = System.currentTimeMillis();
@@ -42,7 +47,7 @@ final class WsConnection implements Connection {
       slowSince = 0;
       slowSockets.decrementAndGet();
     }
-    ws.writeTextMessage(Json.encode(message).toString());
+    ws.writeTextMessage(json);
   }
 
   @Override
