@@ -31,30 +31,43 @@ final class WsConnection implements Connection {
     if (!closed) sendEncoded(Json.encode(message).toString());
   }
 
+  /**
+   * Never throws: a socket can close between the room's last look at it and this write (its close
+   * event is still on its way to the room), and one dead socket must not stop a broadcast to the
+   * others.
+   */
   @Override
   public void sendEncoded(String json) {
     if (closed) return;
-    if (ws.writeQueueFull()) {
-      long now = System.currentTimeMillis();
-      if (slowSince == 0) {
-        slowSince = now;
-        slowSockets.incrementAndGet();
-      } else if (now - slowSince > SLOW_LIMIT_MS) {
-        close((short) 1008, "not reading");
-        return;
+    try {
+      if (ws.writeQueueFull()) {
+        long now = System.currentTimeMillis();
+        if (slowSince == 0) {
+          slowSince = now;
+          slowSockets.incrementAndGet();
+        } else if (now - slowSince > SLOW_LIMIT_MS) {
+          close((short) 1008, "not reading");
+          return;
+        }
+      } else if (slowSince != 0) {
+        slowSince = 0;
+        slowSockets.decrementAndGet();
       }
-    } else if (slowSince != 0) {
-      slowSince = 0;
-      slowSockets.decrementAndGet();
+      ws.writeTextMessage(json);
+    } catch (IllegalStateException closedMeanwhile) {
+      markClosed();
     }
-    ws.writeTextMessage(json);
   }
 
   @Override
   public void close(short code, String reason) {
     if (closed) return;
-    closed = true;
-    ws.close(code, reason);
+    markClosed();
+    try {
+      ws.close(code, reason);
+    } catch (IllegalStateException alreadyClosed) {
+      // nothing to do
+    }
   }
 
   void markClosed() {

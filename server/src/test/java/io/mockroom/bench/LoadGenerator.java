@@ -43,8 +43,18 @@ public final class LoadGenerator {
                 double cpuMicrosPerDeliveredEdit, double generatorCpuPercent, long serverRssBytes, long postgresRssBytes,
                 long heapBytes, long bytesPerIdleConnection, boolean generatorCapped) {}
 
-  public static void main(String[] argv) throws Exception {
-    Options o = options(argv);
+  public static void main(String[] argv) {
+    try {
+      bench(options(argv));
+      System.exit(0);
+    } catch (Throwable e) {
+      // Vert.x threads would keep the JVM alive after a failed run.
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  static void bench(Options o) throws Exception {
     List<Result> results = new ArrayList<>();
     if (o.idle() > 0) {
       results.add(idle(o.idle()));
@@ -60,7 +70,6 @@ public final class LoadGenerator {
     }
     Files.writeString(o.out(), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(results));
     System.out.println("results written to " + o.out().toAbsolutePath());
-    System.exit(0);
   }
 
   static void print(Result r) {
@@ -126,7 +135,9 @@ public final class LoadGenerator {
       // Wait until every candidate has its document.
       long deadline = System.currentTimeMillis() + 120_000;
       while (all.stream().anyMatch(r -> r.doc == null) && System.currentTimeMillis() < deadline) Thread.sleep(50);
-      if (all.stream().anyMatch(r -> r.doc == null)) throw new IllegalStateException("rooms did not open in time");
+      long open = all.stream().filter(r -> r.doc != null).count();
+      if (open < rooms) throw new IllegalStateException("only " + open + " of " + rooms + " rooms opened within two minutes");
+      System.out.println("setup: " + rooms + " rooms open");
 
       Random random = new Random(42);
       for (BenchRoom room : all) {
