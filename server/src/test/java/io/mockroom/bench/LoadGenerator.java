@@ -189,7 +189,9 @@ public final class LoadGenerator {
     room.candidate.textMessageHandler(text -> {
       JsonNode m = read(text);
       String type = m.path("type").asText();
-      if (type.equals("question")) {
+      if (type.equals("welcome") && m.hasNonNull("current")) {
+        room.doc = m.get("current").get("doc").asText(); // the question was pushed before we joined
+      } else if (type.equals("question")) {
         room.doc = m.get("question").get("doc").asText();
       } else if (type.equals("updates")) {
         room.confirmed = m.get("version").asInt();
