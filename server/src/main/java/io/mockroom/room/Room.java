@@ -451,6 +451,13 @@ public final class Room {
     if (!services.log().healthy() && !savingPaused) setSaving(true);
   }
 
+  /** The event log started failing, or works again. */
+  public Future<?> savingHealth(boolean healthy) {
+    if (!healthy && !savingPaused && pending > 0) setSaving(true);
+    if (healthy && savingPaused && pending == 0) setSaving(false);
+    return Future.succeededFuture();
+  }
+
   private void setSaving(boolean paused) {
     savingPaused = paused;
     ServerMessage.Saving msg = new ServerMessage.Saving(paused ? "paused" : "ok");

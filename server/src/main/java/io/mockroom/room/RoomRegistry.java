@@ -43,6 +43,10 @@ public final class RoomRegistry implements Room.Services {
     this.metrics = metrics;
     this.loader = new RoomLoader(pool);
     metrics.gauge("mockroom_rooms_live", "Rooms loaded on this node", this::liveRooms);
+    // Every room tells its participants when saving pauses and resumes.
+    eventLog.onHealthChange(healthy -> rooms.values().forEach(f -> {
+      if (f.succeeded()) f.result().execute(() -> f.result().savingHealth(healthy));
+    }));
   }
 
   @Override

@@ -26,11 +26,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   public static EmbeddedDatabase start(Path dataDir) {
+    return start(dataDir, 0);
+  }
+
+  /** @param port a fixed port (tests that stop and restart the database under a server), or 0 for any free one */
+  public static EmbeddedDatabase start(Path dataDir, int port) {
     Path pgData = dataDir.resolve("postgres");
     try {
       Files.createDirectories(pgData);
       stopOrphanedServer(pgData);
-      EmbeddedPostgres pg = EmbeddedPostgres.builder()
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (port > 0) builder.setPort(port);
+      EmbeddedPostgres pg = builder
           .setDataDirectory(pgData)
           .setCleanDataDirectory(false)
           .setRegisterShutdownHook(true)

@@ -86,6 +86,19 @@ public final class EventLog {
     return append(List.of(entry));
   }
 
+  private final java.util.List<java.util.function.Consumer<Boolean>> healthListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Called (on the log's context) each time writing starts failing or works again. */
+  public void onHealthChange(java.util.function.Consumer<Boolean> listener) {
+    healthListeners.add(listener);
+  }
+
+  private void setHealthy(boolean value) {
+    if (healthy == value) return;
+    healthy = value;
+    healthListeners.forEach(l -> l.accept(value));
+  }
+
   /** True while the last write succeeded; false during an outage. */
   public boolean healthy() {
     return healthy;
@@ -129,7 +142,7 @@ public final class EventLog {
         stats.lastCommitMicros = (System.nanoTime() - started) / 1000;
         metrics.batchSize.record(rows.size());
         metrics.commitLatency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        healthy = true;
+        setHealthy(true);
         retryDelayMs = 0;
         List<Pending> done = new ArrayList<>(inFlight);
         inFlight.clear();
@@ -140,7 +153,7 @@ public final class EventLog {
       } else {
         stats.failures++;
         if (healthy) log.warn("Writing {} session events failed; retrying until the database is back: {}", rows.size(), ar.cause().getMessage());
-        healthy = false;
+        setHealthy(false);
         retryDelayMs = Math.min(2000, Math.max(50, retryDelayMs * 2));
         context.owner().setTimer(retryDelayMs, t -> writeNext());
       }

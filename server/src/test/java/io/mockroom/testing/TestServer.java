@@ -28,10 +28,19 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(DatabaseUrl database) {
+    return start(database, false);
+  }
+
+  /** On a database of its own that has no bank yet: the server imports it, as at a first start. */
+  public static TestServer startImportingBank(DatabaseUrl database) {
+    return start(database, true);
+  }
+
+  private static TestServer start(DatabaseUrl database, boolean importBank) {
     Vertx vertx = Vertx.vertx();
     try {
       Path dataDir = Files.createTempDirectory("mockroom-test-data");
-      Config config = Config.forTests(dataDir).withDatabaseUrl(database).withImportBank(false);
+      Config config = Config.forTests(dataDir).withDatabaseUrl(database).withImportBank(importBank);
       MockroomServer server = MockroomServer.start(vertx, config).await(2, TimeUnit.MINUTES);
       return new TestServer(vertx, server, database);
     } catch (Exception e) {
