@@ -36,6 +36,9 @@ public final class RoomGateway {
   public static final int MAX_MESSAGE = 256 * 1024;
   static final long HELLO_TIMEOUT_MS = 10_000;
   static final int MAX_ERRORS_PER_MINUTE = 60;
+  /** Sustained messages per second per socket, and the burst above it (a fast typist sends ~10/s). */
+  static final double RATE_PER_SECOND = 60;
+  static final double RATE_BURST = 200;
   private static final Pattern STAFF = Pattern.compile("^/ws/rooms/([0-9a-fA-F-]{36})$");
   private static final Pattern CANDIDATE = Pattern.compile("^/ws/join/([A-Za-z0-9_-]{1,100})$");
   private static final AtomicLong SOCKETS = new AtomicLong();
@@ -120,6 +123,11 @@ public final class RoomGateway {
     });
     ws.binaryMessageHandler(b -> reject(conn, s, new ProtocolError("binary_not_supported", "Send JSON text frames.")));
     ws.textMessageHandler(text -> {
+      if (!s.allow()) {
+        reject(conn, s, new ProtocolError("rate_limited", "Too many messages; slow down (at most "
+            + (int) RATE_PER_SECOND + " a second)."));
+        return;
+      }
       if (text.length() > MAX_MESSAGE) {
         reject(conn, s, new ProtocolError("too_large", "A message can be at most " + MAX_MESSAGE / 1024 + " KiB."));
         return;
@@ -187,6 +195,19 @@ public final class RoomGateway {
   }
 
   private static final class SocketState {
+    private double tokens = RATE_BURST;
+    private long refilled = System.nanoTime();
+
+    /** Token bucket per socket (not per address: every client of a load test shares 127.0.0.1). */
+    boolean allow() {
+      long now = System.nanoTime();
+      tokens = Math.min(RATE_BURST, tokens + (now - refilled) / 1e9 * RATE_PER_SECOND);
+      refilled = now;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    }
+
     /** The room this socket said hello to; null until then (or after a refused hello). */
     volatile Room room;
     long windowStart;

@@ -73,6 +73,25 @@ class BadMessagesGetAnErrorAndTheRoomKeepsWorkingTest {
   }
 
   @Test
+  void aFloodOfMessagesIsRateLimitedPerSocketWhileOthersInTheRoomAreNot() {
+    JsonNode session = ada.createSession("Flood", "Flo", 1);
+    try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + session.get("id").asText(), ada.cookie());
+         RoomClient cand = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null)) {
+      staff.send(staff.json("hello"));
+      staff.await("welcome");
+      cand.send(cand.json("hello").put("name", "Flo"));
+      cand.await("welcome");
+      // Far more pings than the burst allows, as fast as the socket takes them.
+      for (int i = 0; i < 260; i++) cand.send(cand.json("ping").put("t", i));
+      JsonNode limited = cand.await("error", e -> e.get("code").asText().equals("rate_limited"));
+      assertThat(limited.get("message").asText()).contains("slow down");
+      // The interviewer's socket has its own budget.
+      staff.send(staff.json("ping").put("t", 999));
+      assertThat(staff.await("pong").get("t").asLong()).isEqualTo(999);
+    }
+  }
+
+  @Test
   void aSocketThatKeepsSendingGarbageIsClosedForPolicyViolation() {
     JsonNode session = ada.createSession("Abuse", "Mallory", 1);
     try (RoomClient cand = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null)) {
