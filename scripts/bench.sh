@@ -11,4 +11,6 @@ mvn -q -B -pl server -am test-compile dependency:build-classpath -Dmdep.outputFi
 cp="server/target/test-classes:server/target/classes:$(cat server/target/bench.classpath)"
 pin=()
 if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then pin=(taskset -c 1); fi
-exec "${pin[@]}" java -Xmx2g -Dmockroom.jar=server/target/mockroom.jar -cp "$cp" io.mockroom.bench.LoadGenerator "$@"
+# MOCKROOM_BENCH_SERVER_JVM: JVM options for the server under test, e.g. "-XX:+UseZGC -Xmx1g".
+exec "${pin[@]}" java -Xmx2g -Dmockroom.jar=server/target/mockroom.jar \
+  -Dmockroom.serverJvm="${MOCKROOM_BENCH_SERVER_JVM:-}" -cp "$cp" io.mockroom.bench.LoadGenerator "$@"

@@ -42,7 +42,11 @@ public final class JarProcess implements AutoCloseable {
   public static JarProcess startPinned(Path dataDir, String cpus) throws Exception {
     List<String> command = new ArrayList<>();
     if (cpus != null && Path.of("/usr/bin/taskset").toFile().canExecute()) command.addAll(List.of("/usr/bin/taskset", "-c", cpus));
-    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // Extra JVM options for the server, e.g. -Dmockroom.serverJvm="-XX:+UseZGC" (benchmarks).
+    String extra = System.getProperty("mockroom.serverJvm", "").trim();
+    if (!extra.isEmpty()) command.addAll(List.of(extra.split("\\s+")));
+    command.addAll(List.of("-jar", jar().toString()));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("MOCKROOM_DATA_DIR", dataDir.toString());
     pb.environment().put("MOCKROOM_PORT", "0");
