@@ -152,12 +152,16 @@ public final class RoomGateway {
       Room r = s.room;
       r.execute(() -> r.handle(conn, msg));
     });
+    Runnable gone = () -> {
+      Room r = s.room;
+      if (r != null) r.execute(() -> r.disconnected(conn));
+    };
+    conn.onStuck(gone);
     ws.closeHandler(v -> {
       metrics.sockets.decrementAndGet();
       vertx.cancelTimer(helloTimer);
       conn.markClosed();
-      Room r = s.room;
-      if (r != null) r.execute(() -> r.disconnected(conn));
+      if (!conn.abandoned()) gone.run(); // a socket given up for not reading was reported already
     });
     ws.exceptionHandler(e -> log.debug("Socket {}: {}", conn.id(), e.getMessage()));
   }

@@ -46,7 +46,7 @@ final class WsConnection implements Connection {
           slowSince = now;
           slowSockets.incrementAndGet();
         } else if (now - slowSince > SLOW_LIMIT_MS) {
-          close((short) 1008, "not reading");
+          abandon();
           return;
         }
       } else if (slowSince != 0) {
@@ -70,12 +70,42 @@ final class WsConnection implements Connection {
     }
   }
 
+  /**
+   * The peer stopped reading. A close frame would wait behind the full queue forever, so the
+   * connection itself is shut down (after a second's grace), and the room is told at once.
+   */
+  private void abandon() {
+    if (closed) return;
+    abandoned = true;
+    markClosed();
+    onStuck.run();
+    try {
+      ws.shutdown(1, java.util.concurrent.TimeUnit.SECONDS, (short) 1008, "not reading");
+    } catch (IllegalStateException alreadyClosed) {
+      // nothing to do
+    }
+  }
+
+  private Runnable onStuck = () -> { };
+
+  /** What to do when the peer is abandoned for not reading (the gateway tells the room). */
+  void onStuck(Runnable action) {
+    this.onStuck = action;
+  }
+
   void markClosed() {
     closed = true;
     if (slowSince != 0) {
       slowSince = 0;
       slowSockets.decrementAndGet();
     }
+  }
+
+  private volatile boolean abandoned;
+
+  /** True when this socket was given up for not reading (the room has been told already). */
+  boolean abandoned() {
+    return abandoned;
   }
 
   @Override

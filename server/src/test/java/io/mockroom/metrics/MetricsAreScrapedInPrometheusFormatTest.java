@@ -12,9 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class MetricsAreScrapedInPrometheusFormatTest {
+public class MetricsAreScrapedInPrometheusFormatTest {
 
-  static double value(String scrape, String metric) {
+  public static double value(String scrape, String metric) {
     Matcher m = Pattern.compile("(?m)^" + Pattern.quote(metric) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(scrape);
     double sum = 0;
     boolean found = false;
