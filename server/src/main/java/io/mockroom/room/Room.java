@@ -51,6 +51,8 @@ public final class Room {
   static final int MAX_NAME = 60;
   static final int MAX_PENDING = 5000;
   static final long RECONNECT_GRACE_MS = 20_000;
+  /** People in one room (interviewers, observers, candidates, counting everyone who ever joined). */
+  static final int MAX_PARTICIPANTS = 20;
 
   /** How the room reaches the rest of the server. */
   public interface Services {
@@ -158,6 +160,9 @@ public final class Room {
         entries.add(entry("presence", p.id, new JsonObject().put("state", "online")));
       }
     } else {
+      if (state.participants.size() >= MAX_PARTICIPANTS) {
+        throw new ProtocolError("room_full", "This room already has " + MAX_PARTICIPANTS + " participants.");
+      }
       String name = principal instanceof Principal.Staff s ? s.name() : candidateName(hello.name());
       Role role = principal instanceof Principal.Staff s ? s.role() : Role.CANDIDATE;
       UUID accountId = principal instanceof Principal.Staff s ? s.accountId() : null;

@@ -85,11 +85,14 @@ class FuzzedFramesNeverHurtTheRoomTest {
 
       int sent = 0;
       int sockets = 0;
+      String fuzzerId = null; // the attacker reconnects as the same participant (a room takes at most 20)
       while (sent < 2000) {
         try (RoomClient fuzzer = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null)) {
           sockets++;
-          fuzzer.send(fuzzer.json("hello").put("name", "Mallory"));
-          fuzzer.await("welcome");
+          var hello = fuzzer.json("hello").put("name", "Mallory");
+          if (fuzzerId != null) hello.put("participantId", fuzzerId);
+          fuzzer.send(hello);
+          fuzzerId = fuzzer.await("welcome").get("you").get("id").asText();
           int batch = 50;
           for (int i = 0; i < batch; i++) {
             if (r.nextInt(25) == 0) fuzzer.sendBinary(); else fuzzer.send(frame(r, doc, 1));

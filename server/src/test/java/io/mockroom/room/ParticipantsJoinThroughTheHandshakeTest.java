@@ -74,6 +74,35 @@ class ParticipantsJoinThroughTheHandshakeTest {
   }
 
   @Test
+  void aRoomTakesAtMostTwentyParticipantsAndRejoiningDoesNotCount() {
+    JsonNode crowded = ada.createSession("Crowded", "Many", 1);
+    java.util.List<RoomClient> sockets = new java.util.ArrayList<>();
+    try {
+      String firstId = null;
+      for (int i = 0; i < 20; i++) {
+        RoomClient c = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(crowded), null);
+        sockets.add(c);
+        c.send(c.json("hello").put("name", "Person " + i));
+        String id = c.await("welcome").get("you").get("id").asText();
+        if (firstId == null) firstId = id;
+      }
+      RoomClient extra = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(crowded), null);
+      sockets.add(extra);
+      extra.send(extra.json("hello").put("name", "One too many"));
+      JsonNode full = extra.await("error");
+      assertThat(full.get("code").asText()).isEqualTo("room_full");
+      assertThat(full.get("message").asText()).contains("20 participants");
+      // Someone who was already in the room can always come back.
+      RoomClient back = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(crowded), null);
+      sockets.add(back);
+      back.send(back.json("hello").put("participantId", firstId));
+      assertThat(back.await("welcome").get("you").get("id").asText()).isEqualTo(firstId);
+    } finally {
+      sockets.forEach(RoomClient::close);
+    }
+  }
+
+  @Test
   void aSocketThatSendsSomethingElseFirstIsToldToSayHello() {
     try (RoomClient c = RoomClient.connect(server.vertx(), server.port(), roomPath(), ada.cookie())) {
       c.send(c.json("chat").put("text", "hi"));

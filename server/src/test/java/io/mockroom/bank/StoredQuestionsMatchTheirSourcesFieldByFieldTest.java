@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** One question of each source format, checked field by field against the seed text. */
-class ExactQuestionsAreImportedFieldByFieldTest {
+class StoredQuestionsMatchTheirSourcesFieldByFieldTest {
   static DatabaseUrl db;
 
   @BeforeAll
