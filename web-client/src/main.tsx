@@ -36,7 +36,7 @@ function Landing() {
     <section class="panel narrow hero">
       <h1>Live mock interviews, self-hosted</h1>
       <p>Push questions from your bank, write code together in a shared editor, keep every session's transcript and scores.</p>
-      <p><a class="button primary" href="/signup">Create an organisation</a> <a class="button" href="/login">Sign in</a> <a class="button" href="/bank">Browse the question bank</a></p>
+      <p class="actions"><a class="button primary" href="/signup">Create an organisation</a><a class="button" href="/login">Sign in</a><a class="button" href="/bank">Browse the question bank</a></p>
     </section>
   );
 }
