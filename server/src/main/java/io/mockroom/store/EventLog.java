@@ -48,18 +48,8 @@ public final class EventLog {
   private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
-  private final Stats stats = new Stats();
   private volatile boolean healthy = true;
   private long retryDelayMs;
-
-  /** Counters for metrics and health. */
-  public static final class Stats {
-    public volatile long batches;
-    public volatile long events;
-    public volatile long lastBatchSize;
-    public volatile long lastCommitMicros;
-    public volatile long failures;
-  }
 
   private final io.mockroom.metrics.ServerMetrics metrics;
 
@@ -108,10 +98,6 @@ public final class EventLog {
     return queue.size() + inFlight.size();
   }
 
-  public Stats stats() {
-    return stats;
-  }
-
   private void kick() {
     if (scheduled.compareAndSet(false, true)) context.runOnContext(v -> writeNext());
   }
@@ -136,10 +122,6 @@ public final class EventLog {
     long started = System.nanoTime();
     pool.withTransaction(c -> c.preparedQuery(INSERT).executeBatch(rows)).onComplete(ar -> {
       if (ar.succeeded()) {
-        stats.batches++;
-        stats.events += rows.size();
-        stats.lastBatchSize = rows.size();
-        stats.lastCommitMicros = (System.nanoTime() - started) / 1000;
         metrics.batchSize.record(rows.size());
         metrics.commitLatency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         setHealthy(true);
@@ -151,7 +133,6 @@ public final class EventLog {
       } else if (isUniqueViolation(ar.cause())) {
         failStale(ar.cause());
       } else {
-        stats.failures++;
         if (healthy) log.warn("Writing {} session events failed; retrying until the database is back: {}", rows.size(), ar.cause().getMessage());
         setHealthy(false);
         retryDelayMs = Math.min(2000, Math.max(50, retryDelayMs * 2));
