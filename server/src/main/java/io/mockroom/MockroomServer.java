@@ -83,7 +83,7 @@ public final class MockroomServer {
       new SessionRoutes(sessions, accounts, authn, urls).mount(r);
       new ReviewRoutes(new ReviewStore(db.pool()), db.pool(), authn).mount(r);
     });
-    RoomGateway gateway = new RoomGateway(vertx, rooms, accounts, sessions, metrics);
+    RoomGateway gateway = new RoomGateway(vertx, rooms, accounts, sessions, metrics, config.socketSilenceSeconds());
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
         .setPort(config.port())

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param dbPoolSize connections in the Postgres pool
  * @param publicUrl the address people use to reach this server, used in links (candidate links)
  * @param passwordIterations PBKDF2 iterations of new password hashes
+ * @param socketSilenceSeconds a room socket that sends nothing (not even a ping) this long is closed
  */
 public record Config(
     String host,
@@ -34,7 +35,8 @@ public record Config(
     boolean importBank,
     int dbPoolSize,
     Optional<URI> publicUrl,
-    int passwordIterations) {
+    int passwordIterations,
+    int socketSilenceSeconds) {
 
   /** Environment variable → flag, in README order. */
   public static final Map<String, String> KEYS = keys();
@@ -54,15 +56,19 @@ public record Config(
   /** Defaults for tests: port 0, loopback, the given data folder, no bank import unless asked. */
   public static Config forTests(Path dataDir) {
     // Fewer hash iterations than production keep the suite fast; the hasher is the same code.
-    return new Config("127.0.0.1", 0, dataDir, Optional.empty(), "info", true, 4, Optional.empty(), 10_000);
+    return new Config("127.0.0.1", 0, dataDir, Optional.empty(), "info", true, 4, Optional.empty(), 10_000, 60);
   }
 
   public Config withDatabaseUrl(DatabaseUrl url) {
-    return new Config(host, port, dataDir, Optional.of(url), logLevel, importBank, dbPoolSize, publicUrl, passwordIterations);
+    return new Config(host, port, dataDir, Optional.of(url), logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds);
+  }
+
+  public Config withSocketSilenceSeconds(int seconds) {
+    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, seconds);
   }
 
   public Config withImportBank(boolean importBank) {
-    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations);
+    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds);
   }
 
   private static Config from(Map<String, String> v, Map<String, String> env) {
@@ -81,7 +87,8 @@ public record Config(
     int pool = integer(v, "MOCKROOM_DB_POOL_SIZE", 8, 1, 200);
     Optional<URI> publicUrl = Optional.ofNullable(v.get("MOCKROOM_PUBLIC_URL")).map(Config::publicUrl);
     int iterations = integer(v, "MOCKROOM_PASSWORD_ITERATIONS", PasswordHasher.DEFAULT_ITERATIONS, 10_000, 10_000_000);
-    return new Config(host, port, dataDir, db, level, importBank, pool, publicUrl, iterations);
+    int silence = integer(v, "MOCKROOM_SOCKET_SILENCE_SECONDS", 60, 5, 3600);
+    return new Config(host, port, dataDir, db, level, importBank, pool, publicUrl, iterations, silence);
   }
 
   /** The user's home: one Mockroom per user keeps its bank wherever it is started from. */
@@ -158,6 +165,7 @@ public record Config(
     k.put("MOCKROOM_DB_POOL_SIZE", "--db-pool-size");
     k.put("MOCKROOM_PUBLIC_URL", "--public-url");
     k.put("MOCKROOM_PASSWORD_ITERATIONS", "--password-iterations");
+    k.put("MOCKROOM_SOCKET_SILENCE_SECONDS", "--socket-silence-seconds");
     return java.util.Collections.unmodifiableMap(k);
   }
 }

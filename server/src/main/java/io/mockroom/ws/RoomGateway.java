@@ -50,9 +50,12 @@ public final class RoomGateway {
 
   private final io.mockroom.metrics.ServerMetrics metrics;
 
+  private final long silenceMs;
+
   public RoomGateway(Vertx vertx, RoomRegistry rooms, AccountStore accounts, SessionStore sessions,
-                     io.mockroom.metrics.ServerMetrics metrics) {
+                     io.mockroom.metrics.ServerMetrics metrics, int silenceSeconds) {
     this.vertx = vertx;
+    this.silenceMs = silenceSeconds * 1000L;
     this.metrics = metrics;
     this.rooms = rooms;
     this.accounts = accounts;
@@ -121,8 +124,23 @@ public final class RoomGateway {
         conn.close((short) 1008, "no hello");
       }
     });
-    ws.binaryMessageHandler(b -> reject(conn, s, new ProtocolError("binary_not_supported", "Send JSON text frames.")));
+    // A socket that says nothing for too long (the app pings every 20 s) is a dead peer whose
+    // TCP connection did not close — a laptop lid shut; the room must stop showing it online.
+    long silenceTimer = vertx.setPeriodic(Math.max(1000, silenceMs / 4), t -> {
+      if (System.currentTimeMillis() - s.lastHeard > silenceMs) {
+        vertx.cancelTimer(t);
+        conn.send(new ServerMessage.Error("silent", "Nothing heard from this socket for " + silenceMs / 1000 + " seconds."));
+        conn.close((short) 1001, "silent");
+        Room r = s.room;
+        if (r != null) r.execute(() -> r.disconnected(conn));
+      }
+    });
+    ws.binaryMessageHandler(b -> {
+      s.lastHeard = System.currentTimeMillis();
+      reject(conn, s, new ProtocolError("binary_not_supported", "Send JSON text frames."));
+    });
     ws.textMessageHandler(text -> {
+      s.lastHeard = System.currentTimeMillis();
       if (!s.allow()) {
         reject(conn, s, new ProtocolError("rate_limited", "Too many messages; slow down (at most "
             + (int) RATE_PER_SECOND + " a second)."));
@@ -160,6 +178,7 @@ public final class RoomGateway {
     ws.closeHandler(v -> {
       metrics.sockets.decrementAndGet();
       vertx.cancelTimer(helloTimer);
+      vertx.cancelTimer(silenceTimer);
       conn.markClosed();
       if (!conn.abandoned()) gone.run(); // a socket given up for not reading was reported already
     });
@@ -199,6 +218,7 @@ public final class RoomGateway {
   }
 
   private static final class SocketState {
+    volatile long lastHeard = System.currentTimeMillis();
     private double tokens = RATE_BURST;
     private long refilled = System.nanoTime();
 

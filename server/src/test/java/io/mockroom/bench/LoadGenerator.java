@@ -139,6 +139,9 @@ public final class LoadGenerator {
       if (open < rooms) throw new IllegalStateException("only " + open + " of " + rooms + " rooms opened within two minutes");
       System.out.println("setup: " + rooms + " rooms open");
 
+      // Like the browser app, every socket pings now and then (the server closes silent sockets).
+      vertx.setPeriodic(20_000, p -> all.forEach(r -> List.of(r.staff, r.observer, r.candidate)
+          .forEach(ws -> ws.writeTextMessage("{\"type\":\"ping\",\"t\":0}"))));
       Random random = new Random(42);
       for (BenchRoom room : all) {
         long phase = random.nextInt(200);

@@ -37,10 +37,19 @@ public final class TestServer implements AutoCloseable {
   }
 
   private static TestServer start(DatabaseUrl database, boolean importBank) {
+    return start(database, c -> c.withImportBank(importBank));
+  }
+
+  /** With a configuration of its own, e.g. shorter limits for the test of a limit. */
+  public static TestServer start(java.util.function.UnaryOperator<Config> tweak) {
+    return start(SharedPostgres.databaseWithBank(), c -> tweak.apply(c.withImportBank(false)));
+  }
+
+  private static TestServer start(DatabaseUrl database, java.util.function.UnaryOperator<Config> tweak) {
     Vertx vertx = Vertx.vertx();
     try {
       Path dataDir = Files.createTempDirectory("mockroom-test-data");
-      Config config = Config.forTests(dataDir).withDatabaseUrl(database).withImportBank(importBank);
+      Config config = tweak.apply(Config.forTests(dataDir).withDatabaseUrl(database));
       MockroomServer server = MockroomServer.start(vertx, config).await(2, TimeUnit.MINUTES);
       return new TestServer(vertx, server, database);
     } catch (Exception e) {
