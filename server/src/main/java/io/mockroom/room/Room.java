@@ -66,10 +66,10 @@ public final class Room {
 
     void snapshot(UUID sessionId, String doc, int docVersion, long logVersion, String text);
 
-    /** Keeps the review tables (scores, recommendations) in step with the log; best effort. */
-    void projectScore(UUID sessionId, UUID accountId, ServerMessage.ScoreView score);
+    /** Keeps the review tables (scores, recommendations) in step with the log; never fails (the log is the truth). */
+    Future<Void> projectScore(UUID sessionId, UUID accountId, ServerMessage.ScoreView score);
 
-    void projectRecommendation(UUID sessionId, UUID accountId, ServerMessage.RecommendationView recommendation);
+    Future<Void> projectRecommendation(UUID sessionId, UUID accountId, ServerMessage.RecommendationView recommendation);
 
     void unload(Room room);
 
@@ -365,10 +365,7 @@ public final class Room {
         List.copyOf(new java.util.TreeSet<>(m.keyPoints())), Instant.now());
     commit(List.of(entry("score", p.id, new JsonObject().put("questionId", m.questionId().toString())
             .put("rubric", m.rubric()).put("keyPoints", new JsonArray(view.keyPoints())).put("at", view.at().toString()))),
-        () -> {
-          if (p.accountId != null) services.projectScore(id(), p.accountId, view);
-          sendScoring();
-        });
+        () -> afterProjection(p.accountId == null ? null : () -> services.projectScore(id(), p.accountId, view)));
     state.scored(view); // at once: later messages are checked against it
     return Future.succeededFuture();
   }
@@ -399,13 +396,25 @@ public final class Room {
         m.submit(), Instant.now());
     commit(List.of(entry("recommendation", p.id, new JsonObject().put("recommendation", m.recommendation())
             .put("summary", summary).put("submitted", m.submit()).put("at", view.at().toString()))),
-        () -> {
-          if (p.accountId != null) services.projectRecommendation(id(), p.accountId, view);
-          sendScoring();
-        });
+        () -> afterProjection(p.accountId == null ? null : () -> services.projectRecommendation(id(), p.accountId, view)));
     state.recommended(view); // at once: a second submit right after the first is refused
     return Future.succeededFuture();
   }
+
+  /**
+   * Staff see a score once the review tables have it too, so that what the room shows and what
+   * review shows never disagree.
+   */
+  private void afterProjection(Supplier<Future<Void>> projection) {
+    // One projection write at a time per room, in order, so a later score is never overwritten by an earlier one.
+    if (projection != null) projections = projections.eventually(projection);
+    projections.onComplete(done -> execute(() -> {
+      sendScoring();
+      return Future.succeededFuture();
+    }));
+  }
+
+  private Future<Void> projections = Future.succeededFuture();
 
   /** Each staff socket gets the scoring as its participant may see it (candidates get nothing). */
   private void sendScoring() {

@@ -133,24 +133,26 @@ public final class RoomRegistry implements Room.Services {
   }
 
   @Override
-  public void projectScore(UUID sessionId, UUID accountId, ServerMessage.ScoreView score) {
-    pool.preparedQuery("""
+  public Future<Void> projectScore(UUID sessionId, UUID accountId, ServerMessage.ScoreView score) {
+    return pool.preparedQuery("""
             insert into scores (session_id, question_id, account_id, rubric, key_points, updated_at) values ($1, $2, $3, $4, $5, $6)
             on conflict (session_id, question_id, account_id) do update
                set rubric = excluded.rubric, key_points = excluded.key_points, updated_at = excluded.updated_at""")
         .execute(Tuple.of(sessionId, score.questionId(), accountId, score.rubric(),
             new io.vertx.core.json.JsonArray(score.keyPoints()), score.at().atOffset(ZoneOffset.UTC)))
-        .onFailure(e -> log.warn("Room {}: score not projected: {}", sessionId, e.getMessage()));
+        .onFailure(e -> log.warn("Room {}: score not projected: {}", sessionId, e.getMessage()))
+        .<Void>mapEmpty().otherwiseEmpty();
   }
 
   @Override
-  public void projectRecommendation(UUID sessionId, UUID accountId, ServerMessage.RecommendationView r) {
-    pool.preparedQuery("""
+  public Future<Void> projectRecommendation(UUID sessionId, UUID accountId, ServerMessage.RecommendationView r) {
+    return pool.preparedQuery("""
             insert into recommendations (session_id, account_id, recommendation, summary, submitted_at) values ($1, $2, $3, $4, $5)
             on conflict (session_id, account_id) do update
                set recommendation = excluded.recommendation, summary = excluded.summary, submitted_at = excluded.submitted_at""")
         .execute(Tuple.of(sessionId, accountId, r.recommendation(), r.summary(), r.submitted() ? r.at().atOffset(ZoneOffset.UTC) : null))
-        .onFailure(e -> log.warn("Room {}: recommendation not projected: {}", sessionId, e.getMessage()));
+        .onFailure(e -> log.warn("Room {}: recommendation not projected: {}", sessionId, e.getMessage()))
+        .<Void>mapEmpty().otherwiseEmpty();
   }
 
   @Override
