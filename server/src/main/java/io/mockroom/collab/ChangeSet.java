@@ -3,23 +3,27 @@ package io.mockroom.collab;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
- * An immutable port of {@code @codemirror/state}'s ChangeSet for plain strings (lengths in UTF-16
- * units, like {@link String#length()}). {@code sections} holds pairs (len, ins): ins == -1 keeps
- * len characters; otherwise len characters are replaced by ins inserted characters, whose text is
- * {@code inserted[pairIndex]}. {@link #map} and {@link #compose} follow the JavaScript
- * {@code mapSet}/{@code composeSets} line for line: the server's rebase must order concurrent
- * insertions exactly as the clients do, or they would diverge.
+ * An immutable port of {@code @codemirror/state}'s ChangeSet for plain strings. Lengths and
+ * positions are UTF-16 units, as in JavaScript and {@link String#length()}.
+ *
+ * <p>Wire form ({@code ChangeSet.toJSON()}): an array whose parts are {@code n} (keep n
+ * characters), {@code [n]} (delete n) or {@code [n, "line", ...]} (replace n characters by the
+ * lines joined with "\n").
+ *
+ * <p>{@link #map} and {@link #compose} delegate to the literal port in {@link Sections}, with
+ * JavaScript's shortcuts for empty sets. Unlike JavaScript they first check that the two sets
+ * fit each other, so a bad set never slips through a shortcut.
  */
 public final class ChangeSet {
-  /** Guards against pathological input; a keystroke is a handful of sections. */
-  public static final int MAX_SECTIONS = 20_000;
+  /** Most parts accepted in one JSON change set; a keystroke has a handful. */
+  public static final int MAX_PARTS = 20_000;
 
+  /** Pairs (len, ins); see {@link Sections}. Never modified after construction. */
   final int[] sections;
+  /** Inserted text per pair index; missing or null means "". */
   final String[] inserted;
 
   ChangeSet(int[] sections, String[] inserted) {
@@ -27,50 +31,92 @@ public final class ChangeSet {
     this.inserted = inserted;
   }
 
+  /** The set that changes nothing in a document of {@code length} characters. */
   public static ChangeSet empty(int length) {
+    if (length < 0) throw new IllegalArgumentException("length must not be negative");
     return new ChangeSet(length > 0 ? new int[] {length, -1} : new int[0], new String[0]);
   }
 
-  /** Parses CodeMirror's {@code ChangeSet.toJSON()} form. */
+  /** Replaces {@code from..to} of a document of {@code length} characters by {@code insert}. */
+  public static ChangeSet replace(int length, int from, int to, String insert) {
+    if (from < 0 || to < from || to > length) {
+      throw new InvalidChangeSetException("range " + from + ".." + to + " is outside a document of length " + length);
+    }
+    Sections.Builder b = new Sections.Builder();
+    b.addSection(from, -1);
+    b.addSection(to - from, insert.length());
+    b.addInsert(insert);
+    b.addSection(length - to, -1);
+    return b.build();
+  }
+
+  /**
+   * Parses CodeMirror's JSON form; throws {@link InvalidChangeSetException} saying what is wrong.
+   *
+   * <p>A "line" that itself contains "\n" is taken as JavaScript's {@code fromJSON} takes it (its
+   * characters count as they are); {@link #toJson} then sends it split into lines, as CodeMirror
+   * would. The sections are rebuilt as CodeMirror's own builder would ({@code addSection}): JSON that
+   * CodeMirror produced comes out identical, while hand-made JSON with zero-length parts or split
+   * retains (on which JavaScript's {@code map} and {@code compose} can throw) is normalized, so
+   * whatever the server stores and broadcasts is something every client can map.
+   */
   public static ChangeSet fromJson(JsonNode json) {
-    if (json == null || !json.isArray()) throw new InvalidChangeSetException("changes must be an array");
-    if (json.size() > MAX_SECTIONS) throw new InvalidChangeSetException("too many sections");
-    int[] sections = new int[json.size() * 2];
-    String[] inserted = new String[json.size()];
+    if (json == null || !json.isArray()) throw new InvalidChangeSetException("changes must be a JSON array");
+    if (json.size() > MAX_PARTS) throw new InvalidChangeSetException("changes have more than " + MAX_PARTS + " parts");
+    Sections.Builder out = new Sections.Builder();
+    long length = 0;
+    long newLength = 0;
     for (int i = 0; i < json.size(); i++) {
       JsonNode part = json.get(i);
-      if (part.isNumber()) {
-        sections[2 * i] = length(part);
-        sections[2 * i + 1] = -1;
+      int len;
+      String text = "";
+      boolean keep = part.isNumber();
+      if (keep) {
+        len = count(part, i);
       } else if (part.isArray() && part.size() >= 1 && part.get(0).isNumber()) {
-        sections[2 * i] = length(part.get(0));
-        if (part.size() == 1) {
-          sections[2 * i + 1] = 0;
-        } else {
-          StringBuilder text = new StringBuilder();
-          for (int j = 1; j < part.size(); j++) {
-            if (!part.get(j).isTextual()) throw new InvalidChangeSetException("inserted lines must be strings");
-            if (j > 1) text.append('\n');
-            text.append(part.get(j).asText());
-          }
-          inserted[i] = text.toString();
-          sections[2 * i + 1] = inserted[i].length();
-        }
+        len = count(part.get(0), i);
+        text = lines(part, i);
       } else {
-        throw new InvalidChangeSetException("each part must be a number or [number, ...strings]");
+        throw new InvalidChangeSetException("part " + i + " must be a number or an array [number, ...lines], not " + part);
       }
+      length += len;
+      newLength += keep ? len : text.length();
+      if (length > Integer.MAX_VALUE || newLength > Integer.MAX_VALUE) {
+        throw new InvalidChangeSetException("changes describe a document longer than " + Integer.MAX_VALUE);
+      }
+      out.addSection(len, keep ? -1 : text.length());
+      out.addInsert(text);
     }
-    return new ChangeSet(sections, inserted);
+    return out.build();
   }
 
-  private static int length(JsonNode n) {
-    if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 0) {
-      throw new InvalidChangeSetException("lengths must be whole numbers of 0 or more");
-    }
-    return n.asInt();
+  /** Parses and checks that the set applies to a document of {@code docLength} characters. */
+  public static ChangeSet fromJson(JsonNode json, int docLength) {
+    ChangeSet set = fromJson(json);
+    set.requireLength(docLength);
+    return set;
   }
 
-  public JsonNode toJson() {
+  private static int count(JsonNode n, int part) {
+    if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 0) {
+      throw new InvalidChangeSetException("part " + part + ": lengths must be whole numbers from 0 to " + Integer.MAX_VALUE + ", not " + n);
+    }
+    return n.intValue();
+  }
+
+  private static String lines(JsonNode part, int i) {
+    StringBuilder text = new StringBuilder();
+    for (int j = 1; j < part.size(); j++) {
+      JsonNode line = part.get(j);
+      if (!line.isTextual()) throw new InvalidChangeSetException("part " + i + ": inserted lines must be strings, not " + line);
+      if (j > 1) text.append('\n');
+      text.append(line.textValue());
+    }
+    return text.toString();
+  }
+
+  /** CodeMirror's JSON form; {@code fromJson(toJson())} equals this set. */
+  public ArrayNode toJson() {
     ArrayNode parts = JsonNodeFactory.instance.arrayNode();
     for (int i = 0; i < sections.length; i += 2) {
       int len = sections[i];
@@ -87,252 +133,91 @@ public final class ChangeSet {
     return parts;
   }
 
-  /** The length of the document this applies to. */
-  public long length() {
-    long n = 0;
+  /** The length of the document these changes apply to. */
+  public int length() {
+    int n = 0;
     for (int i = 0; i < sections.length; i += 2) n += sections[i];
     return n;
   }
 
-  /** The length of the document after it. */
-  public long newLength() {
-    long n = 0;
+  /** The length of the document they produce. */
+  public int newLength() {
+    int n = 0;
     for (int i = 0; i < sections.length; i += 2) n += sections[i + 1] < 0 ? sections[i] : sections[i + 1];
     return n;
   }
 
-  public boolean empty() {
-    for (int i = 0; i < sections.length; i += 2) if (sections[i + 1] >= 0) return false;
-    return true;
+  /** JavaScript's {@code empty}: no sections, or one kept section. */
+  public boolean isEmpty() {
+    return sections.length == 0 || sections.length == 2 && sections[1] < 0;
   }
 
+  /** The document after these changes; {@code doc} must have {@link #length()} characters. */
   public String apply(String doc) {
-    if (length() != doc.length()) {
-      throw new InvalidChangeSetException("changes are for a document of length " + length() + ", not " + doc.length());
-    }
-    StringBuilder out = new StringBuilder((int) Math.min(Integer.MAX_VALUE, newLength()));
+    requireLength(doc.length());
+    StringBuilder out = new StringBuilder(newLength());
     int pos = 0;
     for (int i = 0; i < sections.length; i += 2) {
       int len = sections[i];
       int ins = sections[i + 1];
-      if (ins < 0) {
-        out.append(doc, pos, pos + len);
-      } else if (ins > 0) {
-        out.append(text(i >> 1));
-      }
+      if (ins < 0) out.append(doc, pos, pos + len);
+      else out.append(text(i >> 1));
       pos += len;
     }
     return out.toString();
   }
 
-  /** These changes moved over {@code other} (both made on the same document). */
-  public ChangeSet map(ChangeSet other, boolean before) {
-    return mapSet(this, other, before);
+  /** These changes followed by {@code other}, which must start where these end. */
+  public ChangeSet compose(ChangeSet other) {
+    other.requireLength(newLength());
+    return isEmpty() ? other : other.isEmpty() ? this : Sections.composeSets(this, other);
   }
 
-  /** These changes followed by {@code other}. */
-  public ChangeSet compose(ChangeSet other) {
-    return composeSets(this, other);
+  /** {@code map(other, false)}: {@code other} is taken to have happened first. */
+  public ChangeSet map(ChangeSet other) {
+    return map(other, false);
+  }
+
+  /**
+   * These changes moved to the document after {@code other}, both starting at the same document.
+   * {@code before} orders insertions at one position as if these came first. For any a, b:
+   * {@code a.compose(b.map(a))} and {@code b.compose(a.map(b, true))} give the same document.
+   * Mapping is not compositional: {@code a.map(b).map(c)} may order insertions differently from
+   * {@code a.map(b.compose(c))} (see {@code CollabDocument} for what that costs).
+   */
+  public ChangeSet map(ChangeSet other, boolean before) {
+    other.requireLength(length());
+    return other.isEmpty() ? this : Sections.mapSet(this, other, before);
+  }
+
+  void requireLength(int docLength) {
+    int length = length();
+    if (length != docLength) {
+      throw new InvalidChangeSetException("changes are for a document of length " + length + ", not " + docLength);
+    }
   }
 
   String text(int pairIndex) {
-    return pairIndex < inserted.length && inserted[pairIndex] != null ? inserted[pairIndex] : "";
+    String t = pairIndex < inserted.length ? inserted[pairIndex] : null;
+    return t == null ? "" : t;
   }
 
-  // ---- port of @codemirror/state's internals ----
-
-  private static final class Builder {
-    int[] sections = new int[16];
-    int size;
-    final List<String> insert = new ArrayList<>();
-
-    void addSection(int len, int ins, boolean forceJoin) {
-      if (len == 0 && ins <= 0) return;
-      int last = size - 2;
-      if (last >= 0 && ins <= 0 && ins == sections[last + 1]) {
-        sections[last] += len;
-      } else if (last >= 0 && len == 0 && sections[last] == 0) {
-        sections[last + 1] += ins;
-      } else if (forceJoin) {
-        sections[last] += len;
-        sections[last + 1] += ins;
-      } else {
-        if (size + 2 > sections.length) sections = Arrays.copyOf(sections, sections.length * 2);
-        sections[size++] = len;
-        sections[size++] = ins;
-      }
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ChangeSet other) || !Arrays.equals(sections, other.sections)) return false;
+    for (int i = 0; i < sections.length; i += 2) {
+      if (sections[i + 1] > 0 && !text(i >> 1).equals(other.text(i >> 1))) return false;
     }
-
-    void addSection(int len, int ins) {
-      addSection(len, ins, false);
-    }
-
-    void addInsert(String value) {
-      if (value.isEmpty()) return;
-      int index = (size - 2) >> 1;
-      if (index < insert.size()) {
-        insert.set(insert.size() - 1, insert.get(insert.size() - 1) + value);
-      } else {
-        while (insert.size() < index) insert.add("");
-        insert.add(value);
-      }
-    }
-
-    ChangeSet build() {
-      return new ChangeSet(Arrays.copyOf(sections, size), insert.toArray(String[]::new));
-    }
+    return true;
   }
 
-  private static final class SectionIter {
-    final ChangeSet set;
-    int i;
-    int len;
-    int ins;
-    int off;
-
-    SectionIter(ChangeSet set) {
-      this.set = set;
-      next();
-    }
-
-    void next() {
-      if (i < set.sections.length) {
-        len = set.sections[i++];
-        ins = set.sections[i++];
-      } else {
-        len = 0;
-        ins = -2;
-      }
-      off = 0;
-    }
-
-    boolean done() {
-      return ins == -2;
-    }
-
-    int len2() {
-      return ins < 0 ? len : ins;
-    }
-
-    String text() {
-      int index = (i - 2) >> 1;
-      return set.text(index);
-    }
-
-    String textBit(int n) {
-      String t = text();
-      return t.isEmpty() && n == 0 ? "" : t.substring(off, off + n);
-    }
-
-    void forward(int n) {
-      if (n == len) {
-        next();
-      } else {
-        len -= n;
-        off += n;
-      }
-    }
-
-    void forward2(int n) {
-      if (ins == -1) {
-        forward(n);
-      } else if (n == ins) {
-        next();
-      } else {
-        ins -= n;
-        off += n;
-      }
-    }
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(sections);
   }
 
-  static ChangeSet mapSet(ChangeSet setA, ChangeSet setB, boolean before) {
-    Builder out = new Builder();
-    SectionIter a = new SectionIter(setA);
-    SectionIter b = new SectionIter(setB);
-    for (int inserted = -1; ; ) {
-      if (a.done() && b.len != 0 || b.done() && a.len != 0) {
-        throw new InvalidChangeSetException("mismatched change set lengths");
-      } else if (a.ins == -1 && b.ins == -1) {
-        int len = Math.min(a.len, b.len);
-        out.addSection(len, -1);
-        a.forward(len);
-        b.forward(len);
-      } else if (b.ins >= 0 && (a.ins < 0 || inserted == a.i || a.off == 0 && (b.len < a.len || b.len == a.len && !before))) {
-        int len = b.len;
-        out.addSection(b.ins, -1);
-        while (len != 0) {
-          int piece = Math.min(a.len, len);
-          if (a.ins >= 0 && inserted < a.i && a.len <= piece) {
-            out.addSection(0, a.ins);
-            out.addInsert(a.text());
-            inserted = a.i;
-          }
-          a.forward(piece);
-          len -= piece;
-        }
-        b.next();
-      } else if (a.ins >= 0) {
-        int len = 0;
-        int left = a.len;
-        while (left != 0) {
-          if (b.ins == -1) {
-            int piece = Math.min(left, b.len);
-            len += piece;
-            left -= piece;
-            b.forward(piece);
-          } else if (b.ins == 0 && b.len < left) {
-            left -= b.len;
-            b.next();
-          } else {
-            break;
-          }
-        }
-        out.addSection(len, inserted < a.i ? a.ins : 0);
-        if (inserted < a.i) out.addInsert(a.text());
-        inserted = a.i;
-        a.forward(a.len - left);
-      } else if (a.done() && b.done()) {
-        return out.build();
-      } else {
-        throw new InvalidChangeSetException("mismatched change set lengths");
-      }
-    }
-  }
-
-  static ChangeSet composeSets(ChangeSet setA, ChangeSet setB) {
-    Builder out = new Builder();
-    SectionIter a = new SectionIter(setA);
-    SectionIter b = new SectionIter(setB);
-    for (boolean open = false; ; ) {
-      if (a.done() && b.done()) {
-        return out.build();
-      } else if (a.ins == 0) {
-        out.addSection(a.len, 0, open);
-        a.next();
-      } else if (b.len == 0 && !b.done()) {
-        out.addSection(0, b.ins, open);
-        out.addInsert(b.text());
-        b.next();
-      } else if (a.done() || b.done()) {
-        throw new InvalidChangeSetException("mismatched change set lengths");
-      } else {
-        int len = Math.min(a.len2(), b.len);
-        int sectionLen = out.size;
-        if (a.ins == -1) {
-          int insB = b.ins == -1 ? -1 : b.off != 0 ? 0 : b.ins;
-          out.addSection(len, insB, open);
-          if (insB > 0) out.addInsert(b.text());
-        } else if (b.ins == -1) {
-          out.addSection(a.off != 0 ? 0 : a.len, len, open);
-          out.addInsert(a.textBit(len));
-        } else {
-          out.addSection(a.off != 0 ? 0 : a.len, b.off != 0 ? 0 : b.ins, open);
-          if (b.off == 0) out.addInsert(b.text());
-        }
-        open = (a.ins > len || b.ins >= 0 && b.len > len) && (open || out.size > sectionLen);
-        a.forward2(len);
-        b.forward(len);
-      }
-    }
+  @Override
+  public String toString() {
+    return toJson().toString();
   }
 }

@@ -6,54 +6,103 @@ import java.util.Optional;
 
 /**
  * The authority for one shared document (the {@code @codemirror/collab} model): its text and the
- * list of accepted updates, whose count is the version. Not thread-safe: its room owns it.
+ * updates accepted so far, whose count is the version. Not thread-safe: the room that owns it is
+ * its only writer.
  *
- * <p>A push is accepted whole or not at all, and only when it is made at the current version: the
- * authority never rebases (mapping over a composition of several updates can order same-position
- * insertions differently than a client that received them in other batches, and then texts
- * diverge; a randomized test found exactly that). A push at an older version is rejected as
- * stale; the client receives the updates it missed, rebases its own ({@code receiveUpdates}) and
- * pushes again. One exception keeps resends exactly-once: when everything accepted since the
- * push's version is a prefix of the push itself (same client ID, in order) — the client resent
- * updates whose confirmation it lost — that prefix is dropped and the rest, which was made on top
- * of it, is applied.
- *
- * <p>Only the last {@code historyLimit} updates are kept; a client further behind must reload.
+ * <p>Invariants:
+ * <ul>
+ *   <li>{@code text} is the start text changed by every accepted update in order; a change set is
+ *       applied only if its length is the text's length, whatever a client sends.
+ *   <li>{@code history} holds the updates from {@link #oldestVersion()} to {@link #version()}
+ *       (at most {@code historyLimit}), each tagged with the push that brought it.
+ *   <li>A push is accepted whole or not at all; a refused push leaves no trace.
+ *   <li>Resends apply once. A client pushes at its synced version V all its unconfirmed updates,
+ *       oldest first; those the authority accepted after V are exactly a prefix of the push and
+ *       the only updates after V with that client ID (IDs are per editor session). That prefix is
+ *       left out ({@link Rebase}), so a push repeated after a lost confirmation, after a
+ *       reconnect, or a stale frame of a dead connection arriving after the new connection's
+ *       push, adds nothing twice (a frame older than a later push of the same client is refused
+ *       as stale). A push older than the kept history is refused, never applied blind.
+ *   <li>A push at an older version is rebased only when the result cannot differ from the
+ *       client's: when the updates accepted since its version that are not its own came in ONE
+ *       earlier push. A client receives one push's updates in one message and maps its
+ *       unconfirmed updates over them with the same calls; the single-pair property of
+ *       {@link ChangeSet#map} then makes both texts equal, however the client's messages are
+ *       batched. Over two or more foreign pushes, the client may have mapped over each in turn
+ *       while a rebase maps over their composition, and CodeMirror's mapping is not compositional
+ *       ({@code a.map(b).map(c)} can order same-place insertions unlike {@code a.map(b.compose(c))}),
+ *       so texts could diverge. Such a push is refused as {@link Rejection#STALE}: the client
+ *       takes the updates it has not seen yet (its {@code receiveUpdates} rebases) and pushes again.
+ * </ul>
  */
 public final class CollabDocument {
-  /** Outcome of a push: the updates as accepted (after rebase), or why none was. */
-  public record PushResult(boolean accepted, boolean stale, List<Update> updates, String reason) {
+  /** Why a push was refused. */
+  public enum Rejection {
+    /** Made at an older version that cannot be rebased safely: catch up, then push again. */
+    STALE,
+    /** Its version is older than the kept history: reload the document from a snapshot. */
+    TOO_OLD,
+    /** It names a version the document has not reached: the client is confused; reload. */
+    AHEAD,
+    /** The changes do not fit the document at the push's version. */
+    DOES_NOT_FIT,
+    /** Accepting it would make the document longer than its limit. */
+    TOO_LONG
+  }
+
+  /**
+   * Outcome of a push. When accepted, {@code updates} are the updates as accepted (rebased, with
+   * already accepted ones left out; possibly none): broadcast them, in one message.
+   */
+  public record PushResult(boolean accepted, List<Update> updates, Rejection rejection, String reason) {
+    /** Refused as {@link Rejection#STALE}: take the missed updates, then push again. */
+    public boolean stale() {
+      return rejection == Rejection.STALE;
+    }
+
     static PushResult ok(List<Update> updates) {
-      return new PushResult(true, false, updates, null);
+      return new PushResult(true, List.copyOf(updates), null, null);
     }
 
-    static PushResult rejected(String reason) {
-      return new PushResult(false, false, List.of(), reason);
-    }
-
-    /** Made at an older version: the client must take the updates it missed first, then push again. */
-    static PushResult stale(int version) {
-      return new PushResult(false, true, List.of(), "the document is at version " + version + "; apply the newer updates and push again");
+    static PushResult refused(Rejection rejection, String reason) {
+      return new PushResult(false, List.of(), rejection, reason);
     }
   }
+
+  private record Accepted(Update update, long push) {}
 
   private final int maxLength;
   private final int historyLimit;
   private String text;
   private int version;
-  /** Updates from version {@code version - history.size()} to {@code version}. */
-  private final ArrayList<Update> history = new ArrayList<>();
+  private long pushes;
+  private final ArrayList<Accepted> history = new ArrayList<>();
 
+  /** An empty document at version 0. */
   public CollabDocument(int maxLength, int historyLimit) {
     this(maxLength, historyLimit, "", 0);
   }
 
   /** A document restored from a snapshot: {@code text} at {@code version}, no history before it. */
   public CollabDocument(int maxLength, int historyLimit, String text, int version) {
+    if (maxLength < 0 || historyLimit < 0 || version < 0) throw new IllegalArgumentException("negative limit or version");
     this.maxLength = maxLength;
     this.historyLimit = historyLimit;
     this.text = text;
     this.version = version;
+  }
+
+  /**
+   * A snapshot plus the updates accepted after it, read back from the log. They are applied as
+   * they were accepted (no rebase, no length limit: both were checked then) and kept as history,
+   * so restoring from an older snapshot keeps resends made after it recognisable.
+   *
+   * @throws InvalidChangeSetException when an update does not fit: snapshot and log disagree
+   */
+  public static CollabDocument restore(int maxLength, int historyLimit, String text, int version, List<Update> after) {
+    CollabDocument doc = new CollabDocument(maxLength, historyLimit, text, version);
+    for (Update u : after) doc.accept(List.of(u), u.changes().apply(doc.text));
+    return doc;
   }
 
   public String text() {
@@ -64,36 +113,84 @@ public final class CollabDocument {
     return version;
   }
 
+  /** The oldest version {@link #updatesSince} and {@link #push} still serve. */
+  public int oldestVersion() {
+    return version - history.size();
+  }
+
+  /**
+   * The updates after {@code since}, for a pull or a reconnect; empty when {@code since} is older
+   * than {@link #oldestVersion()} or newer than {@link #version()}: send a snapshot instead.
+   */
+  public Optional<List<Update>> updatesSince(int since) {
+    int oldest = oldestVersion();
+    if (since < oldest || since > version) return Optional.empty();
+    return Optional.of(history.subList(since - oldest, history.size()).stream().map(Accepted::update).toList());
+  }
+
+  /** Accepts {@code updates} made at {@code baseVersion}, whole or not at all. */
   public PushResult push(int baseVersion, List<Update> updates) {
-    if (baseVersion > version) return PushResult.rejected("version " + baseVersion + " is ahead of the document (" + version + ")");
-    int oldest = version - history.size();
-    if (baseVersion < oldest) return PushResult.rejected("version " + baseVersion + " is too old; reload the document");
-    List<Update> over = history.subList(baseVersion - oldest, history.size());
-    if (over.size() > updates.size()) return PushResult.stale(version);
-    for (int i = 0; i < over.size(); i++) {
-      if (!over.get(i).clientId().equals(updates.get(i).clientId())) return PushResult.stale(version);
+    if (baseVersion > version) {
+      return PushResult.refused(Rejection.AHEAD, "version " + baseVersion + " is ahead of the document (" + version + "); reload it");
     }
-    List<Update> rebased = updates.subList(over.size(), updates.size());
+    int oldest = oldestVersion();
+    if (baseVersion < oldest) {
+      return PushResult.refused(Rejection.TOO_OLD, "version " + baseVersion + " is older than the kept history (" + oldest + "); reload the document");
+    }
+    List<Accepted> since = history.subList(baseVersion - oldest, history.size());
+    if (!rebaseIsSafe(updates, since)) {
+      return PushResult.refused(Rejection.STALE, "the document is at version " + version + "; apply the newer updates and push again");
+    }
+    List<Update> rebased;
+    try {
+      rebased = Rebase.rebaseUpdates(updates, since.stream().map(Accepted::update).toList());
+    } catch (InvalidChangeSetException e) {
+      return PushResult.refused(Rejection.DOES_NOT_FIT, "the changes do not fit version " + baseVersion + " of the document: " + e.getMessage());
+    }
     String next = text;
     for (Update u : rebased) {
       if (u.changes().length() != next.length()) {
-        return PushResult.rejected("the changes are for a document of length " + u.changes().length()
-            + ", but the document has length " + next.length());
+        return PushResult.refused(Rejection.DOES_NOT_FIT, "the changes are for a document of length " + u.changes().length()
+            + ", but the document (with this push's earlier updates) has length " + next.length());
       }
-      next = u.changes().apply(next);
-      if (next.length() > maxLength) return PushResult.rejected("the answer would be longer than " + maxLength + " characters");
+      String after = u.changes().apply(next);
+      // A push may always shrink the text, even one restored above a since-lowered limit.
+      if (after.length() > maxLength && after.length() > next.length()) {
+        return PushResult.refused(Rejection.TOO_LONG, "the answer would be longer than " + maxLength + " characters");
+      }
+      next = after;
     }
-    text = next;
-    version += rebased.size();
-    history.addAll(rebased);
-    if (history.size() > historyLimit) history.subList(0, history.size() - historyLimit).clear();
-    return PushResult.ok(List.copyOf(rebased));
+    accept(rebased, next);
+    return PushResult.ok(rebased);
   }
 
-  /** Updates after {@code since}, or empty when they are older than the kept history. */
-  public Optional<List<Update>> updatesSince(int since) {
-    int oldest = version - history.size();
-    if (since < oldest || since > version) return Optional.empty();
-    return Optional.of(List.copyOf(history.subList(since - oldest, history.size())));
+  /**
+   * Whether rebasing gives what the pusher will compute: the updates {@link Rebase} will treat as
+   * not the pusher's all came in one push, and none of them is the pusher's (an unmatched update
+   * of its own means this push is older than one it sent later: a late frame, nothing to add).
+   */
+  private static boolean rebaseIsSafe(List<Update> updates, List<Accepted> since) {
+    String pusher = updates.isEmpty() ? null : updates.get(0).clientId();
+    int skip = 0;
+    long foreignPush = -1;
+    for (Accepted a : since) {
+      String id = a.update().clientId();
+      if (skip < updates.size() && updates.get(skip).clientId().equals(id)) {
+        skip++;
+      } else if (id.equals(pusher) || foreignPush != -1 && foreignPush != a.push()) {
+        return false;
+      } else {
+        foreignPush = a.push();
+      }
+    }
+    return true;
+  }
+
+  private void accept(List<Update> accepted, String newText) {
+    long push = pushes++;
+    text = newText;
+    version += accepted.size();
+    for (Update u : accepted) history.add(new Accepted(u, push));
+    if (history.size() > historyLimit) history.subList(0, history.size() - historyLimit).clear();
   }
 }

@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The client side of @codemirror/collab, ported line for line for tests: local text, the synced
- * version, and the unconfirmed local updates. {@link #receive} is {@code receiveUpdates}.
+ * The client side of @codemirror/collab (6.1.x), ported line for line for tests: local text, the
+ * synced version ({@code getSyncedVersion}), and the unconfirmed local updates
+ * ({@code sendableUpdates}, never merged). {@link #receive} is {@code receiveUpdates} minus
+ * effects: an incoming update with this client's ID is its oldest unconfirmed one coming back
+ * (confirmed, not applied again); foreign ones are composed and the remaining unconfirmed updates
+ * are mapped over them with the calls {@link Rebase#rebaseUpdates} makes on the server. The
+ * differential test checks it against a real EditorState.
  */
 public final class SimulatedClient {
   public final String clientId;
@@ -31,9 +36,17 @@ public final class SimulatedClient {
     return List.copyOf(unconfirmed);
   }
 
+  /** A local edit; like the collab plugin, an empty change records no update. */
   public void localChange(ChangeSet changes) {
     text = changes.apply(text);
-    unconfirmed.add(new Update(clientId, changes));
+    if (!changes.isEmpty()) unconfirmed.add(new Update(clientId, changes));
+  }
+
+  /** A fresh start from a snapshot, as a reload does: unconfirmed edits are dropped. */
+  public void reload(String snapshot, int snapshotVersion) {
+    text = snapshot;
+    version = snapshotVersion;
+    unconfirmed = new ArrayList<>();
   }
 
   /** Port of {@code receiveUpdates}: own updates confirm unconfirmed ones, others are applied and our pending ones mapped over them. */
