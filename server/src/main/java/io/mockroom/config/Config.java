@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param publicUrl the address people use to reach this server, used in links (candidate links)
  * @param passwordIterations PBKDF2 iterations of new password hashes
  * @param socketSilenceSeconds a room socket that sends nothing (not even a ping) this long is closed
+ * @param cluster whether and how this node joins a cluster
  */
 public record Config(
     String host,
@@ -36,7 +37,8 @@ public record Config(
     int dbPoolSize,
     Optional<URI> publicUrl,
     int passwordIterations,
-    int socketSilenceSeconds) {
+    int socketSilenceSeconds,
+    ClusterConfig cluster) {
 
   /** Environment variable → flag, in README order. */
   public static final Map<String, String> KEYS = keys();
@@ -56,19 +58,27 @@ public record Config(
   /** Defaults for tests: port 0, loopback, the given data folder, no bank import unless asked. */
   public static Config forTests(Path dataDir) {
     // Fewer hash iterations than production keep the suite fast; the hasher is the same code.
-    return new Config("127.0.0.1", 0, dataDir, Optional.empty(), "info", true, 4, Optional.empty(), 10_000, 60);
+    return new Config("127.0.0.1", 0, dataDir, Optional.empty(), "info", true, 4, Optional.empty(), 10_000, 60, ClusterConfig.off());
   }
 
   public Config withDatabaseUrl(DatabaseUrl url) {
-    return new Config(host, port, dataDir, Optional.of(url), logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds);
+    return new Config(host, port, dataDir, Optional.of(url), logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds, cluster);
   }
 
   public Config withSocketSilenceSeconds(int seconds) {
-    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, seconds);
+    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, seconds, cluster);
+  }
+
+  public Config withCluster(ClusterConfig cluster) {
+    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds, cluster);
+  }
+
+  public Config withPort(int port) {
+    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds, cluster);
   }
 
   public Config withImportBank(boolean importBank) {
-    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds);
+    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds, cluster);
   }
 
   private static Config from(Map<String, String> v, Map<String, String> env) {
@@ -88,7 +98,25 @@ public record Config(
     Optional<URI> publicUrl = Optional.ofNullable(v.get("MOCKROOM_PUBLIC_URL")).map(Config::publicUrl);
     int iterations = integer(v, "MOCKROOM_PASSWORD_ITERATIONS", PasswordHasher.DEFAULT_ITERATIONS, 10_000, 10_000_000);
     int silence = integer(v, "MOCKROOM_SOCKET_SILENCE_SECONDS", 60, 5, 3600);
-    return new Config(host, port, dataDir, db, level, importBank, pool, publicUrl, iterations, silence);
+    return new Config(host, port, dataDir, db, level, importBank, pool, publicUrl, iterations, silence, cluster(v));
+  }
+
+  private static ClusterConfig cluster(Map<String, String> v) {
+    boolean enabled = bool(v, "MOCKROOM_CLUSTER", false);
+    String name = v.getOrDefault("MOCKROOM_CLUSTER_NAME", "mockroom");
+    String host = v.getOrDefault("MOCKROOM_CLUSTER_HOST", "127.0.0.1");
+    int port = integer(v, "MOCKROOM_CLUSTER_PORT", 5701, 1, 65535);
+    int busPort = integer(v, "MOCKROOM_CLUSTER_BUS_PORT", 0, 0, 65535);
+    List<String> members = java.util.Arrays.stream(v.getOrDefault("MOCKROOM_CLUSTER_MEMBERS", "127.0.0.1").split(","))
+        .map(String::trim).filter(m -> !m.isEmpty()).toList();
+    for (String m : members) {
+      if (!m.matches("[A-Za-z0-9.\\-]+(:\\d{1,5}(-\\d{1,5})?)?")) {
+        throw new ConfigException("MOCKROOM_CLUSTER_MEMBERS", "'" + m + "' is not host, host:port or host:port-port");
+      }
+    }
+    if (members.isEmpty()) throw new ConfigException("MOCKROOM_CLUSTER_MEMBERS", "lists no member; e.g. 10.0.0.5:5701,10.0.0.6:5701");
+    Optional<String> k8s = Optional.ofNullable(v.get("MOCKROOM_CLUSTER_KUBERNETES_SERVICE"));
+    return new ClusterConfig(enabled, name, host, port, busPort, members, k8s);
   }
 
   /** The user's home: one Mockroom per user keeps its bank wherever it is started from. */
@@ -110,6 +138,8 @@ public record Config(
       String value;
       if (arg.contains("=")) {
         value = arg.substring(arg.indexOf('=') + 1);
+      } else if (name.equals("--cluster")) {
+        value = "true"; // a switch: --cluster alone turns it on
       } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
         value = args.get(++i);
       } else {
@@ -166,6 +196,13 @@ public record Config(
     k.put("MOCKROOM_PUBLIC_URL", "--public-url");
     k.put("MOCKROOM_PASSWORD_ITERATIONS", "--password-iterations");
     k.put("MOCKROOM_SOCKET_SILENCE_SECONDS", "--socket-silence-seconds");
+    k.put("MOCKROOM_CLUSTER", "--cluster");
+    k.put("MOCKROOM_CLUSTER_NAME", "--cluster-name");
+    k.put("MOCKROOM_CLUSTER_HOST", "--cluster-host");
+    k.put("MOCKROOM_CLUSTER_PORT", "--cluster-port");
+    k.put("MOCKROOM_CLUSTER_BUS_PORT", "--cluster-bus-port");
+    k.put("MOCKROOM_CLUSTER_MEMBERS", "--cluster-members");
+    k.put("MOCKROOM_CLUSTER_KUBERNETES_SERVICE", "--cluster-kubernetes-service");
     return java.util.Collections.unmodifiableMap(k);
   }
 }

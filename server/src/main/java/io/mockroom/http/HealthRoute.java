@@ -1,29 +1,60 @@
 package io.mockroom.http;
 
 import io.mockroom.Version;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-/** {@code GET /health}: 200 when the database answers, 503 with the reason when it does not. */
+/**
+ * Health for people and for orchestrators:
+ * <ul>
+ *   <li>{@code GET /health}: 200 when the database answers, 503 with the reason when it does not;</li>
+ *   <li>{@code GET /health/live}: 200 while the process serves requests at all (a liveness probe
+ *       must not restart nodes because Postgres is down: the rooms keep edits and wait);</li>
+ *   <li>{@code GET /health/ready}: 200 when this node should get traffic — the database answers and,
+ *       in a cluster, the node is a member of it.</li>
+ * </ul>
+ */
 public final class HealthRoute {
-  public record Health(String status, String database, String version, String message) {}
+  public record Health(String status, String database, String cluster, String version, String message) {}
 
   private final Pool pool;
+  private final Supplier<Optional<String>> clusterProblem;
+
+  /** {@code clusterProblem} says why this node is not a usable cluster member, or empty when it is (or runs alone). */
+  public HealthRoute(Pool pool, Supplier<Optional<String>> clusterProblem) {
+    this.pool = pool;
+    this.clusterProblem = clusterProblem;
+  }
 
   public HealthRoute(Pool pool) {
-    this.pool = pool;
+    this(pool, Optional::empty);
   }
 
   public void mount(Router router) {
-    router.get("/health").handler(this::check);
+    router.get("/health").handler(rc -> database().onComplete(db -> Responses.send(rc, db.result() == null ? 200 : 503,
+        new Health(db.result() == null ? "up" : "down", db.result() == null ? "up" : "down", null, Version.VERSION, db.result()))));
+    router.get("/health/live").handler(rc -> Responses.send(rc, 200, new Health("up", null, null, Version.VERSION, null)));
+    router.get("/health/ready").handler(this::ready);
   }
 
-  private void check(RoutingContext rc) {
-    pool.query("select 1").execute()
+  private void ready(RoutingContext rc) {
+    Optional<String> cluster = clusterProblem.get();
+    database().onComplete(db -> {
+      String problem = db.result() != null ? db.result() : cluster.orElse(null);
+      Responses.send(rc, problem == null ? 200 : 503, new Health(problem == null ? "ready" : "not ready",
+          db.result() == null ? "up" : "down", cluster.isPresent() ? "down" : "up", Version.VERSION, problem));
+    });
+  }
+
+  /** Completes with null when the database answers, or with the reason it does not (never fails). */
+  private Future<String> database() {
+    return pool.query("select 1").execute()
         .timeout(3, java.util.concurrent.TimeUnit.SECONDS)
-        .onSuccess(r -> Responses.send(rc, 200, new Health("up", "up", Version.VERSION, null)))
-        .onFailure(e -> Responses.send(rc, 503, new Health("down", "down", Version.VERSION,
-            "The database does not answer: " + e.getMessage())));
+        .map(r -> (String) null)
+        .otherwise(e -> "The database does not answer: " + e.getMessage());
   }
 }
