@@ -2,6 +2,7 @@ package io.mockroom;
 
 import ch.qos.logback.classic.Level;
 import io.mockroom.bank.BankReport;
+import io.mockroom.cluster.ClusterNode;
 import io.mockroom.config.Config;
 import io.mockroom.config.ConfigException;
 import io.vertx.core.Vertx;
@@ -10,6 +11,7 @@ import io.vertx.core.file.FileSystemOptions;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,23 +48,29 @@ public final class Main {
 
   private static void serve(Config config) {
     setLogLevel(config.logLevel());
-    Vertx vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
-        new FileSystemOptions().setFileCacheDir(config.dataDir().resolve("cache").toString())));
+    VertxOptions options = new VertxOptions().setFileSystemOptions(
+        new FileSystemOptions().setFileCacheDir(config.dataDir().resolve("cache").toString()));
+    Vertx vertx = null;
     MockroomServer server;
     try {
-      server = MockroomServer.start(vertx, config).await(10, TimeUnit.MINUTES);
+      Optional<ClusterNode> cluster = config.cluster().enabled()
+          ? Optional.of(ClusterNode.start(config.cluster(), options).await(5, TimeUnit.MINUTES))
+          : Optional.empty();
+      vertx = cluster.map(ClusterNode::vertx).orElseGet(() -> Vertx.vertx(options));
+      server = MockroomServer.start(vertx, config, cluster).await(10, TimeUnit.MINUTES);
     } catch (Exception e) {
       log.error("Mockroom could not start: {}", rootMessage(e), log.isDebugEnabled() ? e : null);
       System.err.println("Mockroom could not start: " + rootMessage(e));
-      vertx.close();
+      if (vertx != null) vertx.close();
       System.exit(1);
       return;
     }
+    Vertx running = vertx;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("Shutting down");
       try {
         server.close().await(30, TimeUnit.SECONDS);
-        vertx.close().await(30, TimeUnit.SECONDS);
+        running.close().await(30, TimeUnit.SECONDS); // leaves the cluster too
       } catch (Exception e) {
         log.warn("Shutdown did not finish cleanly: {}", e.getMessage());
       }

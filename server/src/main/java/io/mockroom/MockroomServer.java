@@ -14,7 +14,14 @@ import io.mockroom.http.ReviewRoutes;
 import io.mockroom.metrics.ServerMetrics;
 import io.mockroom.http.SessionRoutes;
 import io.mockroom.review.ReviewStore;
+import io.mockroom.cluster.ClusterNode;
+import io.mockroom.cluster.ClusterRouter;
+import io.mockroom.cluster.RoomOwners;
+import io.mockroom.room.LocalRoomHandle;
 import io.mockroom.room.RoomRegistry;
+import io.mockroom.room.RoomRouter;
+import java.util.Optional;
+import java.util.function.Supplier;
 import io.mockroom.room.SessionStore;
 import io.mockroom.store.EventLog;
 import io.mockroom.ws.RoomGateway;
@@ -51,21 +58,33 @@ public final class MockroomServer {
   }
 
   public static Future<MockroomServer> start(Vertx vertx, Config config) {
+    return start(vertx, config, Optional.empty());
+  }
+
+  /** With a cluster node, rooms are owned cluster-wide and the log is fenced by ownership epoch. */
+  public static Future<MockroomServer> start(Vertx vertx, Config config, Optional<ClusterNode> cluster) {
     return Database.open(vertx, config).compose(db -> {
       Future<?> bank = config.importBank() ? BankSeeder.importBundled(vertx, db.pool()) : Future.succeededFuture();
       ServerMetrics metrics = new ServerMetrics();
-      EventLog eventLog = new EventLog(vertx, db.pool(), metrics);
+      EventLog eventLog = new EventLog(vertx, db.pool(), metrics, cluster.isPresent());
+      Optional<RoomOwners> owners = cluster.map(c -> new RoomOwners(c, db.pool(), metrics));
       int shards = Math.max(1, VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
+      Supplier<Optional<String>> clusterProblem = () -> cluster.flatMap(ClusterNode::problem);
       return bank
-          .compose(v -> RoomRegistry.start(vertx, db.pool(), eventLog, shards, metrics))
-          .compose(rooms -> listen(vertx, config, db, rooms, metrics))
+          .compose(v -> RoomRegistry.start(vertx, db.pool(), eventLog, shards, metrics,
+              owners.<RoomRegistry.Claims>map(o -> o).orElse(RoomRegistry.Claims.NONE)))
+          .compose(registry -> cluster.isPresent()
+              ? ClusterRouter.start(cluster.get(), owners.get(), registry).<RoomRouter>map(r -> r)
+              : Future.succeededFuture(LocalRoomHandle.router(registry)))
+          .compose(rooms -> listen(vertx, config, db, rooms, metrics, clusterProblem))
           .map(http -> new MockroomServer(vertx, db, http))
           .onFailure(e -> db.close(vertx));
     }).onSuccess(s -> log.info("Mockroom {} is up at http://{}:{}/", Version.VERSION,
         config.host().equals("0.0.0.0") ? "localhost" : config.host(), s.port()));
   }
 
-  private static Future<HttpServer> listen(Vertx vertx, Config config, Database db, RoomRegistry rooms, ServerMetrics metrics) {
+  private static Future<HttpServer> listen(Vertx vertx, Config config, Database db, RoomRouter rooms, ServerMetrics metrics,
+                                           Supplier<Optional<String>> clusterProblem) {
     AccountStore accounts = new AccountStore(db.pool());
     SessionStore sessions = new SessionStore(db.pool());
     boolean https = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
@@ -75,7 +94,7 @@ public final class MockroomServer {
     Router router = WebApp.create(vertx, r -> {
       r.route("/api/*").handler(SameOrigin::check);
       r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(256 * 1024));
-      new HealthRoute(db.pool()).mount(r);
+      new HealthRoute(db.pool(), clusterProblem).mount(r);
       r.get("/metrics").handler(rc -> rc.response()
           .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
       new QuestionRoutes(new BankStore(db.pool()), authn).mount(r);

@@ -89,7 +89,9 @@ public final class BankImportStore {
       Set<UUID> claimed = new HashSet<>();
       List<UUID> ids = new ArrayList<>();
       int[] counts = new int[3]; // inserted, updated, unchanged
-      Future<Void> chain = conn.query(PARK_KEYS).execute().mapEmpty();
+      // Nodes of a cluster start together: one import at a time (the lock ends with the transaction).
+      Future<Void> chain = conn.query("select pg_advisory_xact_lock(7420001)").execute()
+          .compose(v -> conn.query(PARK_KEYS).execute()).mapEmpty();
       for (BankQuestion q : result.questions()) {
         chain = chain.compose(v -> find(conn, q, claimed, newPrompts).map(found -> {
           found.ifPresent(claimed::add);

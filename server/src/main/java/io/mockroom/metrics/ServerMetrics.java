@@ -27,6 +27,9 @@ public final class ServerMetrics {
   public final DistributionSummary batchSize;
   public final Timer commitLatency;
   public final Timer fanOut;
+  public final Counter reconnects;
+  public final Counter roomClaims;
+  public final Counter ownershipMoves;
 
   public ServerMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -46,6 +49,12 @@ public final class ServerMetrics {
     fanOut = Timer.builder("mockroom_fanout").description("From a push received to its updates sent to every socket (commit included)")
         .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
         .register(registry);
+    reconnects = Counter.builder("mockroom_reconnects").description("Participants who came back to a room on a new socket")
+        .register(registry);
+    roomClaims = Counter.builder("mockroom_room_claims").description("Rooms this node loaded under a new ownership epoch")
+        .register(registry);
+    ownershipMoves = Counter.builder("mockroom_ownership_moves")
+        .description("Rooms this node took over from an owner that left the cluster").register(registry);
   }
 
   public void gauge(String name, String description, Supplier<Number> value) {

@@ -85,11 +85,14 @@ public final class Room {
   private int pending;
   private boolean savingPaused;
   private boolean dead;
+  /** The ownership claim this room was loaded under (0 outside a cluster): the log fences by it. */
+  private final long epoch;
 
-  Room(Context context, Services services, RoomState state) {
+  Room(Context context, Services services, RoomState state, long epoch) {
     this.context = context;
     this.services = services;
     this.state = state;
+    this.epoch = epoch;
   }
 
   public UUID id() {
@@ -155,6 +158,7 @@ public final class Room {
     ParticipantState p;
     if (existing != null) {
       p = existing;
+      services.metrics().reconnects.increment();
       if (!p.presence.equals("online")) {
         p.presence = "online";
         entries.add(entry("presence", p.id, new JsonObject().put("state", "online")));
@@ -451,7 +455,7 @@ public final class Room {
    */
   private void commit(List<LogEntry> entries, Runnable then) {
     pending += entries.size();
-    services.log().append(entries).onComplete(ar -> context.runOnContext(v -> {
+    services.log().append(entries, epoch).onComplete(ar -> context.runOnContext(v -> {
       pending -= entries.size();
       if (ar.succeeded()) {
         if (savingPaused && pending == 0) setSaving(false);

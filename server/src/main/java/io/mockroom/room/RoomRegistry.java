@@ -35,9 +35,32 @@ public final class RoomRegistry implements Room.Services {
   private final Map<UUID, Future<Room>> rooms = new ConcurrentHashMap<>();
 
   private final io.mockroom.metrics.ServerMetrics metrics;
+  private final Claims claims;
 
-  private RoomRegistry(Vertx vertx, Pool pool, EventLog eventLog, io.mockroom.metrics.ServerMetrics metrics) {
+  /**
+   * How a room is claimed before it is loaded and released once it is unloaded. Alone, a node owns
+   * every room (epoch 0, nothing to claim); in a cluster the claim takes a new ownership epoch.
+   */
+  public interface Claims {
+    /** Claims the room for this node; the epoch its events are written under. */
+    Future<Long> claim(UUID sessionId);
+
+    void release(UUID sessionId);
+
+    Claims NONE = new Claims() {
+      @Override
+      public Future<Long> claim(UUID sessionId) {
+        return Future.succeededFuture(0L);
+      }
+
+      @Override
+      public void release(UUID sessionId) {}
+    };
+  }
+
+  private RoomRegistry(Vertx vertx, Pool pool, EventLog eventLog, io.mockroom.metrics.ServerMetrics metrics, Claims claims) {
     this.vertx = vertx;
+    this.claims = claims;
     this.pool = pool;
     this.eventLog = eventLog;
     this.metrics = metrics;
@@ -56,8 +79,8 @@ public final class RoomRegistry implements Room.Services {
 
   /** Deploys one shard per event loop and returns the registry when they are up. */
   public static Future<RoomRegistry> start(Vertx vertx, Pool pool, EventLog eventLog, int shards,
-                                          io.mockroom.metrics.ServerMetrics metrics) {
-    RoomRegistry registry = new RoomRegistry(vertx, pool, eventLog, metrics);
+                                          io.mockroom.metrics.ServerMetrics metrics, Claims claims) {
+    RoomRegistry registry = new RoomRegistry(vertx, pool, eventLog, metrics, claims);
     return vertx.deployVerticle(() -> new VerticleBase() {
       @Override
       public Future<?> start() {
@@ -82,13 +105,14 @@ public final class RoomRegistry implements Room.Services {
 
   private Future<Room> load(UUID sessionId) {
     Context shard = shards.get(Math.floorMod(sessionId.hashCode(), shards.size()));
+    // The claim comes first: once it has committed, a former owner can write nothing more, so the
+    // log read after it is the whole truth.
     return loader.info(sessionId).compose(info -> info.isEmpty()
             ? Future.failedFuture(new NoSuchSession())
-            : loader.state(info.get()))
-        .map(state -> {
-          log.info("Room {} loaded at version {}", sessionId, state.seq);
-          return new Room(shard, this, state);
-        });
+            : claims.claim(sessionId).compose(epoch -> loader.state(info.get()).map(state -> {
+              log.info("Room {} loaded at version {}{}", sessionId, state.seq, epoch == 0 ? "" : " (ownership epoch " + epoch + ")");
+              return new Room(shard, this, state, epoch);
+            })));
   }
 
   private static final class NoSuchSession extends RuntimeException {
@@ -160,6 +184,7 @@ public final class RoomRegistry implements Room.Services {
     Future<Room> current = rooms.get(room.id());
     if (current != null && current.succeeded() && current.result() == room) {
       rooms.remove(room.id(), current);
+      claims.release(room.id());
       log.debug("Room {} unloaded", room.id());
     }
   }

@@ -26,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * so no gap can appear. An append's future completes only after its batch committed. A batch
  * that fails on the unique (session, version) key is not retried: those events belong to a
  * room owner that lost the room, and their futures fail with {@link StaleOwnerException}.
+ *
+ * <p>Fenced mode (a cluster): every append names the ownership epoch its room was claimed under
+ * ({@code room_owners}), and a row is inserted only if that epoch is still current — checked in
+ * the insert itself, under a share lock on the owner row, so a claim and a write never interleave.
+ * A row refused that way fails its append with {@link StaleOwnerException}; the other rows of the
+ * batch (other rooms) are written.
  */
 public final class EventLog {
   private static final Logger log = LoggerFactory.getLogger(EventLog.class);
@@ -34,6 +40,11 @@ public final class EventLog {
   private static final String INSERT = """
       insert into session_events (session_id, version, type, participant_id, payload) values ($1, $2, $3, $4, $5)""";
 
+  /** The same row, written only while the room's ownership epoch ($6) is the one its owner holds. */
+  private static final String FENCED_INSERT = """
+      insert into session_events (session_id, version, type, participant_id, payload)
+      select $1, $2, $3, $4, $5 from room_owners where session_id = $1 and epoch = $6 for share""";
+
   /** An append that another owner already wrote: this room's in-memory state is stale. */
   public static final class StaleOwnerException extends RuntimeException {
     StaleOwnerException(String message) {
@@ -41,7 +52,7 @@ public final class EventLog {
     }
   }
 
-  private record Pending(LogEntry entry, Promise<Void> done) {}
+  private record Pending(LogEntry entry, long epoch, Promise<Void> done) {}
 
   private final Pool pool;
   private final Context context;
@@ -53,19 +64,36 @@ public final class EventLog {
 
   private final io.mockroom.metrics.ServerMetrics metrics;
 
-  public EventLog(Vertx vertx, Pool pool, io.mockroom.metrics.ServerMetrics metrics) {
+  private final boolean fenced;
+
+  /** {@code fenced}: write only under the current ownership epoch of each room (cluster mode). */
+  public EventLog(Vertx vertx, Pool pool, io.mockroom.metrics.ServerMetrics metrics, boolean fenced) {
     this.pool = pool;
+    this.fenced = fenced;
     this.metrics = metrics;
     this.context = vertx.getOrCreateContext();
     metrics.gauge("mockroom_eventlog_backlog", "Session events waiting to be written", this::backlog);
   }
 
+  public EventLog(Vertx vertx, Pool pool, io.mockroom.metrics.ServerMetrics metrics) {
+    this(vertx, pool, metrics, false);
+  }
+
   /** Appends events (in order); the future completes when all of them are committed. */
   public Future<Void> append(List<LogEntry> entries) {
+    return append(entries, 0);
+  }
+
+  /**
+   * Appends events of one room claimed under {@code epoch} (ignored unless fenced); the future
+   * completes when all of them are committed, or fails with {@link StaleOwnerException} when the
+   * room has been claimed since.
+   */
+  public Future<Void> append(List<LogEntry> entries, long epoch) {
     List<Future<Void>> all = new ArrayList<>(entries.size());
     for (LogEntry e : entries) {
       Promise<Void> p = Promise.promise();
-      queue.add(new Pending(e, p));
+      queue.add(new Pending(e, epoch, p));
       all.add(p.future());
     }
     kick();
@@ -115,12 +143,9 @@ public final class EventLog {
       return;
     }
     List<Tuple> rows = new ArrayList<>(inFlight.size());
-    for (Pending p : inFlight) {
-      LogEntry e = p.entry();
-      rows.add(Tuple.of(e.sessionId(), e.version(), e.type(), e.participantId(), e.payload()));
-    }
+    for (Pending p : inFlight) rows.add(row(p));
     long started = System.nanoTime();
-    pool.withTransaction(c -> c.preparedQuery(INSERT).executeBatch(rows)).onComplete(ar -> {
+    pool.withTransaction(c -> c.preparedQuery(fenced ? FENCED_INSERT : INSERT).executeBatch(rows)).onComplete(ar -> {
       if (ar.succeeded()) {
         metrics.batchSize.record(rows.size());
         metrics.commitLatency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -128,7 +153,16 @@ public final class EventLog {
         retryDelayMs = 0;
         List<Pending> done = new ArrayList<>(inFlight);
         inFlight.clear();
-        done.forEach(p -> p.done().complete());
+        // One result per row, in order; a fenced row that found its epoch gone inserted nothing.
+        io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row> result = ar.result();
+        for (Pending p : done) {
+          if (fenced && result != null && result.rowCount() == 0) {
+            p.done().fail(new StaleOwnerException("Session " + p.entry().sessionId() + " was claimed by another node after epoch " + p.epoch()));
+          } else {
+            p.done().complete();
+          }
+          result = result == null ? null : result.next();
+        }
         writeNext();
       } else if (isUniqueViolation(ar.cause())) {
         failStale(ar.cause());
@@ -151,15 +185,24 @@ public final class EventLog {
     Future<Void> chain = Future.succeededFuture();
     for (Pending p : batch) {
       LogEntry e = p.entry();
-      chain = chain.eventually(() -> pool.preparedQuery(INSERT)
-          .execute(Tuple.of(e.sessionId(), e.version(), e.type(), e.participantId(), e.payload()))
-          .onSuccess(r -> p.done().complete())
+      chain = chain.eventually(() -> pool.preparedQuery(fenced ? FENCED_INSERT : INSERT)
+          .execute(row(p))
+          .onSuccess(r -> {
+            if (r.rowCount() == 0) p.done().fail(new StaleOwnerException("Session " + e.sessionId() + " was claimed by another node"));
+            else p.done().complete();
+          })
           .onFailure(err -> p.done().fail(isUniqueViolation(err)
               ? new StaleOwnerException("Session " + e.sessionId() + " version " + e.version() + " is already written by another owner")
               : err)));
     }
     chain.onComplete(v -> writeNext());
     log.warn("A batch hit an already-written session version; written one by one: {}", cause.getMessage());
+  }
+
+  private Tuple row(Pending p) {
+    LogEntry e = p.entry();
+    Tuple row = Tuple.of(e.sessionId(), e.version(), e.type(), e.participantId(), e.payload());
+    return fenced ? row.addLong(p.epoch()) : row;
   }
 
   private static boolean isUniqueViolation(Throwable e) {

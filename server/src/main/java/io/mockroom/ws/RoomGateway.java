@@ -7,8 +7,8 @@ import io.mockroom.room.ClientMessage;
 import io.mockroom.room.Principal;
 import io.mockroom.room.ProtocolError;
 import io.mockroom.room.Role;
-import io.mockroom.room.Room;
-import io.mockroom.room.RoomRegistry;
+import io.mockroom.room.RoomHandle;
+import io.mockroom.room.RoomRouter;
 import io.mockroom.room.ServerMessage;
 import io.mockroom.room.SessionStore;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
@@ -44,7 +44,7 @@ public final class RoomGateway {
   private static final AtomicLong SOCKETS = new AtomicLong();
 
   private final Vertx vertx;
-  private final RoomRegistry rooms;
+  private final RoomRouter rooms;
   private final AccountStore accounts;
   private final SessionStore sessions;
 
@@ -52,7 +52,7 @@ public final class RoomGateway {
 
   private final long silenceMs;
 
-  public RoomGateway(Vertx vertx, RoomRegistry rooms, AccountStore accounts, SessionStore sessions,
+  public RoomGateway(Vertx vertx, RoomRouter rooms, AccountStore accounts, SessionStore sessions,
                      io.mockroom.metrics.ServerMetrics metrics, int silenceSeconds) {
     this.vertx = vertx;
     this.silenceMs = silenceSeconds * 1000L;
@@ -63,7 +63,7 @@ public final class RoomGateway {
   }
 
   /** Who may open this socket, or the HTTP status that refuses it. */
-  private record Admission(int status, Room room, Principal principal) {
+  private record Admission(int status, UUID room, Principal principal) {
     static Admission refuse(int status) {
       return new Admission(status, null, null);
     }
@@ -95,9 +95,8 @@ public final class RoomGateway {
           if (access.isEmpty()) return Future.succeededFuture(Admission.refuse(404));
           if (access.get().isEmpty()) return Future.succeededFuture(Admission.refuse(403));
           Role role = access.get().get();
-          return rooms.room(sessionId).map(room -> room
-              .map(r -> new Admission(101, r, new Principal.Staff(account.get().id(), account.get().name(), role)))
-              .orElse(Admission.refuse(404)));
+          return Future.succeededFuture(new Admission(101, sessionId,
+              new Principal.Staff(account.get().id(), account.get().name(), role)));
         });
       });
     }
@@ -106,15 +105,13 @@ public final class RoomGateway {
       return sessions.byCandidateToken(candidate.group(1)).compose(link -> {
         if (link.isEmpty()) return Future.succeededFuture(Admission.refuse(404));
         if (link.get().status().equals("ended")) return Future.succeededFuture(Admission.refuse(410));
-        return rooms.room(link.get().sessionId()).map(room -> room
-            .map(r -> new Admission(101, r, new Principal.Candidate()))
-            .orElse(Admission.refuse(404)));
+        return Future.succeededFuture(new Admission(101, link.get().sessionId(), new Principal.Candidate()));
       });
     }
     return Future.succeededFuture(Admission.refuse(404));
   }
 
-  private void attach(ServerWebSocket ws, Room room, Principal principal) {
+  private void attach(ServerWebSocket ws, UUID room, Principal principal) {
     WsConnection conn = new WsConnection(ws, "ws-" + SOCKETS.incrementAndGet(), metrics.slowSockets);
     metrics.sockets.incrementAndGet();
     SocketState s = new SocketState();
@@ -131,8 +128,7 @@ public final class RoomGateway {
         vertx.cancelTimer(t);
         conn.send(new ServerMessage.Error("silent", "Nothing heard from this socket for " + silenceMs / 1000 + " seconds."));
         conn.close((short) 1001, "silent");
-        Room r = s.room;
-        if (r != null) r.execute(() -> r.disconnected(conn));
+        s.leave(conn);
       }
     });
     ws.binaryMessageHandler(b -> {
@@ -161,19 +157,14 @@ public final class RoomGateway {
         if (!(msg instanceof ClientMessage.Hello hello)) {
           reject(conn, s, ProtocolError.invalid("The first message must be hello."));
         } else {
-          // Everything after the hello goes through the room's FIFO, so it runs after the join.
-          s.room = room;
-          join(conn, s, room, principal, hello, 3);
+          join(conn, s, room, principal, hello, text);
         }
         return;
       }
-      Room r = s.room;
-      r.execute(() -> r.handle(conn, msg));
+      // In order, and only once the join is done (callbacks of one future run in the order added).
+      s.room.onSuccess(h -> h.handle(conn, msg, text));
     });
-    Runnable gone = () -> {
-      Room r = s.room;
-      if (r != null) r.execute(() -> r.disconnected(conn));
-    };
+    Runnable gone = () -> s.leave(conn);
     conn.onStuck(gone);
     ws.closeHandler(v -> {
       metrics.sockets.decrementAndGet();
@@ -185,36 +176,39 @@ public final class RoomGateway {
     ws.exceptionHandler(e -> log.debug("Socket {}: {}", conn.id(), e.getMessage()));
   }
 
-  /** Joins the room; if that room object was unloaded meanwhile, asks the registry for the live one. */
-  private void join(WsConnection conn, SocketState s, Room room, Principal principal, ClientMessage.Hello hello, int attempts) {
-    room.execute(() -> joinOnce(room, conn, principal, hello).onSuccess(joined -> {
-      if (joined) return;
-      if (attempts > 0) {
-        rooms.room(room.id()).onSuccess(fresh -> fresh.ifPresentOrElse(
-            r -> {
-              s.room = r;
-              join(conn, s, r, principal, hello, attempts - 1);
-            },
-            () -> conn.close((short) 1011, "room gone")));
-      } else {
+  /**
+   * Finds the room (here or at its owner) and joins it. Until the join is done, later messages
+   * wait behind it; a refused hello lets the socket say hello again; a room that moved or is gone
+   * closes the socket so that the client reconnects and is routed afresh.
+   */
+  private void join(WsConnection conn, SocketState s, UUID roomId, Principal principal, ClientMessage.Hello hello, String text) {
+    io.vertx.core.Promise<RoomHandle> joined = io.vertx.core.Promise.promise();
+    s.room = joined.future();
+    rooms.open(roomId).compose(handle -> {
+      if (handle.isEmpty()) {
+        conn.close((short) 1011, "room gone");
+        return Future.<RoomHandle>failedFuture(new IllegalStateException("no room " + roomId));
+      }
+      return handle.get().join(conn, principal, hello, text).compose(ok -> {
+        if (ok) return Future.succeededFuture(handle.get());
+        conn.close((short) 1012, "room moved");
+        return Future.failedFuture(new IllegalStateException("room " + roomId + " moved"));
+      });
+    }).onComplete(ar -> {
+      if (ar.succeeded()) {
+        joined.complete(ar.result());
+        return;
+      }
+      s.room = null; // not joined: the next message must be a hello again
+      joined.fail(ar.cause());
+      if (ar.cause() instanceof ProtocolError pe) {
+        reject(conn, s, pe);
+      } else if (!(ar.cause() instanceof IllegalStateException)) {
+        log.warn("Socket {}: could not join room {}: {}", conn.id(), roomId, ar.cause().getMessage());
+        conn.send(new ServerMessage.Error("unavailable", "The room cannot be opened right now; reconnecting."));
         conn.close((short) 1013, "try again");
       }
-    }).recover(e -> {
-      s.room = null; // not joined: the next message must be a hello again
-      if (e instanceof ProtocolError pe) {
-        reject(conn, s, pe);
-        return Future.succeededFuture();
-      }
-      return Future.failedFuture(e);
-    }));
-  }
-
-  private static Future<Boolean> joinOnce(Room room, WsConnection conn, Principal principal, ClientMessage.Hello hello) {
-    try {
-      return room.join(conn, principal, hello);
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
+    });
   }
 
   private static final class SocketState {
@@ -232,8 +226,15 @@ public final class RoomGateway {
       return true;
     }
 
-    /** The room this socket said hello to; null until then (or after a refused hello). */
-    volatile Room room;
+    /** The room this socket said hello to, once joined; null until the hello (or after a refused one). */
+    volatile Future<RoomHandle> room;
+
+    /** The socket closed or was given up: the room (if joined) is told once. */
+    void leave(WsConnection conn) {
+      Future<RoomHandle> r = room;
+      room = null;
+      if (r != null) r.onSuccess(h -> h.disconnected(conn));
+    }
     long windowStart;
     int errors;
   }
