@@ -70,6 +70,8 @@ public final class MockroomServer {
       Optional<RoomOwners> owners = cluster.map(c -> new RoomOwners(c, db.pool(), metrics));
       int shards = Math.max(1, VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
       Supplier<Optional<String>> clusterProblem = () -> cluster.flatMap(ClusterNode::problem);
+      cluster.ifPresent(c -> metrics.gauge("mockroom_cluster_members", "Members of the cluster as this node sees it",
+          () -> c.members().size()));
       return bank
           .compose(v -> RoomRegistry.start(vertx, db.pool(), eventLog, shards, metrics,
               owners.<RoomRegistry.Claims>map(o -> o).orElse(RoomRegistry.Claims.NONE)))
@@ -111,7 +113,11 @@ public final class MockroomServer {
         // gateway answers messages over its own 256 KiB limit with an error frame, and only
         // larger ones than this make the socket close (1009).
         .setMaxWebSocketFrameSize(1024 * 1024)
-        .setMaxWebSocketMessageSize(1024 * 1024);
+        .setMaxWebSocketMessageSize(1024 * 1024)
+        // A connection with nothing read or written this long is closed: one that never sends (or
+        // never finishes) its request or its WebSocket handshake, an idle keep-alive. Twice the
+        // silence limit, so a room socket (the app pings every 20 s) is never cut by it first.
+        .setIdleTimeout(2 * config.socketSilenceSeconds());
     return vertx.createHttpServer(options)
         .webSocketHandshakeHandler(gateway::handshake)
         .webSocketHandler(ws -> { }) // sockets are set up by the gateway once the handshake is accepted

@@ -42,7 +42,9 @@ public final class ClusterNode {
   private ClusterNode(Vertx vertx, HazelcastClusterManager manager) {
     this.vertx = vertx;
     this.hazelcast = manager.getHazelcastInstance();
-    this.nodeId = manager.getNodeId();
+    // The Hazelcast member id, not Vert.x's node id: membership events name members by it.
+    this.nodeId = hazelcast.getCluster().getLocalMember().getUuid().toString();
+    log.info("Cluster node {} is up; {} member(s)", nodeId, hazelcast.getCluster().getMembers().size());
     hazelcast.getCluster().addMembershipListener(new MembershipListener() {
       @Override
       public void memberAdded(MembershipEvent event) {
@@ -76,6 +78,7 @@ public final class ClusterNode {
     hz.setProperty("hazelcast.phone.home.enabled", "false");
     hz.setProperty("hazelcast.logging.type", "slf4j");
     hz.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    hz.setProperty("hazelcast.wait.seconds.before.join", "1");
     hz.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(HEARTBEAT_TIMEOUT_SECONDS));
     hz.setProperty("hazelcast.local.localAddress", address);
     hz.setProperty("hazelcast.socket.bind.any", "false");

@@ -43,6 +43,23 @@ class ConfigFailsFastNamingTheKeyTest {
   }
 
   @Test
+  void clusteringIsOffUnlessAskedAndTheSwitchNeedsNoValue() {
+    assertThat(Config.load(Map.of(), List.of()).cluster().enabled()).isFalse();
+    Config c = Config.load(Map.of("MOCKROOM_CLUSTER_MEMBERS", "10.0.0.5:5701, node2 ,node3:5701-5703"),
+        List.of("--cluster", "--cluster-port=5801"));
+    assertThat(c.cluster().enabled()).isTrue();
+    assertThat(c.cluster().port()).isEqualTo(5801);
+    assertThat(c.cluster().members()).containsExactly("10.0.0.5:5701", "node2", "node3:5701-5703");
+    assertThat(c.cluster().kubernetesService()).isEmpty();
+    assertThat(Config.load(Map.of("MOCKROOM_CLUSTER_KUBERNETES_SERVICE", "mockroom-hazelcast.default.svc.cluster.local"), List.of())
+        .cluster().kubernetesService()).contains("mockroom-hazelcast.default.svc.cluster.local");
+    assertThatThrownBy(() -> Config.load(Map.of("MOCKROOM_CLUSTER_MEMBERS", "10.0.0.5:57o1"), List.of()))
+        .hasMessageStartingWith("MOCKROOM_CLUSTER_MEMBERS: '10.0.0.5:57o1' is not host, host:port");
+    assertThatThrownBy(() -> Config.load(Map.of("MOCKROOM_CLUSTER", "sometimes"), List.of()))
+        .hasMessage("MOCKROOM_CLUSTER: 'sometimes' is not true or false");
+  }
+
+  @Test
   void badValuesNameTheKeyAndTheReason() {
     assertThatThrownBy(() -> Config.load(Map.of("MOCKROOM_PORT", "eighty"), List.of()))
         .isInstanceOf(ConfigException.class).hasMessage("MOCKROOM_PORT: 'eighty' is not a whole number");

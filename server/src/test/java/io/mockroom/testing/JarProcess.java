@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -40,6 +41,18 @@ public final class JarProcess implements AutoCloseable {
 
   /** Starts the jar pinned to the given CPUs with taskset (when taskset exists), for benchmarks. */
   public static JarProcess startPinned(Path dataDir, String cpus) throws Exception {
+    return start(dataDir, cpus, Map.of());
+  }
+
+  /**
+   * Starts the jar with extra environment ({@code MOCKROOM_*} keys), e.g. a shared database and
+   * cluster settings; {@code MOCKROOM_DATABASE_URL} in {@code env} replaces the embedded Postgres.
+   */
+  public static JarProcess start(Path dataDir, Map<String, String> env) throws Exception {
+    return start(dataDir, null, env);
+  }
+
+  private static JarProcess start(Path dataDir, String cpus, Map<String, String> env) throws Exception {
     List<String> command = new ArrayList<>();
     if (cpus != null && Path.of("/usr/bin/taskset").toFile().canExecute()) command.addAll(List.of("/usr/bin/taskset", "-c", cpus));
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -53,8 +66,10 @@ public final class JarProcess implements AutoCloseable {
     pb.environment().put("MOCKROOM_HOST", "127.0.0.1");
     pb.environment().put("MOCKROOM_PASSWORD_ITERATIONS", "10000");
     pb.environment().remove("MOCKROOM_DATABASE_URL");
+    pb.environment().putAll(env);
     pb.redirectErrorStream(true);
     Process p = pb.start();
+    String label = env.getOrDefault("MOCKROOM_CLUSTER_PORT", "jar");
     List<String> output = Collections.synchronizedList(new ArrayList<>());
     CompletableFuture<Integer> port = new CompletableFuture<>();
     CompletableFuture<Integer> pgPort = new CompletableFuture<>();
@@ -62,7 +77,7 @@ public final class JarProcess implements AutoCloseable {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = in.readLine()) != null) {
-          System.out.println("[jar] " + line);
+          System.out.println("[" + label + "] " + line);
           output.add(line);
           Matcher m = UP.matcher(line);
           if (m.find()) port.complete(Integer.parseInt(m.group(1)));
@@ -106,6 +121,21 @@ public final class JarProcess implements AutoCloseable {
   public void kill() throws Exception {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGSTOP: the process freezes (as in a long GC pause or a VM migration) until {@link #resume}. */
+  public void pause() throws Exception {
+    signal("STOP");
+  }
+
+  /** SIGCONT after {@link #pause}. */
+  public void resume() throws Exception {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) throw new AssertionError("kill -" + name + " failed");
   }
 
   /** SIGTERM: the shutdown hook stops the HTTP server and Postgres. */
