@@ -31,6 +31,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** @param port a fixed port (tests that stop and restart the database under a server), or 0 for any free one */
   public static EmbeddedDatabase start(Path dataDir, int port) {
+    return start(dataDir, port, true);
+  }
+
+  /**
+   * @param durable whether a commit waits until its WAL is on disk (fsync on, synchronous_commit
+   *     on). The library's defaults turn both off, which would let a power cut or an OS crash lose
+   *     edits that were already confirmed, or corrupt the data folder; only throwaway test
+   *     databases start without it.
+   */
+  public static EmbeddedDatabase start(Path dataDir, int port, boolean durable) {
     Path pgData = dataDir.resolve("postgres");
     try {
       Files.createDirectories(pgData);
@@ -45,6 +55,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
           // Postgres listens on loopback only; nothing else needs to reach the embedded server.
           .setServerConfig("listen_addresses", "127.0.0.1")
           .setServerConfig("max_connections", "200")
+          .setServerConfig("fsync", durable ? "on" : "off")
+          .setServerConfig("synchronous_commit", durable ? "on" : "off")
+          .setServerConfig("full_page_writes", durable ? "on" : "off")
           .start();
       log.info("Embedded Postgres started on 127.0.0.1:{} with data in {}", pg.getPort(), pgData);
       return new EmbeddedDatabase(pg);

@@ -73,7 +73,7 @@ public final class SharedPostgres {
     if (server == null) {
       try {
         Path dir = Files.createTempDirectory("mockroom-test-pg");
-        server = EmbeddedDatabase.start(dir);
+        server = EmbeddedDatabase.start(dir, 0, false); // throwaway: no fsync, for speed
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
       } catch (java.io.IOException e) {
         throw new IllegalStateException(e);
