@@ -114,6 +114,10 @@ public final class MockroomServer {
         // larger ones than this make the socket close (1009).
         .setMaxWebSocketFrameSize(1024 * 1024)
         .setMaxWebSocketMessageSize(1024 * 1024)
+        // No permessage-deflate: room frames are a few dozen bytes, and each compressed socket
+        // keeps its own zlib state (tens of KB) — memory per connection for no gain.
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false)
         // A connection with nothing read or written this long is closed: one that never sends (or
         // never finishes) its request or its WebSocket handshake, an idle keep-alive. Twice the
         // silence limit, so a room socket (the app pings every 20 s) is never cut by it first.

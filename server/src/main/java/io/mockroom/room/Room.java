@@ -85,6 +85,8 @@ public final class Room {
   private int pending;
   private boolean savingPaused;
   private boolean dead;
+  /** Messages all sockets together may hand this room (see {@link RoomRateLimit}). */
+  private final RoomRateLimit rate = new RoomRateLimit();
   /** The ownership claim this room was loaded under (0 outside a cluster): the log fences by it. */
   private final long epoch;
 
@@ -178,7 +180,7 @@ public final class Room {
     conn.send(welcome(p, hello.docs()));
     if (!entries.isEmpty()) {
       ServerMessage.Presence presence = new ServerMessage.Presence(state.seq, p.view());
-      commit(entries, () -> broadcast(r -> presence));
+      commit(entries, () -> broadcastAll(presence));
     }
     log.debug("Room {}: participant {} ({}) connected on {}", id(), p.id, p.role.wire(), conn.id());
     return Future.succeededFuture(true);
@@ -207,6 +209,10 @@ public final class Room {
     if (p == null) {
       // The hello of this socket was refused (or the socket closed): nothing is done for it.
       conn.send(new ServerMessage.Error("invalid_message", "Say hello (and wait for welcome) before anything else."));
+      return Future.succeededFuture();
+    }
+    if (!rate.admit(message)) {
+      conn.send(RoomRateLimit.refusal()); // dropped whole: nothing of it is applied
       return Future.succeededFuture();
     }
     try {
@@ -244,7 +250,7 @@ public final class Room {
     state.started(at);
     services.status(id(), "live", at);
     commit(List.of(entry("started", p.id, new JsonObject().put("at", at.toString()))),
-        () -> broadcast(r -> new ServerMessage.Started(state.seq, at)));
+        () -> broadcastAll(new ServerMessage.Started(state.seq, at)));
     return Future.succeededFuture();
   }
 
@@ -300,17 +306,19 @@ public final class Room {
     }
     List<Update> accepted = result.updates();
     if (accepted.isEmpty()) return Future.succeededFuture(); // all of it was already applied (a resend)
+    // Each update's JSON is written once, for the log row and for the broadcast alike.
     List<LogEntry> entries = new ArrayList<>(accepted.size());
+    List<UpdateView> views = new ArrayList<>(accepted.size());
     for (Update u : accepted) {
-      entries.add(entry("doc_update", p.id, new JsonObject().put("doc", m.doc()).put("clientID", u.clientId())
-          .put("changes", new JsonArray(io.mockroom.http.Json.MAPPER.convertValue(u.changes().toJson(), List.class)))));
+      UpdateView view = view(u);
+      views.add(view);
+      entries.add(new LogEntry(id(), ++state.seq, "doc_update", p.id, "{\"doc\":" + quoted(m.doc())
+          + ",\"clientID\":" + quoted(u.clientId()) + ",\"changes\":" + view.changes() + "}"));
     }
     long lastSeq = state.seq;
     commit(entries, () -> {
       accepted.forEach(doc::committed);
-      List<UpdateView> views = accepted.stream().map(Room::view).toList();
-      ServerMessage.Updates out = new ServerMessage.Updates(lastSeq, m.doc(), doc.committedVersion(), views);
-      broadcast(r -> out);
+      broadcastAll(new ServerMessage.Updates(lastSeq, m.doc(), doc.committedVersion(), views));
       services.metrics().editsIn.increment(accepted.size());
       services.metrics().editsOut.increment((double) accepted.size() * connections.size());
       services.metrics().fanOut.record(System.nanoTime() - received, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -337,7 +345,7 @@ public final class Room {
             .put("at", view.at().toString()))),
         () -> {
           state.chat.add(view);
-          broadcast(r -> new ServerMessage.Chat(state.seq, view));
+          broadcastAll(new ServerMessage.Chat(state.seq, view));
         });
     return Future.succeededFuture();
   }
@@ -446,7 +454,11 @@ public final class Room {
   // ---- log and delivery ----
 
   private LogEntry entry(String type, UUID participant, JsonObject payload) {
-    return new LogEntry(id(), ++state.seq, type, participant, payload);
+    return new LogEntry(id(), ++state.seq, type, participant, payload.encode());
+  }
+
+  private static String quoted(String s) {
+    return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
   }
 
   /**
@@ -489,6 +501,12 @@ public final class Room {
     connections.keySet().forEach(c -> c.close((short) 1012, "room moved"));
     connections.clear();
     unload();
+  }
+
+  /** Sends one message, encoded once, to every socket. */
+  private void broadcastAll(ServerMessage message) {
+    String json = io.mockroom.http.Json.encode(message).toString();
+    connections.keySet().forEach(c -> c.sendEncoded(json));
   }
 
   /** Sends {@code message(role)} to every socket, encoded once per role; a null message skips that socket. */
@@ -561,7 +579,7 @@ public final class Room {
   }
 
   static UpdateView view(Update u) {
-    return new UpdateView(u.clientId(), u.changes().toJson());
+    return new UpdateView(u.clientId(), u.changes().toJson().toString());
   }
 
   private void maybeUnload() {

@@ -38,7 +38,8 @@ public sealed interface ServerMessage {
                        Integer minutes, Instant startedAt, String answer, List<String> keyPoints,
                        String topic, String difficulty) implements QuestionView {}
 
-  record UpdateView(String clientID, JsonNode changes) {}
+  /** {@code changes} is the ChangeSet's JSON, encoded once and written into every frame as it is. */
+  record UpdateView(String clientID, @com.fasterxml.jackson.annotation.JsonRawValue String changes) {}
 
   record DocView(int version, String text, List<UpdateView> updates) {}
 

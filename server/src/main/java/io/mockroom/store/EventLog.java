@@ -38,12 +38,12 @@ public final class EventLog {
   public static final int MAX_BATCH = 500;
 
   private static final String INSERT = """
-      insert into session_events (session_id, version, type, participant_id, payload) values ($1, $2, $3, $4, $5)""";
+      insert into session_events (session_id, version, type, participant_id, payload) values ($1, $2, $3, $4, $5::text::jsonb)""";
 
   /** The same row, written only while the room's ownership epoch ($6) is the one its owner holds. */
   private static final String FENCED_INSERT = """
       insert into session_events (session_id, version, type, participant_id, payload)
-      select $1, $2, $3, $4, $5 from room_owners where session_id = $1 and epoch = $6 for share""";
+      select $1, $2, $3, $4, $5::text::jsonb from room_owners where session_id = $1 and epoch = $6 for share""";
 
   /** An append that another owner already wrote: this room's in-memory state is stale. */
   public static final class StaleOwnerException extends RuntimeException {
