@@ -74,7 +74,8 @@ public final class SessionRoutes {
     Account me = Authn.account(rc);
     sessions.create(me, title, candidate, email, plan)
         .recover(e -> Future.failedFuture(e instanceof SessionStore.UnknownQuestion
-            ? ApiError.badRequest("A planned question is not in the question bank.") : e))
+            ? ApiError.badRequest("A planned question is not in the question bank.")
+            : e instanceof SessionStore.TooManyOpen ? tooManyOpen() : e))
         .compose(s -> detail(rc, s))
         .onComplete(Responses.json(rc, 201));
   }
@@ -125,6 +126,12 @@ public final class SessionRoutes {
           return new JoinInfo(l.sessionId(), l.title(), l.candidateName(), l.organisationName(), l.status());
         }).orElseThrow(() -> new ApiError(404, "invalid_link", "This interview link is not valid. Check that you copied all of it.")))
         .onComplete(Responses.json(rc));
+  }
+
+  private static ApiError tooManyOpen() {
+    return new ApiError(409, "too_many_open_sessions", "You already have " + SessionStore.MAX_OPEN_PER_ACCOUNT
+        + " sessions that have not ended (scheduled or live), the most one account can have. "
+        + "End the ones you no longer need (End in their room) before creating another.");
   }
 
   private Future<Session> found(RoutingContext rc) {

@@ -39,16 +39,37 @@ public final class SessionStore {
     this.pool = pool;
   }
 
-  /** Fails with {@link UnknownQuestion} when a planned question is not in the organisation's bank. */
+  /**
+   * Sessions one account may have that have not ended (scheduled or live): each is a room someone
+   * can open, so an account (or a script with its cookie) cannot open rooms without end.
+   */
+  public static final int MAX_OPEN_PER_ACCOUNT = 50;
+
+  /**
+   * Fails with {@link UnknownQuestion} when a planned question is not in the organisation's bank,
+   * and with {@link TooManyOpen} when the account already has {@link #MAX_OPEN_PER_ACCOUNT}
+   * sessions that have not ended. The account's row is locked for the transaction, so concurrent
+   * creations by one account are counted one after another and never pass the limit together.
+   */
   public Future<Session> create(Account by, String title, String candidateName, String candidateEmail, List<PlanRequest> plan) {
     UUID id = UUID.randomUUID();
     String token = Tokens.random();
     return pool.withTransaction(c -> {
       UUID[] ids = plan.stream().map(PlanRequest::questionId).toArray(UUID[]::new);
-      return c.preparedQuery("""
-              select count(distinct id) from questions
-               where id = any($1) and (organisation_id is null or organisation_id = $2)""")
-          .execute(Tuple.of(ids, by.organisationId()))
+      return c.preparedQuery("select id from accounts where id = $1 for no key update")
+          .execute(Tuple.of(by.id()))
+          .compose(locked -> c.preparedQuery("""
+                  select count(*) from sessions
+                   where organisation_id = $1 and created_by = $2 and status <> 'ended'""")
+              .execute(Tuple.of(by.organisationId(), by.id())))
+          .compose(open -> {
+            long count = open.iterator().next().getLong(0);
+            if (count >= MAX_OPEN_PER_ACCOUNT) return Future.failedFuture(new TooManyOpen());
+            return c.preparedQuery("""
+                    select count(distinct id) from questions
+                     where id = any($1) and (organisation_id is null or organisation_id = $2)""")
+                .execute(Tuple.of(ids, by.organisationId()));
+          })
           .compose(rows -> {
             long found = rows.iterator().next().getLong(0);
             long distinct = java.util.Arrays.stream(ids).distinct().count();
@@ -70,6 +91,13 @@ public final class SessionStore {
 
   public static final class UnknownQuestion extends RuntimeException {
     UnknownQuestion() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The account already has {@link #MAX_OPEN_PER_ACCOUNT} sessions that have not ended. */
+  public static final class TooManyOpen extends RuntimeException {
+    TooManyOpen() {
       super(null, null, false, false);
     }
   }

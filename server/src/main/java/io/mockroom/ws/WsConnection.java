@@ -3,11 +3,14 @@ package io.mockroom.ws;
 import io.mockroom.http.Json;
 import io.mockroom.room.Connection;
 import io.mockroom.room.ServerMessage;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.internal.http.WebSocketInternal;
 
 /**
  * A room socket. Sending never blocks: when the socket's write queue is full the peer is not
- * reading, and after {@link #SLOW_LIMIT_MS} of that it is closed (1008) so one stuck client
+ * reading, and after {@link #SLOW_LIMIT_MS} of that its connection is reset so one stuck client
  * cannot grow the server's memory.
  */
 final class WsConnection implements Connection {
@@ -71,14 +74,24 @@ final class WsConnection implements Connection {
   }
 
   /**
-   * The peer stopped reading. A close frame would wait behind the full queue forever, so the
-   * connection itself is shut down (after a second's grace), and the room is told at once.
+   * The peer stopped reading. The room is told at once, and the TCP connection is reset at once:
+   * a close frame would wait behind the full queue for ever, and so would Vert.x's closing
+   * timeout, which starts only once that frame is written. Resetting (SO_LINGER 0) also drops what
+   * is queued for the peer, in the JVM and in the kernel.
    */
   private void abandon() {
     if (closed) return;
     abandoned = true;
     markClosed();
     onStuck.run();
+    if (ws instanceof WebSocketInternal internal) {
+      // Closed from Vert.x's own handler's context, so the close skips that handler (which would
+      // only queue a close frame) and reaches the channel.
+      ChannelHandlerContext handler = internal.channelHandlerContext();
+      handler.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+      handler.close();
+      return;
+    }
     try {
       ws.shutdown(1, java.util.concurrent.TimeUnit.SECONDS, (short) 1008, "not reading");
     } catch (IllegalStateException alreadyClosed) {

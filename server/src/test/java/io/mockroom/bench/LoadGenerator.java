@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockroom.http.Json;
+import io.mockroom.room.SessionStore;
 import io.mockroom.testing.Http;
 import io.mockroom.testing.Interviewer;
 import io.mockroom.testing.JarProcess;
@@ -109,20 +110,22 @@ public final class LoadGenerator {
       Http.Reply obs = Http.post(server.baseUrl() + "/api/auth/signup", Map.of("invitation", invite, "name", "Observer",
           "email", "observer@bench.local", "password", "bench password"), null);
       String observerCookie = Interviewer.cookie(obs);
+      List<Interviewer> creators = interviewers(server.baseUrl(), staff, rooms);
       String question = Http.get(server.baseUrl() + "/api/questions?pageSize=1").json().get("items").get(0).get("id").asText();
 
       List<BenchRoom> all = new ArrayList<>();
       long[] counters = new long[5]; // delivered, errors, disconnects, duplicates-or-gaps, offered
       Latencies[] window = {null};
       for (int i = 0; i < rooms; i++) {
+        Interviewer creator = creators.get(i / ROOMS_PER_ACCOUNT);
         JsonNode s = Http.post(server.baseUrl() + "/api/sessions", Map.of("title", "Bench " + i, "candidateName", "Candidate " + i,
-            "plan", List.of(Map.of("questionId", question))), staff.cookie()).json();
+            "plan", List.of(Map.of("questionId", question))), creator.cookie()).json();
         String id = s.get("id").asText();
-        Http.post(server.baseUrl() + "/api/sessions/" + id + "/members", Map.of("email", "observer@bench.local", "role", "observer"), staff.cookie());
+        Http.post(server.baseUrl() + "/api/sessions/" + id + "/members", Map.of("email", "observer@bench.local", "role", "observer"), creator.cookie());
         BenchRoom room = new BenchRoom(i);
         all.add(room);
         String token = Interviewer.token(s);
-        room.staff = connect(client, server.port(), "/ws/rooms/" + id, staff.cookie()).await(30, TimeUnit.SECONDS);
+        room.staff = connect(client, server.port(), "/ws/rooms/" + id, creator.cookie()).await(30, TimeUnit.SECONDS);
         room.observer = connect(client, server.port(), "/ws/rooms/" + id, observerCookie).await(30, TimeUnit.SECONDS);
         room.candidate = connect(client, server.port(), "/ws/join/" + token, null).await(30, TimeUnit.SECONDS);
         wire(room, counters, window);
@@ -180,6 +183,25 @@ public final class LoadGenerator {
       vertx.close().await(30, TimeUnit.SECONDS);
       return result;
     }
+  }
+
+  /** Sessions one account may have open (scheduled or live); more rooms need more interviewers. */
+  static final int ROOMS_PER_ACCOUNT = SessionStore.MAX_OPEN_PER_ACCOUNT;
+
+  /**
+   * {@code first} and enough colleagues (invited to its organisation) to create {@code rooms}
+   * sessions, {@link #ROOMS_PER_ACCOUNT} each: room i belongs to interviewer i / ROOMS_PER_ACCOUNT.
+   */
+  static List<Interviewer> interviewers(String base, Interviewer first, int rooms) {
+    List<Interviewer> all = new ArrayList<>(List.of(first));
+    while ((long) all.size() * ROOMS_PER_ACCOUNT < rooms) {
+      String invite = Http.post(base + "/api/invitations", "{}", first.cookie()).json().get("token").asText();
+      Http.Reply r = Http.post(base + "/api/auth/signup", Map.of("invitation", invite, "name", "Interviewer " + all.size(),
+          "email", "interviewer" + all.size() + "@bench.local", "password", "bench password"), null);
+      if (r.status() != 201) throw new IllegalStateException("sign-up of interviewer " + all.size() + " failed: " + r.status() + " " + r.body());
+      all.add(new Interviewer(base, Interviewer.cookie(r), r.json().get("account")));
+    }
+    return all;
   }
 
   static Future<WebSocket> connect(WebSocketClient client, int port, String path, String cookie) {
@@ -260,10 +282,11 @@ public final class LoadGenerator {
       long rss0 = ProcStats.rss(server.pid());
       long heap0 = heap(server.baseUrl());
       int rooms = (connections + 2) / 3;
+      List<Interviewer> creators = interviewers(server.baseUrl(), staff, rooms);
       List<WebSocket> sockets = new ArrayList<>();
       for (int i = 0; i < rooms; i++) {
         JsonNode s = Http.post(server.baseUrl() + "/api/sessions", Map.of("title", "Idle " + i, "candidateName", "C",
-            "plan", List.of(Map.of("questionId", question))), staff.cookie()).json();
+            "plan", List.of(Map.of("questionId", question))), creators.get(i / ROOMS_PER_ACCOUNT).cookie()).json();
         for (int k = 0; k < 3 && sockets.size() < connections; k++) {
           WebSocket ws = connect(client, server.port(), "/ws/join/" + Interviewer.token(s), null).await(30, TimeUnit.SECONDS);
           ws.writeTextMessage("{\"type\":\"hello\",\"name\":\"Idle\"}");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockroom.http.Json;
+import io.mockroom.testing.Http;
 import io.mockroom.testing.Interviewer;
 import io.mockroom.testing.RoomClient;
 import io.mockroom.testing.TestServer;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * A participant whose client stops reading its socket (a raw TCP client with a tiny receive
  * buffer that never reads after joining) does not stall the room: once its outbound queue has
  * stayed full for the limit the room gives it up (nothing more is queued for it, everyone sees it
- * as reconnecting), and the others carry on at full speed throughout.
+ * as reconnecting, and its TCP connection is reset without waiting for the client), and the
+ * others carry on at full speed throughout.
  */
 class AClientThatStopsReadingIsDisconnectedTest {
 
@@ -68,8 +70,41 @@ class AClientThatStopsReadingIsDisconnectedTest {
         assertThat(gone).as("the stuck socket was disconnected").isTrue();
         staff.send(staff.json("chat").put("text", "still here"));
         other.await("chat", c -> c.get("chat").get("text").asText().equals("still here"));
+
+        // Its connection is closed too, at once, although the client still reads nothing: the
+        // server counts only the two others as open sockets (a socket is counted until its TCP
+        // connection has closed).
+        long closeDeadline = System.nanoTime() + RoomClient.WAIT.toNanos();
+        long open = openSockets(server);
+        while (open != 2 && System.nanoTime() < closeDeadline) {
+          Thread.sleep(100); // pace the scrapes; the loop ends on the count, not on time
+          open = openSockets(server);
+        }
+        assertThat(open).as("open sockets once the stuck one was given up").isEqualTo(2);
+        assertThat(stuck.isClosed()).as("the test never closed its end").isFalse();
+        // When the client reads again, what it finds is the end of the connection (reset), not a stream.
+        stuck.setSoTimeout((int) RoomClient.WAIT.toMillis());
+        boolean ended = false;
+        try {
+          InputStream in = stuck.getInputStream();
+          byte[] buffer = new byte[64 * 1024];
+          while (!ended) ended = in.read(buffer) == -1;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+          ended = false;
+        } catch (java.net.SocketException reset) {
+          ended = true;
+        }
+        assertThat(ended).as("the stuck client finds its connection closed").isTrue();
       }
     }
+  }
+
+  /** The server's open room sockets, from /metrics. */
+  static long openSockets(TestServer server) {
+    for (String line : Http.get(server.baseUrl() + "/metrics").body().split("\n")) {
+      if (line.startsWith("mockroom_sockets ")) return (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+    }
+    throw new AssertionError("no mockroom_sockets in /metrics");
   }
 
   /** The WebSocket handshake and a hello by hand; afterwards nothing is ever read. */

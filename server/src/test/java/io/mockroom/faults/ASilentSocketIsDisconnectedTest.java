@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
  * A participant whose connection went dead without closing (a laptop lid shut: the TCP
  * connection stays, nothing more comes from it) is not shown online forever: after the silence
  * limit (5 s here, 60 s by default; the app pings every 20 s) the room sees it as reconnecting,
- * while a participant that keeps pinging stays.
+ * while a participant that keeps pinging stays. The server keeps sending to the silent peer all
+ * along (chat lines), as to a peer whose network vanished: only what a socket sends counts, so
+ * no WebSocket-level ping from the server is needed to find it dead.
  */
 class ASilentSocketIsDisconnectedTest {
 
@@ -36,6 +38,9 @@ class ASilentSocketIsDisconnectedTest {
         int t = 0;
         while (!dropped && System.nanoTime() < deadline) {
           staff.send(staff.json("ping").put("t", ++t)); // the interviewer stays alive by pinging
+          // … and chats, so the server keeps sending to the silent peer: what the server sends
+          // does not keep a socket alive, only what it receives does.
+          staff.send(staff.json("chat").put("text", "tick " + t));
           int expected = t;
           staff.await("pong", p -> p.get("t").asInt() == expected);
           dropped = staff.frames().stream().anyMatch(f -> f.contains("\"presence\"") && f.contains(silentId) && f.contains("reconnecting"));
