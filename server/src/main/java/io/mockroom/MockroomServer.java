@@ -68,7 +68,7 @@ public final class MockroomServer {
       ServerMetrics metrics = new ServerMetrics();
       EventLog eventLog = new EventLog(vertx, db.pool(), metrics, cluster.isPresent());
       Optional<RoomOwners> owners = cluster.map(c -> new RoomOwners(c, db.pool(), metrics));
-      int shards = Math.max(1, VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
+      int shards = Runtime.getRuntime().availableProcessors();
       Supplier<Optional<String>> clusterProblem = () -> cluster.flatMap(ClusterNode::problem);
       cluster.ifPresent(c -> metrics.gauge("mockroom_cluster_members", "Members of the cluster as this node sees it",
           () -> c.members().size()));

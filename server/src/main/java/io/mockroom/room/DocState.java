@@ -24,7 +24,9 @@ final class DocState {
 
   /** An update of this document reached the log; it is now safe to show. */
   void committed(Update u) {
-    committedText = u.changes().apply(committedText);
+    // Usually nothing is in flight behind this update: the head's text is the committed text
+    // (the same String), and the document is not copied a second time.
+    committedText = committedVersion + 1 == doc.version() ? doc.text() : u.changes().apply(committedText);
     committedVersion++;
   }
 

@@ -458,7 +458,13 @@ public final class Room {
   }
 
   private static String quoted(String s) {
-    return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
+      }
+    }
+    return "\"" + s + "\""; // ids: nothing to escape
   }
 
   /**

@@ -45,6 +45,26 @@ public final class EventLog {
       insert into session_events (session_id, version, type, participant_id, payload)
       select $1, $2, $3, $4, $5::text::jsonb from room_owners where session_id = $1 and epoch = $6 for share""";
 
+  /**
+   * A whole batch as one statement over arrays (one row per element): one round trip, no
+   * BEGIN/COMMIT (a statement is atomic), and Postgres plans and starts the insert once per
+   * batch rather than once per event.
+   */
+  private static final String BATCH_INSERT = """
+      insert into session_events (session_id, version, type, participant_id, payload)
+      select s, v, t, p, d::jsonb
+        from unnest($1::uuid[], $2::int8[], $3::text[], $4::uuid[], $5::text[]) as u(s, v, t, p, d)
+      returning session_id, version""";
+
+  /** The same, keeping only rows whose room is still held under the given epoch (share-locked). */
+  private static final String FENCED_BATCH_INSERT = """
+      insert into session_events (session_id, version, type, participant_id, payload)
+      select u.s, u.v, u.t, u.p, u.d::jsonb
+        from unnest($1::uuid[], $2::int8[], $3::text[], $4::uuid[], $5::text[], $6::int8[]) as u(s, v, t, p, d, e)
+        join room_owners o on o.session_id = u.s and o.epoch = u.e
+         for share of o
+      returning session_id, version""";
+
   /** An append that another owner already wrote: this room's in-memory state is stale. */
   public static final class StaleOwnerException extends RuntimeException {
     StaleOwnerException(String message) {
@@ -130,9 +150,23 @@ public final class EventLog {
     if (scheduled.compareAndSet(false, true)) context.runOnContext(v -> writeNext());
   }
 
+  /**
+   * At most one batch starts per this interval. Idle, an event is written at once (the last batch
+   * started long ago); under load, events gather for up to this long, so Postgres commits (and
+   * flushes its WAL) a few hundred times a second however many rooms type — a commit costs far
+   * more than a row.
+   */
+  static final long MIN_BATCH_INTERVAL_NANOS = 3_000_000;
+  private long lastBatchStarted = System.nanoTime() - MIN_BATCH_INTERVAL_NANOS;
+
   /** Runs on {@link #context}; exactly one batch is in flight at a time. */
   private void writeNext() {
     if (inFlight.isEmpty()) {
+      long wait = MIN_BATCH_INTERVAL_NANOS - (System.nanoTime() - lastBatchStarted);
+      if (wait >= 1_000_000) {
+        context.owner().setTimer(wait / 1_000_000, t -> writeNext());
+        return;
+      }
       Pending p;
       while (inFlight.size() < MAX_BATCH && (p = queue.poll()) != null) inFlight.add(p);
     }
@@ -142,32 +176,52 @@ public final class EventLog {
       if (!queue.isEmpty()) kick();
       return;
     }
-    List<Tuple> rows = new ArrayList<>(inFlight.size());
-    for (Pending p : inFlight) rows.add(row(p));
+    int n = inFlight.size();
+    java.util.UUID[] sessions = new java.util.UUID[n];
+    Long[] versions = new Long[n];
+    String[] types = new String[n];
+    java.util.UUID[] participants = new java.util.UUID[n];
+    String[] payloads = new String[n];
+    Long[] epochs = new Long[n];
+    int i = 0;
+    for (Pending p : inFlight) {
+      LogEntry e = p.entry();
+      sessions[i] = e.sessionId();
+      versions[i] = e.version();
+      types[i] = e.type();
+      participants[i] = e.participantId();
+      payloads[i] = e.payload();
+      epochs[i] = p.epoch();
+      i++;
+    }
+    Tuple batch = Tuple.of(sessions, versions, types, participants, payloads);
+    if (fenced) batch.addArrayOfLong(epochs);
     long started = System.nanoTime();
-    pool.withTransaction(c -> c.preparedQuery(fenced ? FENCED_INSERT : INSERT).executeBatch(rows)).onComplete(ar -> {
+    lastBatchStarted = started;
+    pool.preparedQuery(fenced ? FENCED_BATCH_INSERT : BATCH_INSERT).execute(batch).onComplete(ar -> {
       if (ar.succeeded()) {
-        metrics.batchSize.record(rows.size());
+        metrics.batchSize.record(n);
         metrics.commitLatency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         setHealthy(true);
         retryDelayMs = 0;
         List<Pending> done = new ArrayList<>(inFlight);
         inFlight.clear();
-        // One result per row, in order; a fenced row that found its epoch gone inserted nothing.
-        io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row> result = ar.result();
+        // Every row comes back unless the fence kept it out: its room was claimed by another node.
+        java.util.Set<String> written = ar.result().rowCount() == n ? null : new java.util.HashSet<>();
+        if (written != null) ar.result().forEach(r -> written.add(r.getUUID(0) + "/" + r.getLong(1)));
         for (Pending p : done) {
-          if (fenced && result != null && result.rowCount() == 0) {
-            p.done().fail(new StaleOwnerException("Session " + p.entry().sessionId() + " was claimed by another node after epoch " + p.epoch()));
+          LogEntry e = p.entry();
+          if (written != null && !written.contains(e.sessionId() + "/" + e.version())) {
+            p.done().fail(new StaleOwnerException("Session " + e.sessionId() + " was claimed by another node after epoch " + p.epoch()));
           } else {
             p.done().complete();
           }
-          result = result == null ? null : result.next();
         }
         writeNext();
       } else if (isUniqueViolation(ar.cause())) {
         failStale(ar.cause());
       } else {
-        if (healthy) log.warn("Writing {} session events failed; retrying until the database is back: {}", rows.size(), ar.cause().getMessage());
+        if (healthy) log.warn("Writing {} session events failed; retrying until the database is back: {}", n, ar.cause().getMessage());
         setHealthy(false);
         retryDelayMs = Math.min(2000, Math.max(50, retryDelayMs * 2));
         context.owner().setTimer(retryDelayMs, t -> writeNext());

@@ -42,7 +42,7 @@ public final class LoadGenerator {
   record Result(String mode, int rooms, int sockets, double offeredPerSec, double deliveredPerSec, double p50, double p95,
                 double p99, double max, long lost, long duplicates, long errors, long disconnects, double serverCpuPercent,
                 double cpuMicrosPerDeliveredEdit, double generatorCpuPercent, long serverRssBytes, long postgresRssBytes,
-                long heapBytes, long bytesPerIdleConnection, boolean generatorCapped) {}
+                long heapBytes, long bytesPerIdleConnection, boolean generatorCapped, double postgresCpuPercent) {}
 
   public static void main(String[] argv) {
     try {
@@ -76,9 +76,9 @@ public final class LoadGenerator {
   static void print(Result r) {
     System.out.printf(java.util.Locale.ROOT,
         "rooms=%d offered=%.0f/s delivered=%.0f/s p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms lost=%d dup=%d errors=%d "
-            + "disconnects=%d serverCPU=%.0f%% cpu/edit=%.1fus genCPU=%.0f%%%s rss=%dMB pgRss=%dMB heap=%dMB%n",
+            + "disconnects=%d serverCPU=%.0f%% (postgres %.0f%%) cpu/edit=%.1fus genCPU=%.0f%%%s rss=%dMB pgRss=%dMB heap=%dMB%n",
         r.rooms(), r.offeredPerSec(), r.deliveredPerSec(), r.p50(), r.p95(), r.p99(), r.max(), r.lost(), r.duplicates(),
-        r.errors(), r.disconnects(), r.serverCpuPercent(), r.cpuMicrosPerDeliveredEdit(), r.generatorCpuPercent(),
+        r.errors(), r.disconnects(), r.serverCpuPercent(), r.postgresCpuPercent(), r.cpuMicrosPerDeliveredEdit(), r.generatorCpuPercent(),
         r.generatorCapped() ? " (CAPPED BY THE GENERATOR)" : "", r.serverRssBytes() >> 20, r.postgresRssBytes() >> 20,
         r.heapBytes() >> 20);
   }
@@ -158,12 +158,14 @@ public final class LoadGenerator {
         counters[0] = 0;
         counters[4] = 0;
       });
-      double serverCpu0 = ProcStats.cpuSeconds(serverPids) + ProcStats.cpuSeconds(pgPids);
+      double pgCpu0 = ProcStats.cpuSeconds(pgPids);
+      double serverCpu0 = ProcStats.cpuSeconds(serverPids) + pgCpu0;
       double genCpu0 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
       long t0 = System.nanoTime();
       Thread.sleep(measureSeconds * 1000L);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      double serverCpu = ProcStats.cpuSeconds(serverPids) + ProcStats.cpuSeconds(pgPids) - serverCpu0;
+      double pgCpu = ProcStats.cpuSeconds(pgPids) - pgCpu0;
+      double serverCpu = ProcStats.cpuSeconds(serverPids) + pgCpu + pgCpu0 - serverCpu0;
       double genCpu = ProcStats.cpuSeconds(ProcessHandle.current().pid()) - genCpu0;
       Latencies lat = vertx.<Latencies>executeBlocking(() -> window[0]).await();
       long[] snapshot = counters.clone();
@@ -179,7 +181,8 @@ public final class LoadGenerator {
       Result result = new Result("typing", rooms, rooms * 3, snapshot[4] / seconds, snapshot[0] / seconds, lat.quantileMs(.5),
           lat.quantileMs(.95), lat.quantileMs(.99), lat.quantileMs(1), lost, snapshot[3], snapshot[1], snapshot[2],
           100 * serverCpu / seconds, snapshot[0] == 0 ? 0 : serverCpu * 1e6 / snapshot[0], 100 * genCpu / seconds,
-          ProcStats.rss(server.pid()), pgPids.stream().mapToLong(ProcStats::rss).sum(), heap, 0, genCpu / seconds > 0.9);
+          ProcStats.rss(server.pid()), pgPids.stream().mapToLong(ProcStats::rss).sum(), heap, 0, genCpu / seconds > 0.9,
+          100 * pgCpu / seconds);
       vertx.close().await(30, TimeUnit.SECONDS);
       return result;
     }
@@ -297,7 +300,7 @@ public final class LoadGenerator {
       long rss = ProcStats.rss(server.pid());
       long heap = heap(server.baseUrl());
       long perConnection = Math.max(rss - rss0, heap - heap0) / connections;
-      Result r = new Result("idle", rooms, connections, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, rss, 0, heap, perConnection, false);
+      Result r = new Result("idle", rooms, connections, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, rss, 0, heap, perConnection, false, 0);
       System.out.printf("idle connections=%d rss %dMB -> %dMB heap %dMB -> %dMB: %d bytes per idle connection%n",
           connections, rss0 >> 20, rss >> 20, heap0 >> 20, heap >> 20, perConnection);
       vertx.close().await(30, TimeUnit.SECONDS);
