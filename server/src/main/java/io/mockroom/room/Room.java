@@ -73,6 +73,12 @@ public final class Room {
 
     void unload(Room room);
 
+    /**
+     * Committed updates {@code from}..{@code from + count} of one document, read from the log: for
+     * a client further behind than the room keeps in memory.
+     */
+    Future<List<UpdateView>> docUpdates(UUID sessionId, String doc, int from, int count);
+
     io.mockroom.metrics.ServerMetrics metrics();
   }
 
@@ -156,6 +162,21 @@ public final class Room {
       return Future.succeededFuture(true);
     }
     ParticipantState existing = findParticipant(principal, hello);
+    if (existing == null) {
+      if (state.participants.size() >= MAX_PARTICIPANTS) {
+        throw new ProtocolError("room_full", "This room already has " + MAX_PARTICIPANTS + " participants.");
+      }
+      if (!(principal instanceof Principal.Staff)) candidateName(hello.name()); // refuse a bad name before anything
+    }
+    // Nothing is changed before the catch-up is read: a failed read leaves no trace (and no gap in the log).
+    return catchUp(hello.docs()).map(older -> {
+      if (dead) return false;
+      admit(conn, principal, hello, existing, older);
+      return true;
+    });
+  }
+
+  private void admit(Connection conn, Principal principal, Hello hello, ParticipantState existing, Map<String, OlderUpdates> older) {
     List<LogEntry> entries = new ArrayList<>();
     ParticipantState p;
     if (existing != null) {
@@ -166,9 +187,6 @@ public final class Room {
         entries.add(entry("presence", p.id, new JsonObject().put("state", "online")));
       }
     } else {
-      if (state.participants.size() >= MAX_PARTICIPANTS) {
-        throw new ProtocolError("room_full", "This room already has " + MAX_PARTICIPANTS + " participants.");
-      }
       String name = principal instanceof Principal.Staff s ? s.name() : candidateName(hello.name());
       Role role = principal instanceof Principal.Staff s ? s.role() : Role.CANDIDATE;
       UUID accountId = principal instanceof Principal.Staff s ? s.accountId() : null;
@@ -177,13 +195,37 @@ public final class Room {
           .put("accountId", accountId == null ? null : accountId.toString())));
     }
     connections.put(conn, p);
-    conn.send(welcome(p, hello.docs()));
+    conn.send(welcome(p, hello.docs(), older));
     if (!entries.isEmpty()) {
       ServerMessage.Presence presence = new ServerMessage.Presence(state.seq, p.view());
       commit(entries, () -> broadcastAll(presence));
     }
     log.debug("Room {}: participant {} ({}) connected on {}", id(), p.id, p.role.wire(), conn.id());
-    return Future.succeededFuture(true);
+  }
+
+  /** What a document's catch-up starts with: updates read from the log, up to {@code upTo}. */
+  private record OlderUpdates(List<UpdateView> updates, int upTo) {}
+
+  /**
+   * For each document the client is further behind on than memory holds, the committed updates
+   * it missed, read from the log — so a client back after a long absence still gets updates to
+   * rebase its unconfirmed edits on, never just a text that would replace them.
+   */
+  private Future<Map<String, OlderUpdates>> catchUp(Map<String, Integer> clientDocs) {
+    if (clientDocs == null) return Future.succeededFuture(Map.of());
+    Map<String, Future<OlderUpdates>> reads = new LinkedHashMap<>();
+    state.docs.forEach((doc, d) -> {
+      Integer known = clientDocs.get(doc);
+      int upTo = d.committedVersion();
+      if (known == null || known < 0 || known > upTo || d.committedSince(known).isPresent()) return;
+      reads.put(doc, services.docUpdates(id(), doc, known, upTo - known).map(u -> new OlderUpdates(u, upTo)));
+    });
+    if (reads.isEmpty()) return Future.succeededFuture(Map.of());
+    return Future.all(List.copyOf(reads.values())).map(v -> {
+      Map<String, OlderUpdates> out = new LinkedHashMap<>();
+      reads.forEach((doc, f) -> out.put(doc, f.result()));
+      return out;
+    });
   }
 
   public Future<?> disconnected(Connection conn) {
@@ -533,12 +575,19 @@ public final class Room {
     });
   }
 
-  private ServerMessage.Welcome welcome(ParticipantState p, Map<String, Integer> clientDocs) {
+  private ServerMessage.Welcome welcome(ParticipantState p, Map<String, Integer> clientDocs, Map<String, OlderUpdates> older) {
     Map<String, DocView> docs = new LinkedHashMap<>();
     state.docs.forEach((id, d) -> {
       Integer known = clientDocs == null ? null : clientDocs.get(id);
+      OlderUpdates fromLog = older.get(id);
+      // From the log up to where it was read, then from memory (commits may have landed since).
+      int from = fromLog != null ? fromLog.upTo() : known == null ? -1 : known;
       List<UpdateView> since = known == null ? null
-          : d.committedSince(known).map(l -> l.stream().map(Room::view).toList()).orElse(null);
+          : d.committedSince(from).map(l -> {
+            List<UpdateView> all = new ArrayList<>(fromLog != null ? fromLog.updates() : List.of());
+            l.forEach(u -> all.add(view(u)));
+            return List.copyOf(all);
+          }).orElse(null);
       docs.put(id, new DocView(d.committedVersion(), d.committedText(), since));
     });
     boolean staff = p.role.staff();

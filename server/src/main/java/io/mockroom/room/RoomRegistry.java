@@ -180,6 +180,24 @@ public final class RoomRegistry implements Room.Services {
   }
 
   @Override
+  public Future<List<ServerMessage.UpdateView>> docUpdates(UUID sessionId, String doc, int from, int count) {
+    return pool.preparedQuery("""
+            select payload ->> 'clientID' as client, (payload -> 'changes')::text as changes from session_events
+             where session_id = $1 and type = 'doc_update' and payload ->> 'doc' = $2
+             order by version offset $3 limit $4""")
+        .execute(Tuple.of(sessionId, doc, from, count))
+        .map(rows -> {
+          List<ServerMessage.UpdateView> out = new java.util.ArrayList<>(rows.size());
+          rows.forEach(r -> out.add(new ServerMessage.UpdateView(r.getString("client"), r.getString("changes"))));
+          if (out.size() != count) {
+            throw new IllegalStateException("Room " + sessionId + ": the log holds " + out.size() + " of " + count
+                + " updates of " + doc + " after version " + from);
+          }
+          return out;
+        });
+  }
+
+  @Override
   public void unload(Room room) {
     Future<Room> current = rooms.get(room.id());
     if (current != null && current.succeeded() && current.result() == room) {

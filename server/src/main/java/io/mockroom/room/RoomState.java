@@ -24,7 +24,12 @@ import java.util.UUID;
  */
 final class RoomState {
   static final int MAX_DOC_LENGTH = 256 * 1024;
-  static final int DOC_HISTORY = 5000;
+  /**
+   * Accepted updates each document keeps in memory: enough to rebase pushes in flight and to catch
+   * up a client back after a short drop. A client further behind is caught up from the log
+   * ({@code Room.catchUp}), so this bounds memory per room, not what a client can recover.
+   */
+  static final int DOC_HISTORY = 256;
 
   final SessionInfo info;
   String status = "scheduled";
