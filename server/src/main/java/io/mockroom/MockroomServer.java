@@ -118,10 +118,11 @@ public final class MockroomServer {
         // keeps its own zlib state (tens of KB) — memory per connection for no gain.
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
-        // A connection with nothing read or written this long is closed: one that never sends (or
-        // never finishes) its request or its WebSocket handshake, an idle keep-alive. Twice the
-        // silence limit, so a room socket (the app pings every 20 s) is never cut by it first.
-        .setIdleTimeout(2 * config.socketSilenceSeconds());
+        // A connection that sends nothing this long is closed: one that never sends (or never
+        // finishes) its request or its WebSocket handshake, an idle keep-alive. Twice the silence
+        // limit, so a room socket (the app pings every 20 s) is never cut by it first. Reads only:
+        // watching writes too would make Netty track a promise for every frame sent.
+        .setReadIdleTimeout(2 * config.socketSilenceSeconds());
     return vertx.createHttpServer(options)
         .webSocketHandshakeHandler(gateway::handshake)
         .webSocketHandler(ws -> { }) // sockets are set up by the gateway once the handshake is accepted

@@ -42,7 +42,8 @@ public final class LoadGenerator {
   record Result(String mode, int rooms, int sockets, double offeredPerSec, double deliveredPerSec, double p50, double p95,
                 double p99, double max, long lost, long duplicates, long errors, long disconnects, double serverCpuPercent,
                 double cpuMicrosPerDeliveredEdit, double generatorCpuPercent, long serverRssBytes, long postgresRssBytes,
-                long heapBytes, long bytesPerIdleConnection, boolean generatorCapped, double postgresCpuPercent) {}
+                long heapBytes, long bytesPerIdleConnection, boolean generatorCapped, double postgresCpuPercent,
+                double joinP50, double joinP99) {}
 
   public static void main(String[] argv) {
     try {
@@ -76,15 +77,16 @@ public final class LoadGenerator {
   static void print(Result r) {
     System.out.printf(java.util.Locale.ROOT,
         "rooms=%d offered=%.0f/s delivered=%.0f/s p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms lost=%d dup=%d errors=%d "
-            + "disconnects=%d serverCPU=%.0f%% (postgres %.0f%%) cpu/edit=%.1fus genCPU=%.0f%%%s rss=%dMB pgRss=%dMB heap=%dMB%n",
+            + "disconnects=%d join p50=%.1fms p99=%.1fms serverCPU=%.0f%% (postgres %.0f%%) cpu/edit=%.1fus genCPU=%.0f%%%s rss=%dMB pgRss=%dMB heap=%dMB%n",
         r.rooms(), r.offeredPerSec(), r.deliveredPerSec(), r.p50(), r.p95(), r.p99(), r.max(), r.lost(), r.duplicates(),
-        r.errors(), r.disconnects(), r.serverCpuPercent(), r.postgresCpuPercent(), r.cpuMicrosPerDeliveredEdit(), r.generatorCpuPercent(),
+        r.errors(), r.disconnects(), r.joinP50(), r.joinP99(), r.serverCpuPercent(), r.postgresCpuPercent(), r.cpuMicrosPerDeliveredEdit(), r.generatorCpuPercent(),
         r.generatorCapped() ? " (CAPPED BY THE GENERATOR)" : "", r.serverRssBytes() >> 20, r.postgresRssBytes() >> 20,
         r.heapBytes() >> 20);
   }
 
   /** One room's three sockets and the candidate's typing state. Touched only on the generator's event loop. */
   static final class BenchRoom {
+    String sessionId;
     String doc;
     WebSocket staff;
     WebSocket observer;
@@ -123,6 +125,7 @@ public final class LoadGenerator {
         String id = s.get("id").asText();
         Http.post(server.baseUrl() + "/api/sessions/" + id + "/members", Map.of("email", "observer@bench.local", "role", "observer"), creator.cookie());
         BenchRoom room = new BenchRoom(i);
+        room.sessionId = id;
         all.add(room);
         String token = Interviewer.token(s);
         room.staff = connect(client, server.port(), "/ws/rooms/" + id, creator.cookie()).await(30, TimeUnit.SECONDS);
@@ -158,6 +161,23 @@ public final class LoadGenerator {
         counters[0] = 0;
         counters[4] = 0;
       });
+      // Join time under load: 20 times a second a new socket joins a random room (as its
+      // observer) and is timed from connecting to the welcome (the room's snapshot) arriving.
+      Latencies joins = new Latencies();
+      Random pick = new Random(7);
+      long joinTimer = vertx.setPeriodic(50, t -> {
+        BenchRoom r = all.get(pick.nextInt(all.size()));
+        long t0 = System.nanoTime();
+        connect(client, server.port(), "/ws/rooms/" + r.sessionId, observerCookie).onSuccess(ws -> {
+          ws.textMessageHandler(text -> {
+            if (text.startsWith("{\"type\":\"welcome\"")) {
+              joins.add((System.nanoTime() - t0) / 1000);
+              ws.close();
+            }
+          });
+          ws.writeTextMessage("{\"type\":\"hello\"}");
+        }).onFailure(e -> counters[1]++);
+      });
       double pgCpu0 = ProcStats.cpuSeconds(pgPids);
       double serverCpu0 = ProcStats.cpuSeconds(serverPids) + pgCpu0;
       double genCpu0 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
@@ -167,7 +187,10 @@ public final class LoadGenerator {
       double pgCpu = ProcStats.cpuSeconds(pgPids) - pgCpu0;
       double serverCpu = ProcStats.cpuSeconds(serverPids) + pgCpu + pgCpu0 - serverCpu0;
       double genCpu = ProcStats.cpuSeconds(ProcessHandle.current().pid()) - genCpu0;
+      vertx.cancelTimer(joinTimer);
       Latencies lat = vertx.<Latencies>executeBlocking(() -> window[0]).await();
+      double joinP50 = vertx.<Double>executeBlocking(() -> joins.quantileMs(.5)).await();
+      double joinP99 = vertx.<Double>executeBlocking(() -> joins.quantileMs(.99)).await();
       long[] snapshot = counters.clone();
       // Let in-flight edits land, then count what never arrived.
       vertx.cancelTimer(-1);
@@ -182,7 +205,7 @@ public final class LoadGenerator {
           lat.quantileMs(.95), lat.quantileMs(.99), lat.quantileMs(1), lost, snapshot[3], snapshot[1], snapshot[2],
           100 * serverCpu / seconds, snapshot[0] == 0 ? 0 : serverCpu * 1e6 / snapshot[0], 100 * genCpu / seconds,
           ProcStats.rss(server.pid()), pgPids.stream().mapToLong(ProcStats::rss).sum(), heap, 0, genCpu / seconds > 0.9,
-          100 * pgCpu / seconds);
+          100 * pgCpu / seconds, joinP50, joinP99);
       vertx.close().await(30, TimeUnit.SECONDS);
       return result;
     }
@@ -300,7 +323,7 @@ public final class LoadGenerator {
       long rss = ProcStats.rss(server.pid());
       long heap = heap(server.baseUrl());
       long perConnection = Math.max(rss - rss0, heap - heap0) / connections;
-      Result r = new Result("idle", rooms, connections, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, rss, 0, heap, perConnection, false, 0);
+      Result r = new Result("idle", rooms, connections, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, rss, 0, heap, perConnection, false, 0, 0, 0);
       System.out.printf("idle connections=%d rss %dMB -> %dMB heap %dMB -> %dMB: %d bytes per idle connection%n",
           connections, rss0 >> 20, rss >> 20, heap0 >> 20, heap >> 20, perConnection);
       vertx.close().await(30, TimeUnit.SECONDS);
