@@ -53,6 +53,9 @@ public final class Main {
     // socket's loop, its room's loop and the database client's.
     VertxOptions options = new VertxOptions()
         .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors())
+        // epoll on Linux when its library loads, NIO otherwise (-Dmockroom.nativeTransport=false
+        // forces NIO, to compare the two in the benchmark).
+        .setPreferNativeTransport(Boolean.parseBoolean(System.getProperty("mockroom.nativeTransport", "true")))
         .setFileSystemOptions(new FileSystemOptions().setFileCacheDir(config.dataDir().resolve("cache").toString()));
     Vertx vertx = null;
     MockroomServer server;
@@ -69,6 +72,7 @@ public final class Main {
       System.exit(1);
       return;
     }
+    log.info("Network transport: {}", vertx.isNativeTransportEnabled() ? "native (epoll)" : "Java NIO");
     Vertx running = vertx;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("Shutting down");
