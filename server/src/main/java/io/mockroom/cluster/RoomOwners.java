@@ -91,11 +91,11 @@ public final class RoomOwners implements RoomRegistry.Claims {
     });
   }
 
-  /** The room was unloaded here: the next socket may claim it anywhere. */
+  /** The room was unloaded here: the next socket may claim it anywhere (unless it came back here meanwhile). */
   @Override
-  public void release(UUID room) {
+  public void release(UUID room, java.util.function.BooleanSupplier loadedAgain) {
     String me = node.nodeId();
-    node.vertx().executeBlocking(() -> owners.remove(room.toString(), me), false)
+    node.vertx().executeBlocking(() -> !loadedAgain.getAsBoolean() && owners.remove(room.toString(), me), false)
         .onFailure(e -> log.debug("Room {}: ownership not released: {}", room, e.getMessage()));
   }
 

@@ -45,7 +45,11 @@ public final class RoomRegistry implements Room.Services {
     /** Claims the room for this node; the epoch its events are written under. */
     Future<Long> claim(UUID sessionId);
 
-    void release(UUID sessionId);
+    /**
+     * The room was unloaded here. {@code loadedAgain} tells whether this node has loaded it again
+     * since (a socket arrived meanwhile): then the claim must stay.
+     */
+    void release(UUID sessionId, java.util.function.BooleanSupplier loadedAgain);
 
     Claims NONE = new Claims() {
       @Override
@@ -54,7 +58,7 @@ public final class RoomRegistry implements Room.Services {
       }
 
       @Override
-      public void release(UUID sessionId) {}
+      public void release(UUID sessionId, java.util.function.BooleanSupplier loadedAgain) {}
     };
   }
 
@@ -202,7 +206,8 @@ public final class RoomRegistry implements Room.Services {
     Future<Room> current = rooms.get(room.id());
     if (current != null && current.succeeded() && current.result() == room) {
       rooms.remove(room.id(), current);
-      claims.release(room.id());
+      UUID id = room.id();
+      claims.release(id, () -> rooms.containsKey(id));
       log.debug("Room {} unloaded", room.id());
     }
   }
