@@ -42,11 +42,8 @@ class APausedOwnerCannotWriteAfterATakeoverIT {
       candidate.send(candidate.json("hello").put("name", "Casey"));
       String participantId = candidate.await("welcome").get("you").get("id").asText();
       RoomClient staff = RoomClient.connect(vertx, b.port(), "/ws/rooms/" + id, ada.cookie());
-      staff.send(staff.json("hello"));
-      staff.await("welcome");
-      staff.send(staff.json("start"));
-      staff.send(staff.json("push_question").put("planIndex", 0));
-      String doc = staff.await("question").get("question").get("doc").asText();
+      staff.hello();
+      String doc = staff.startWithFirstQuestion();
       candidate.await("question");
       candidate.send(insert(candidate, doc, 0, "casey-1", 0, 0, "x"));
       candidate.await("updates", u -> u.get("version").asInt() == 1);
@@ -58,8 +55,7 @@ class APausedOwnerCannotWriteAfterATakeoverIT {
       assertThat(staff.closeCode()).isEqualTo((short) 1012);
 
       RoomClient staffBack = RoomClient.connect(vertx, b.port(), "/ws/rooms/" + id, ada.cookie());
-      staffBack.send(staffBack.json("hello"));
-      staffBack.await("welcome");
+      staffBack.hello();
       staffBack.send(staffBack.json("chat").put("text", "still there?"));
       staffBack.await("chat");
       assertThat(ARoomSurvivesTheDeathOfItsOwnerNodeIT.owner(db, id))

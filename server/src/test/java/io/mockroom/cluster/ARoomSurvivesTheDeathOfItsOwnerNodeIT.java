@@ -47,19 +47,15 @@ class ARoomSurvivesTheDeathOfItsOwnerNodeIT {
       String id = session.get("id").asText();
 
       RoomClient staff = RoomClient.connect(vertx, a.port(), "/ws/rooms/" + id, ada.cookie());
-      staff.send(staff.json("hello"));
-      staff.await("welcome");
-      staff.send(staff.json("start"));
-      staff.send(staff.json("push_question").put("planIndex", 0));
-      String doc = staff.await("question").get("question").get("doc").asText();
+      staff.hello();
+      String doc = staff.startWithFirstQuestion();
       assertThat(owner(db, id)).containsEntry("node", cluster.nodeId(0)).containsEntry("epoch", 1L);
 
       RoomClient candidate = RoomClient.connect(vertx, b.port(), "/ws/join/" + Interviewer.token(session), null);
       candidate.send(candidate.json("hello").put("name", "Casey"));
       String participantId = candidate.await("welcome").get("you").get("id").asText();
       RoomClient watcher = RoomClient.connect(vertx, c.port(), "/ws/rooms/" + id, ada.cookie());
-      watcher.send(watcher.json("hello"));
-      watcher.await("welcome");
+      watcher.hello();
 
       // Type 20 characters through B, each confirmed (broadcast by the owner A) before the next.
       StringBuilder confirmed = new StringBuilder();
@@ -120,8 +116,7 @@ class ARoomSurvivesTheDeathOfItsOwnerNodeIT {
 
       // The interviewer comes back through B and sees exactly the candidate's text.
       RoomClient staffBack = RoomClient.connect(vertx, b.port(), "/ws/rooms/" + id, ada.cookie());
-      staffBack.send(staffBack.json("hello"));
-      assertThat(staffBack.await("welcome").get("docs").get(doc).get("text").asText()).isEqualTo(confirmed.toString());
+      assertThat(staffBack.hello().get("docs").get(doc).get("text").asText()).isEqualTo(confirmed.toString());
 
       // The store: gap-free, and every confirmed edit once.
       List<Map<String, Object>> events = Sql.rows(db, "select version from session_events where session_id = ?::uuid order by version", id);

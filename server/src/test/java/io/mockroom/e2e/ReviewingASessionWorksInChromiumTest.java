@@ -28,8 +28,7 @@ class ReviewingASessionWorksInChromiumTest {
       Http.post(server.baseUrl() + "/api/sessions/" + id + "/candidate", Map.of("email", "dorothy@example.com"), ada.cookie());
       try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, ada.cookie());
            RoomClient cand = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null)) {
-        staff.send(staff.json("hello"));
-        staff.await("welcome");
+        staff.hello();
         cand.send(cand.json("hello").put("name", "Dorothy"));
         cand.await("welcome");
         staff.send(staff.json("start"));

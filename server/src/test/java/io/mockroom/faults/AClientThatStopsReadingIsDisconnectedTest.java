@@ -35,8 +35,7 @@ class AClientThatStopsReadingIsDisconnectedTest {
       try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, ada.cookie());
            RoomClient other = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null);
            Socket stuck = new Socket()) {
-        staff.send(staff.json("hello"));
-        staff.await("welcome");
+        staff.hello();
         other.send(other.json("hello").put("name", "Other"));
         other.await("welcome");
         staff.send(staff.json("push_question").put("planIndex", 0));

@@ -40,8 +40,7 @@ class ADatabaseOutageLosesNoEditTest {
       String id = session.get("id").asText();
       try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, ada.cookie());
            RoomClient cand = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null)) {
-        staff.send(staff.json("hello"));
-        staff.await("welcome");
+        staff.hello();
         cand.send(cand.json("hello").put("name", "Grace"));
         cand.await("welcome");
         staff.send(staff.json("push_question").put("planIndex", 0));

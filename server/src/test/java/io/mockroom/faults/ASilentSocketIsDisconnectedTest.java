@@ -27,8 +27,7 @@ class ASilentSocketIsDisconnectedTest {
       JsonNode session = ada.createSession("Silent", "Sid", 1);
       try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + session.get("id").asText(), ada.cookie());
            Socket silent = new Socket()) {
-        staff.send(staff.json("hello"));
-        staff.await("welcome");
+        staff.hello();
         silent.connect(new InetSocketAddress("127.0.0.1", server.port()));
         AClientThatStopsReadingIsDisconnectedTest.joinAndStopReading(silent, "/ws/join/" + Interviewer.token(session), "127.0.0.1:" + server.port());
         String silentId = staff.await("presence", p -> p.get("participant").get("name").asText().equals("Stuck")).get("participant").get("id").asText();

@@ -74,11 +74,8 @@ class FuzzedFramesNeverHurtTheRoomTest {
     JsonNode session = ada.createSession("Fuzzed", "Mallory", 1);
     String id = session.get("id").asText();
     try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, ada.cookie())) {
-      staff.send(staff.json("hello"));
-      staff.await("welcome");
-      staff.send(staff.json("start"));
-      staff.send(staff.json("push_question").put("planIndex", 0));
-      String doc = staff.await("question").get("question").get("doc").asText();
+      staff.hello();
+      String doc = staff.startWithFirstQuestion();
       staff.send(insert(staff, doc, 0, "ada", 0, 0, "def ok(): pass"));
       staff.await("updates", u -> u.get("version").asInt() == 1);
       long eventsBefore = (Long) Sql.one(server.database(), "select count(*) from session_events where session_id = ?::uuid", id);

@@ -33,8 +33,7 @@ public class MetricsAreScrapedInPrometheusFormatTest {
       JsonNode session = ada.createSession("Metered", "Grace", 1);
       try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + session.get("id").asText(), ada.cookie());
            RoomClient cand = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null)) {
-        staff.send(staff.json("hello"));
-        staff.await("welcome");
+        staff.hello();
         cand.send(cand.json("hello").put("name", "Grace"));
         cand.await("welcome");
         staff.send(staff.json("push_question").put("planIndex", 0));

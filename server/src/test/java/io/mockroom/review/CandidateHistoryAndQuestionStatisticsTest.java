@@ -41,8 +41,7 @@ class CandidateHistoryAndQuestionStatisticsTest {
     JsonNode session = Http.post(server.baseUrl() + "/api/sessions", body, ada.cookie()).json();
     String id = session.get("id").asText();
     try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, ada.cookie())) {
-      staff.send(staff.json("hello"));
-      staff.await("welcome");
+      staff.hello();
       staff.send(staff.json("start"));
       for (int i = 0; i < questions.size(); i++) {
         staff.send(staff.json("push_question").put("planIndex", i));

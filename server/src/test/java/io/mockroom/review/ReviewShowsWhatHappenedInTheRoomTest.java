@@ -42,8 +42,7 @@ class ReviewShowsWhatHappenedInTheRoomTest {
     sessionId = session.get("id").asText();
     try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + sessionId, ada.cookie());
          RoomClient cand = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null)) {
-      staff.send(staff.json("hello"));
-      staff.await("welcome");
+      staff.hello();
       cand.send(cand.json("hello").put("name", "Katherine"));
       cand.await("welcome");
       staff.send(staff.json("start"));

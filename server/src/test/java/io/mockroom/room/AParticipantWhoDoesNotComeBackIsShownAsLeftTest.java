@@ -36,8 +36,7 @@ class AParticipantWhoDoesNotComeBackIsShownAsLeftTest {
     JsonNode session = ada.createSession("Presence", "Grace", 1);
     String sessionId = session.get("id").asText();
     try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + sessionId, ada.cookie())) {
-      staff.send(staff.json("hello"));
-      staff.await("welcome");
+      staff.hello();
       RoomClient cand = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null);
       cand.send(cand.json("hello").put("name", "Grace"));
       String grace = cand.await("welcome").get("you").get("id").asText();

@@ -41,8 +41,7 @@ class ARoomThatIsFloodedRefusesTheExcessTest {
       try {
         RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, ada.cookie());
         clients.add(staff);
-        staff.send(staff.json("hello"));
-        staff.await("welcome");
+        staff.hello();
         for (int k = 1; k < SOCKETS; k++) clients.add(join(server, flooded, "Flooder " + k));
         RoomClient typist = join(server, flooded, "Typist");
         RoomClient quiet = join(server, calm, "Quiet");

@@ -52,8 +52,7 @@ public class AWholeSessionOverTheLiveProtocolTest {
 
     try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + sessionId, ada.cookie());
          RoomClient candidate = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null)) {
-      staff.send(staff.json("hello"));
-      staff.await("welcome");
+      staff.hello();
       candidate.send(candidate.json("hello").put("name", "Grace"));
       JsonNode cw = candidate.await("welcome");
       assertThat(cw.get("session").get("status").asText()).isEqualTo("scheduled");

@@ -79,15 +79,13 @@ class AnInterviewerCannotOpenUnlimitedRoomsTest {
     String live = created.get(0).get("id").asText();
     String toEnd = created.get(1).get("id").asText();
     try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + live, ada.cookie())) {
-      staff.send(staff.json("hello"));
-      staff.await("welcome");
+      staff.hello();
       staff.send(staff.json("start"));
       staff.await("started");
     }
     assertThat(create(ada, question, "Still too many").status()).isEqualTo(409);
     try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + toEnd, ada.cookie())) {
-      staff.send(staff.json("hello"));
-      staff.await("welcome");
+      staff.hello();
       staff.send(staff.json("end"));
       staff.await("ended");
     }

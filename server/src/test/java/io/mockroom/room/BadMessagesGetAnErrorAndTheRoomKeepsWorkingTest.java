@@ -30,8 +30,7 @@ class BadMessagesGetAnErrorAndTheRoomKeepsWorkingTest {
     JsonNode session = ada.createSession("Errors", "Eve", 1);
     try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + session.get("id").asText(), ada.cookie());
          RoomClient cand = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null)) {
-      staff.send(staff.json("hello"));
-      staff.await("welcome");
+      staff.hello();
       cand.send(cand.json("hello").put("name", "Eve"));
       cand.await("welcome");
       staff.send(staff.json("start"));
@@ -77,8 +76,7 @@ class BadMessagesGetAnErrorAndTheRoomKeepsWorkingTest {
     JsonNode session = ada.createSession("Flood", "Flo", 1);
     try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + session.get("id").asText(), ada.cookie());
          RoomClient cand = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null)) {
-      staff.send(staff.json("hello"));
-      staff.await("welcome");
+      staff.hello();
       cand.send(cand.json("hello").put("name", "Flo"));
       cand.await("welcome");
       // Far more pings than the burst allows, as fast as the socket takes them.

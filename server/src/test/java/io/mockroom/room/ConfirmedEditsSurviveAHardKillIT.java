@@ -58,11 +58,8 @@ class ConfirmedEditsSurviveAHardKillIT {
         JsonNode session = ada.createSession("Kill " + i, "Cand " + i, 1);
         sessions.add(session.get("id").asText());
         try (RoomClient staff = RoomClient.connect(vertx, first.port(), "/ws/rooms/" + session.get("id").asText(), ada.cookie())) {
-          staff.send(staff.json("hello"));
-          staff.await("welcome");
-          staff.send(staff.json("start"));
-          staff.send(staff.json("push_question").put("planIndex", 0));
-          String doc = staff.await("question").get("question").get("doc").asText();
+          staff.hello();
+          String doc = staff.startWithFirstQuestion();
           typists.add(new Typist(doc, Interviewer.token(session), "typist-" + i));
         }
       }

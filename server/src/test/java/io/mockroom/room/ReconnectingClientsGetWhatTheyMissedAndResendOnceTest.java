@@ -32,11 +32,8 @@ class ReconnectingClientsGetWhatTheyMissedAndResendOnceTest {
     JsonNode session = ada.createSession("Reconnect", "Grace", 1);
     String sessionId = session.get("id").asText();
     try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + sessionId, ada.cookie())) {
-      staff.send(staff.json("hello"));
-      staff.await("welcome");
-      staff.send(staff.json("start"));
-      staff.send(staff.json("push_question").put("planIndex", 0));
-      String doc = staff.await("question").get("question").get("doc").asText();
+      staff.hello();
+      String doc = staff.startWithFirstQuestion();
 
       RoomClient cand = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null);
       cand.send(cand.json("hello").put("name", "Grace"));

@@ -40,8 +40,7 @@ class ScoresStayHiddenUntilEveryInterviewerSubmittedTest {
     try (RoomClient a = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, ada.cookie());
          RoomClient b = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, Interviewer.cookie(bob));
          RoomClient cand = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null)) {
-      a.send(a.json("hello"));
-      a.await("welcome");
+      a.hello();
       b.send(b.json("hello"));
       assertThat(b.await("welcome").get("you").get("role").asText()).isEqualTo("interviewer");
       cand.send(cand.json("hello").put("name", "Grace"));

@@ -92,8 +92,7 @@ class SessionsBelongToTheirOrganisationTest {
 
     try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, ada.cookie());
          RoomClient olive = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, oliveCookie)) {
-      staff.send(staff.json("hello"));
-      staff.await("welcome");
+      staff.hello();
       olive.send(olive.json("hello"));
       assertThat(olive.await("welcome").get("you").get("role").asText()).isEqualTo("observer");
       staff.send(staff.json("push_question").put("planIndex", 0));

@@ -87,6 +87,19 @@ public final class RoomClient implements AutoCloseable {
     }
   }
 
+  /** Says hello (with no name: staff) and returns the welcome. */
+  public JsonNode hello() {
+    send(json("hello"));
+    return await("welcome");
+  }
+
+  /** As the interviewer: starts the session, pushes the plan's first question, returns its document id. */
+  public String startWithFirstQuestion() {
+    send(json("start"));
+    send(json("push_question").put("planIndex", 0));
+    return await("question").get("question").get("doc").asText();
+  }
+
   public ObjectNode json(String type) {
     return Json.MAPPER.createObjectNode().put("type", type);
   }
