@@ -8,6 +8,7 @@ import io.mockroom.auth.PasswordHasher;
 import io.mockroom.config.Config;
 import io.mockroom.http.AuthRoutes;
 import io.mockroom.http.Authn;
+import io.mockroom.http.ClientAddress;
 import io.mockroom.http.PublicUrls;
 import io.mockroom.http.SameOrigin;
 import io.mockroom.http.ReviewRoutes;
@@ -100,7 +101,8 @@ public final class MockroomServer {
       r.get("/metrics").handler(rc -> rc.response()
           .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
       new QuestionRoutes(new BankStore(db.pool()), authn).mount(r);
-      new AuthRoutes(vertx, accounts, authn, hasher, new LoginThrottle(Clock.systemUTC()), urls).mount(r);
+      new AuthRoutes(vertx, accounts, authn, hasher, new LoginThrottle(Clock.systemUTC()), urls,
+          new ClientAddress(config.trustedProxies())).mount(r);
       new SessionRoutes(sessions, accounts, authn, urls).mount(r);
       new ReviewRoutes(new ReviewStore(db.pool()), db.pool(), authn).mount(r);
     });

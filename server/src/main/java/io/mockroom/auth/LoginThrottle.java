@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down password guessing: after {@value #FREE_FAILURES} failed logins for one email (or
- * {@value #FREE_FAILURES_PER_ADDRESS} from one network address, which many people may share)
+ * {@value #FREE_FAILURES_PER_ADDRESS} from one network address, which many people may share; behind
+ * a trusted reverse proxy it is the address the proxy forwarded, see {@code http.ClientAddress})
  * within {@link #WINDOW}, each further attempt must wait twice as long as the last, up to
  * {@link #MAX_WAIT}. Success clears the email's count. Per node, in memory: a
  * restart forgets, which is acceptable for a delay (not a lock-out).

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param publicUrl the address people use to reach this server, used in links (candidate links)
  * @param passwordIterations PBKDF2 iterations of new password hashes
  * @param socketSilenceSeconds a room socket that sends nothing (not even a ping) this long is closed
+ * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} is believed for the client's
+ *     address (login throttling); empty trusts nobody
  * @param cluster whether and how this node joins a cluster
  */
 public record Config(
@@ -38,6 +40,7 @@ public record Config(
     Optional<URI> publicUrl,
     int passwordIterations,
     int socketSilenceSeconds,
+    TrustedProxies trustedProxies,
     ClusterConfig cluster) {
 
   /** Environment variable → flag, in README order. */
@@ -58,27 +61,31 @@ public record Config(
   /** Defaults for tests: port 0, loopback, the given data folder, no bank import unless asked. */
   public static Config forTests(Path dataDir) {
     // Fewer hash iterations than production keep the suite fast; the hasher is the same code.
-    return new Config("127.0.0.1", 0, dataDir, Optional.empty(), "info", true, 4, Optional.empty(), 10_000, 60, ClusterConfig.off());
+    return new Config("127.0.0.1", 0, dataDir, Optional.empty(), "info", true, 4, Optional.empty(), 10_000, 60, TrustedProxies.none(), ClusterConfig.off());
   }
 
   public Config withDatabaseUrl(DatabaseUrl url) {
-    return new Config(host, port, dataDir, Optional.of(url), logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds, cluster);
+    return new Config(host, port, dataDir, Optional.of(url), logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds, trustedProxies, cluster);
   }
 
   public Config withSocketSilenceSeconds(int seconds) {
-    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, seconds, cluster);
+    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, seconds, trustedProxies, cluster);
+  }
+
+  public Config withTrustedProxies(TrustedProxies trustedProxies) {
+    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds, trustedProxies, cluster);
   }
 
   public Config withCluster(ClusterConfig cluster) {
-    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds, cluster);
+    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds, trustedProxies, cluster);
   }
 
   public Config withPort(int port) {
-    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds, cluster);
+    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds, trustedProxies, cluster);
   }
 
   public Config withImportBank(boolean importBank) {
-    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds, cluster);
+    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds, trustedProxies, cluster);
   }
 
   private static Config from(Map<String, String> v, Map<String, String> env) {
@@ -98,7 +105,9 @@ public record Config(
     Optional<URI> publicUrl = Optional.ofNullable(v.get("MOCKROOM_PUBLIC_URL")).map(Config::publicUrl);
     int iterations = integer(v, "MOCKROOM_PASSWORD_ITERATIONS", PasswordHasher.DEFAULT_ITERATIONS, 10_000, 10_000_000);
     int silence = integer(v, "MOCKROOM_SOCKET_SILENCE_SECONDS", 60, 5, 3600);
-    return new Config(host, port, dataDir, db, level, importBank, pool, publicUrl, iterations, silence, cluster(v));
+    TrustedProxies proxies = Optional.ofNullable(v.get("MOCKROOM_TRUSTED_PROXIES"))
+        .map(p -> TrustedProxies.parse("MOCKROOM_TRUSTED_PROXIES", p)).orElse(TrustedProxies.none());
+    return new Config(host, port, dataDir, db, level, importBank, pool, publicUrl, iterations, silence, proxies, cluster(v));
   }
 
   private static ClusterConfig cluster(Map<String, String> v) {
@@ -196,6 +205,7 @@ public record Config(
     k.put("MOCKROOM_PUBLIC_URL", "--public-url");
     k.put("MOCKROOM_PASSWORD_ITERATIONS", "--password-iterations");
     k.put("MOCKROOM_SOCKET_SILENCE_SECONDS", "--socket-silence-seconds");
+    k.put("MOCKROOM_TRUSTED_PROXIES", "--trusted-proxies");
     k.put("MOCKROOM_CLUSTER", "--cluster");
     k.put("MOCKROOM_CLUSTER_NAME", "--cluster-name");
     k.put("MOCKROOM_CLUSTER_HOST", "--cluster-host");

@@ -34,16 +34,19 @@ public final class AuthRoutes {
   private final PasswordHasher hasher;
   private final LoginThrottle throttle;
   private final PublicUrls urls;
+  private final ClientAddress clientAddress;
   /** A hash to verify against when the email is unknown, so both cases cost the same time. */
   private final String decoyHash;
 
-  public AuthRoutes(Vertx vertx, AccountStore accounts, Authn authn, PasswordHasher hasher, LoginThrottle throttle, PublicUrls urls) {
+  public AuthRoutes(Vertx vertx, AccountStore accounts, Authn authn, PasswordHasher hasher, LoginThrottle throttle, PublicUrls urls,
+                    ClientAddress clientAddress) {
     this.vertx = vertx;
     this.accounts = accounts;
     this.authn = authn;
     this.hasher = hasher;
     this.throttle = throttle;
     this.urls = urls;
+    this.clientAddress = clientAddress;
     this.decoyHash = hasher.hash("decoy password that no account has");
   }
 
@@ -81,7 +84,8 @@ public final class AuthRoutes {
     LoginRequest req = Bodies.decode(rc, LoginRequest.class);
     String email = Bodies.text(req.email(), "email", 1, 320);
     String password = req.password() == null ? "" : req.password();
-    String address = rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress();
+    // Behind a trusted reverse proxy, the address it forwarded (MOCKROOM_TRUSTED_PROXIES).
+    String address = clientAddress.of(rc.request());
     Duration wait = throttle.waitFor(email, address);
     if (!wait.isZero()) {
       long seconds = Math.max(1, wait.toSeconds());

@@ -60,6 +60,22 @@ class ConfigFailsFastNamingTheKeyTest {
   }
 
   @Test
+  void trustedProxiesAreNobodyUnlessListedAndABadEntryNamesTheKey() {
+    assertThat(Config.load(Map.of(), List.of()).trustedProxies().isEmpty()).isTrue();
+    assertThat(Config.load(Map.of("MOCKROOM_TRUSTED_PROXIES", "  "), List.of()).trustedProxies().isEmpty()).isTrue();
+    Config c = Config.load(Map.of("MOCKROOM_TRUSTED_PROXIES", "172.16.0.0/12, 10.0.0.5,fd00::/8"), List.of());
+    assertThat(c.trustedProxies().toString()).isEqualTo("172.16.0.0/12,10.0.0.5/32,fd00:0:0:0:0:0:0:0/8");
+    assertThat(Config.load(Map.of("MOCKROOM_TRUSTED_PROXIES", "10.0.0.0/8"), List.of("--trusted-proxies=127.0.0.1"))
+        .trustedProxies().toString()).as("the flag wins").isEqualTo("127.0.0.1/32");
+    assertThatThrownBy(() -> Config.load(Map.of("MOCKROOM_TRUSTED_PROXIES", "10.0.0.300/8"), List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("MOCKROOM_TRUSTED_PROXIES: '10.0.0.300/8' is not an IP address or CIDR range");
+    assertThatThrownBy(() -> Config.load(Map.of(), List.of("--trusted-proxies", "10.0.0.0/8,haproxy")))
+        .hasMessage("MOCKROOM_TRUSTED_PROXIES: 'haproxy' is not an IP address or CIDR range");
+    assertThat(Config.forTests(Path.of("unused")).trustedProxies().isEmpty()).isTrue();
+  }
+
+  @Test
   void badValuesNameTheKeyAndTheReason() {
     assertThatThrownBy(() -> Config.load(Map.of("MOCKROOM_PORT", "eighty"), List.of()))
         .isInstanceOf(ConfigException.class).hasMessage("MOCKROOM_PORT: 'eighty' is not a whole number");

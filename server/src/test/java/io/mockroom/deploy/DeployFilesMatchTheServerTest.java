@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockroom.config.Config;
 import io.mockroom.config.ConfigException;
 import io.mockroom.config.DatabaseUrl;
+import io.mockroom.config.TrustedProxies;
 import io.mockroom.deploy.DeployFiles.EnvVar;
 import io.mockroom.deploy.DeployFiles.HaproxySection;
 import io.mockroom.deploy.DeployFiles.Instruction;
@@ -397,6 +398,31 @@ class DeployFilesMatchTheServerTest {
     lb.path("volumes").forEach(v -> mounted.add(v.asText().split(":")[0]));
     assertThat(mounted.stream().map(m -> COMPOSE.getParent().resolve(m).normalize()))
         .as("lb mounts deploy/haproxy.cfg").contains(HAPROXY);
+  }
+
+  @Test
+  void theNodesBelieveXForwardedForOnlyFromTheirProxyAndTheProxySendsIt() {
+    List<String> options = DeployFiles.haproxySections().stream()
+        .filter(s -> s.type().equals("defaults") || s.type().equals("frontend"))
+        .flatMap(s -> s.directives("option").stream()).map(l -> String.join(" ", l)).toList();
+    assertThat(options).as("haproxy.cfg adds X-Forwarded-For").contains("option forwardfor");
+
+    // HAProxy's fixed address lies in the compose network, outside the range Docker hands out to
+    // the other containers; the nodes trust that address and nothing else.
+    JsonNode lb = haproxyComposeService();
+    String lbAddress = lb.path("networks").path("default").path("ipv4_address").asText();
+    java.net.InetAddress address = TrustedProxies.literal(lbAddress)
+        .orElseThrow(() -> new AssertionError("lb has no fixed ipv4_address on the default network: '" + lbAddress + "'"));
+    JsonNode ipam = DeployFiles.compose().path("networks").path("default").path("ipam").path("config").path(0);
+    assertThat(TrustedProxies.parse("subnet", ipam.path("subnet").asText()).contains(address)).as("lb's address in the subnet").isTrue();
+    assertThat(TrustedProxies.parse("ip_range", ipam.path("ip_range").asText()).contains(address))
+        .as("lb's address outside the range other containers get").isFalse();
+    composeConfigs().forEach((name, config) ->
+        assertThat(config.trustedProxies().toString()).as(name + " trusts HAProxy only").isEqualTo(lbAddress + "/32"));
+
+    for (MockroomContainer c : DeployFiles.kubernetesContainers()) {
+      assertThat(load(c).trustedProxies().isEmpty()).as(c.where() + " trusts the ingress controller").isFalse();
+    }
   }
 
   // ------------------------------------------------------------------------------------------
