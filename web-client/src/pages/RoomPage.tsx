@@ -84,9 +84,18 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
       s => {
         setStatus(s);
         if (s === 'reconnecting') editorsCreated?.resetPushes();
-        if (s === 'refused') {
-          // Tell the person why: signed out, ended, or a bad link.
-          fetch('/api/auth/me').then(r => { if (r.status === 401 && path.startsWith('/ws/rooms/')) goToLogin(); });
+      },
+      async () => {
+        // Would the server refuse this socket? A signed-out interviewer goes to the login page; a
+        // dead link or a room you may not enter is refused; no answer means "not yet": keep trying.
+        const url = path.startsWith('/ws/join/') ? `/api/join/${path.slice('/ws/join/'.length)}`
+          : `/api/sessions/${path.slice('/ws/rooms/'.length)}`;
+        try {
+          const r = await fetch(url);
+          if (r.status === 401 && path.startsWith('/ws/rooms/')) { goToLogin(); return true; }
+          return r.status === 401 || r.status === 403 || r.status === 404 || r.status === 410;
+        } catch {
+          return false;
         }
       },
     );
@@ -133,7 +142,8 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
       }
     };
     c.open();
-    (window as any).mockroomRoom = { drop: () => c.drop() }; // for the browser tests: simulate a network drop
+    // For the browser tests: simulate a network drop, and see how many reconnects have failed.
+    (window as any).mockroomRoom = { drop: () => c.drop(), failedAttempts: () => c.failedAttempts };
     return () => c.close();
   }, [path]);
 

@@ -19,6 +19,8 @@ export class RoomConnection {
     private readonly hello: () => Hello,
     private readonly onMessage: (m: ServerMessage) => void,
     private readonly onStatus: (s: Status, detail?: string) => void,
+    /** Asks the server over HTTP whether this socket would be refused (true) or not / no answer (false). */
+    private readonly denied: () => Promise<boolean>,
   ) {}
 
   open() {
@@ -42,15 +44,24 @@ export class RoomConnection {
     ws.onclose = e => {
       window.clearInterval(this.pingTimer);
       if (this.closed || this.status === 'ended') return;
-      if (!opened && this.attempt >= 2) {
-        // The handshake keeps failing: ask the server why (the page shows the reason).
-        this.setStatus('refused');
-        return;
-      }
       if (e.code === 1000 && e.reason === 'session ended') { this.setStatus('ended'); return; }
       this.setStatus('reconnecting');
-      const delay = Math.min(10_000, 250 * 2 ** this.attempt++) * (0.75 + Math.random() / 2);
-      window.setTimeout(() => this.open(), delay);
+      const retry = () => {
+        const delay = Math.min(10_000, 250 * 2 ** this.attempt++) * (0.75 + Math.random() / 2);
+        window.setTimeout(() => { if (!this.closed) this.open(); }, delay);
+      };
+      if (!opened && this.attempt >= 2) {
+        // The handshake keeps failing: the network is down, a server node is restarting — or the
+        // server refuses us. Only the server can say which; until it says "refused", keep trying,
+        // because giving up would throw away whatever was typed and not yet saved.
+        this.denied().then(denied => {
+          if (this.closed) return;
+          if (denied) this.setStatus('refused');
+          else retry();
+        });
+        return;
+      }
+      retry();
     };
   }
 
@@ -60,6 +71,11 @@ export class RoomConnection {
       return true;
     }
     return false;
+  }
+
+  /** Reconnect attempts since the socket was last open (for the browser tests). */
+  get failedAttempts(): number {
+    return this.attempt;
   }
 
   /** For tests and for "leave": drop the socket as a network failure would. */
