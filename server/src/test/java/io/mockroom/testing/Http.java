@@ -10,7 +10,15 @@ import java.time.Duration;
 
 /** Plain HTTP against a test server, answers parsed as JSON. */
 public final class Http {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static {
+    // Pooled connections idle for more than a second are not reused: some tests shorten the
+    // server's idle timeout to seconds, and a connection it closed must not be picked up again.
+    if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) System.setProperty("jdk.httpclient.keepalive.timeout", "1");
+  }
+
+  // HTTP/1.1: the keep-alive timeout above governs its pool (JDK 17 keeps HTTP/2 connections open).
+  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
 
   public record Reply(int status, String body, java.net.http.HttpHeaders headers) {
     public JsonNode json() {
@@ -33,7 +41,14 @@ public final class Http {
     try {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
       if (cookie != null) b.header("Cookie", cookie);
-      HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r;
+      try {
+        r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      } catch (java.io.IOException staleConnection) {
+        // The pooled connection may have been closed by the server's idle timeout just as it was
+        // reused ("idle connection closed by peer"); a GET is safe to send once more, as browsers do.
+        r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      }
       return new Reply(r.statusCode(), r.body(), r.headers());
     } catch (Exception e) {
       throw new AssertionError("GET " + url + " failed: " + e, e);
