@@ -4,6 +4,7 @@
 // connection reconnects without losing text, the interviewer ends, the candidate sees it.
 import { join } from 'node:path';
 import { run, step, check, watch } from './browser.mjs';
+import { cuttableProxy } from './cuttable-proxy.mjs';
 
 await run(async ({ browser, base, out, pages }) => {
   const problems = [];
@@ -39,11 +40,14 @@ await run(async ({ browser, base, out, pages }) => {
   await staff.getByRole('button', { name: 'Start session' }).waitFor();
 
   step('candidate opens the link and enters a name');
+  // The candidate reaches the server through a proxy whose network the test can cut.
+  const network = await cuttableProxy(Number(new URL(base).port));
+  const candLink = link.replace(new URL(link).host, `127.0.0.1:${network.port}`);
   const candCtx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const cand = await candCtx.newPage();
   pages.push(cand);
-  watch(cand, 'candidate', problems);
-  await cand.goto(link);
+  watch(cand, 'candidate', problems, /WebSocket connection to .* failed|Failed to load resource: net::ERR_/);
+  await cand.goto(candLink);
   await cand.getByLabel('Your name').fill('Grace Hopper');
   await cand.getByRole('button', { name: 'Join the room' }).click();
   await cand.getByText('Waiting for the interviewer to start').waitFor();
@@ -84,6 +88,17 @@ await run(async ({ browser, base, out, pages }) => {
   await cand.keyboard.type(' pass');
   await staff.locator('.cm-content', { hasText: 'def timed(fn): pass' }).waitFor();
   await cand.locator('.save-state', { hasText: 'All saved' }).waitFor();
+
+  step('the network is cut while the candidate types: the room keeps trying, and nothing is lost');
+  network.cut();
+  await cand.locator('.save-state', { hasText: 'Reconnecting' }).waitFor();
+  await cand.locator('.cm-content').press('End');
+  await cand.keyboard.type('  # typed offline');
+  await cand.waitForFunction(() => window.mockroomRoom.failedAttempts() >= 3, null, { polling: 100 }); // handshakes failed
+  check(await cand.getByText('You cannot join this room').count() === 0, 'a network outage is not a refusal');
+  network.restore();
+  await staff.locator('.cm-content', { hasText: '# typed offline' }).waitFor({ timeout: 30_000 });
+  await cand.locator('.save-state', { hasText: 'All saved' }).waitFor();
   await cand.screenshot({ path: join(out, 'candidate-room.png') });
   await staff.screenshot({ path: join(out, 'interviewer-room.png') });
 
@@ -106,8 +121,9 @@ await run(async ({ browser, base, out, pages }) => {
   await cand.screenshot({ path: join(out, 'candidate-ended.png') });
 
   step('the link no longer opens the room');
-  await cand.goto(link);
+  await cand.goto(candLink);
   await cand.getByText('This interview has ended').waitFor();
+  network.close();
 
   check(problems.length === 0, `the pages reported problems:\n${problems.join('\n')}`);
 });
