@@ -3,6 +3,7 @@ package io.mockroom.collab;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.mockroom.http.JsonText;
 import java.util.Arrays;
 
 /**
@@ -133,6 +134,46 @@ public final class ChangeSet {
     return parts;
   }
 
+  /**
+   * {@code toJson().toString()}, the same text to the character, written without building a tree:
+   * it is on every keystroke's path. Strings are escaped as Jackson escapes them ({@link JsonText}),
+   * which copies lone surrogates as they are; {@code Json.encode} refuses those in a raw value.
+   */
+  public String toJsonString() {
+    StringBuilder out = new StringBuilder(sizeHint());
+    out.append('[');
+    for (int i = 0; i < sections.length; i += 2) {
+      if (i > 0) out.append(',');
+      int len = sections[i];
+      int ins = sections[i + 1];
+      if (ins < 0) {
+        out.append(len);
+        continue;
+      }
+      out.append('[').append(len);
+      if (ins > 0) { // one string per line, as toJson's split("\n", -1): empty lines included
+        String text = text(i >> 1);
+        int from = 0;
+        while (true) {
+          int nl = text.indexOf('\n', from);
+          out.append(',');
+          JsonText.quote(out, text, from, nl < 0 ? text.length() : nl);
+          if (nl < 0) break;
+          from = nl + 1;
+        }
+      }
+      out.append(']');
+    }
+    return out.append(']').toString();
+  }
+
+  /** Enough for a keystroke's set in one allocation; a start, not a limit. */
+  private int sizeHint() {
+    long n = 2 + 8L * sections.length;
+    for (int i = 1; i < sections.length; i += 2) n += Math.max(sections[i], 0);
+    return (int) Math.min(n, 1 << 16);
+  }
+
   /** The length of the document these changes apply to. */
   public int length() {
     int n = 0;
@@ -218,6 +259,6 @@ public final class ChangeSet {
 
   @Override
   public String toString() {
-    return toJson().toString();
+    return toJsonString();
   }
 }

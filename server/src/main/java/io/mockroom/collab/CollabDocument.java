@@ -186,11 +186,22 @@ public final class CollabDocument {
     return true;
   }
 
+  /**
+   * {@code u}, with the clientID String already held by the newest kept update when they are
+   * equal. Each push arrives with a freshly parsed ID; kept history lives for minutes, and one
+   * shared String per editor instead of one per keystroke means less for every GC to copy.
+   */
+  private Update withKeptClientId(Update u) {
+    if (history.isEmpty()) return u;
+    String kept = history.get(history.size() - 1).update().clientId();
+    return kept != u.clientId() && kept.equals(u.clientId()) ? new Update(kept, u.changes()) : u;
+  }
+
   private void accept(List<Update> accepted, String newText) {
     long push = pushes++;
     text = newText;
     version += accepted.size();
-    for (Update u : accepted) history.add(new Accepted(u, push));
+    for (Update u : accepted) history.add(new Accepted(withKeptClientId(u), push));
     if (history.size() > historyLimit) history.subList(0, history.size() - historyLimit).clear();
   }
 }

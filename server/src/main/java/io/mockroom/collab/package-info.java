@@ -21,9 +21,10 @@
  * characters), {@code [n]} (delete n) or {@code [n, "line1", "line2", ...]} (replace n
  * characters by the lines joined with "\n"). Lengths count UTF-16 units, like
  * {@link java.lang.String#length()}: an emoji outside the BMP counts 2. Example: on "hello",
- * {@code [5, [0, "", "world"]]} appends a line "world". Malformed JSON, negative or fractional
- * lengths, lines containing "\n", more than {@link io.mockroom.collab.ChangeSet#MAX_PARTS} parts,
- * or changes for a document of another length raise
+ * {@code [5, [0, "", "world"]]} appends a line "world". A "line" that itself contains "\n" is
+ * taken as JavaScript's {@code fromJSON} takes it (its characters count as they are). Malformed
+ * JSON, negative or fractional lengths, more than {@link io.mockroom.collab.ChangeSet#MAX_PARTS}
+ * parts, or changes for a document of another length raise
  * {@link io.mockroom.collab.InvalidChangeSetException} with the reason.
  */
 package io.mockroom.collab;

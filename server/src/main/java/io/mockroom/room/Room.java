@@ -500,13 +500,9 @@ public final class Room {
   }
 
   private static String quoted(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c == '"' || c == '\\') {
-        return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
-      }
-    }
-    return "\"" + s + "\""; // ids: nothing to escape
+    StringBuilder out = new StringBuilder(s.length() + 2);
+    io.mockroom.http.JsonText.quote(out, s);
+    return out.toString();
   }
 
   /**
@@ -553,7 +549,9 @@ public final class Room {
 
   /** Sends one message, encoded once, to every socket. */
   private void broadcastAll(ServerMessage message) {
-    String json = io.mockroom.http.Json.encode(message).toString();
+    // Updates go out once per keystroke: written by hand, to the very text Jackson would write.
+    String json = message instanceof ServerMessage.Updates u ? u.json()
+        : io.mockroom.http.Json.encode(message).toString();
     connections.keySet().forEach(c -> c.sendEncoded(json));
   }
 
@@ -634,7 +632,7 @@ public final class Room {
   }
 
   static UpdateView view(Update u) {
-    return new UpdateView(u.clientId(), u.changes().toJson().toString());
+    return new UpdateView(u.clientId(), u.changes().toJsonString());
   }
 
   private void maybeUnload() {

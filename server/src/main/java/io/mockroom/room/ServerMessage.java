@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mockroom.http.JsonText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,66 @@ public sealed interface ServerMessage {
 
   /** Committed editor updates; {@code version} is the document's version after them. */
   @JsonTypeName("updates")
-  record Updates(long seq, String doc, int version, List<UpdateView> updates) implements ServerMessage {}
+  record Updates(long seq, String doc, int version, List<UpdateView> updates) implements ServerMessage {
+    /**
+     * {@code Json.encode(this).toString()}, the same text to the character, written by hand: this
+     * message goes out once per keystroke. It follows the annotations above (type first, then the
+     * components in order, null fields left out but nulls inside an UpdateView written) and
+     * Jackson's UTF-8 writer (surrogates in strings as <code>&#92;uXXXX</code>); a test holds it to
+     * Jackson's output. Like Jackson it refuses a raw {@code changes} holding a lone surrogate,
+     * which UTF-8 cannot carry.
+     */
+    String json() {
+      int size = 64 + (doc == null ? 0 : doc.length());
+      if (updates != null) {
+        for (UpdateView u : updates) {
+          if (u != null) size += 32 + length(u.clientID()) + length(u.changes());
+        }
+      }
+      StringBuilder out = new StringBuilder(size);
+      out.append("{\"type\":\"updates\",\"seq\":").append(seq);
+      if (doc != null) JsonText.quoteAsEncoded(out.append(",\"doc\":"), doc);
+      out.append(",\"version\":").append(version);
+      if (updates != null) {
+        out.append(",\"updates\":[");
+        for (int i = 0; i < updates.size(); i++) {
+          if (i > 0) out.append(',');
+          UpdateView u = updates.get(i);
+          if (u == null) {
+            out.append("null");
+            continue;
+          }
+          out.append("{\"clientID\":");
+          if (u.clientID() == null) out.append("null");
+          else JsonText.quoteAsEncoded(out, u.clientID());
+          out.append(",\"changes\":");
+          if (u.changes() == null) out.append("null");
+          else out.append(requirePairedSurrogates(u.changes(), i));
+          out.append('}');
+        }
+        out.append(']');
+      }
+      return out.append('}').toString();
+    }
+
+    private static int length(String s) {
+      return s == null ? 4 : s.length();
+    }
+
+    private static String requirePairedSurrogates(String raw, int update) {
+      for (int i = 0; i < raw.length(); i++) {
+        char c = raw.charAt(i);
+        if (!Character.isSurrogate(c)) continue;
+        if (Character.isHighSurrogate(c) && i + 1 < raw.length() && Character.isLowSurrogate(raw.charAt(i + 1))) {
+          i++;
+        } else {
+          throw new IllegalStateException("Could not encode Updates as JSON: the changes of update " + update
+              + " hold a lone surrogate at " + i + ", which UTF-8 cannot carry");
+        }
+      }
+      return raw;
+    }
+  }
 
   @JsonTypeName("cursor")
   record Cursor(UUID participantId, String name, String doc, int anchor, int head) implements ServerMessage {}

@@ -1,14 +1,18 @@
 package io.mockroom.ws;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockroom.collab.ChangeSet;
+import io.mockroom.collab.ChangeSetReader;
 import io.mockroom.collab.InvalidChangeSetException;
 import io.mockroom.collab.Update;
 import io.mockroom.room.ClientMessage;
 import io.mockroom.room.ProtocolError;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,10 +29,107 @@ public final class ClientFrames {
   private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build())
       .build());
+  /** The tree's own factory, so the fast path parses with the same features and limits. */
+  private static final JsonFactory FACTORY = MAPPER.getFactory();
 
   private ClientFrames() {}
 
   public static ClientMessage decode(String text) {
+    ClientMessage.Push push = decodePushFast(text);
+    return push != null ? push : decodeTree(text);
+  }
+
+  /**
+   * The hot path: a {@code push} frame read as a token stream, without a tree. It takes only the
+   * frame the web client sends ({@code type}, {@code doc}, {@code version}, {@code updates} of
+   * {@code {clientID, changes}}, in any order, each once, nothing after the object) and only
+   * when everything in it is valid, so what it returns is what {@link #decodeTree} would return.
+   * For anything else (another type, an unknown or repeated field, a wrong value, a limit hit,
+   * bad JSON) it returns null and {@link #decodeTree} decides, with its error messages.
+   */
+  static ClientMessage.Push decodePushFast(String text) {
+    // Spares other frames a parser. A push that escapes the letters of "push" goes to the tree.
+    if (!text.contains("\"push\"")) return null;
+    try (JsonParser p = FACTORY.createParser(text)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) return null;
+      boolean push = false;
+      String doc = null;
+      int version = -1;
+      List<Update> updates = null;
+      for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+        JsonToken value = p.nextToken();
+        switch (field) {
+          case "type" -> {
+            if (push || value != JsonToken.VALUE_STRING || !p.getText().equals("push")) return null;
+            push = true;
+          }
+          case "doc" -> {
+            if (doc != null || value != JsonToken.VALUE_STRING) return null;
+            doc = p.getText();
+          }
+          case "version" -> {
+            if (version >= 0 || (version = plainNonNegativeInt(p)) < 0) return null;
+          }
+          case "updates" -> {
+            if (updates != null || (updates = fastUpdates(p)) == null) return null;
+          }
+          default -> {
+            return null;
+          }
+        }
+      }
+      if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) return null;
+      return push && doc != null && version >= 0 && updates != null ? new ClientMessage.Push(doc, version, updates) : null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  /** A non-empty array of at most {@link #MAX_UPDATES_PER_PUSH} valid updates, or null. */
+  private static List<Update> fastUpdates(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) return null;
+    List<Update> out = new ArrayList<>(2);
+    while (p.nextToken() == JsonToken.START_OBJECT) {
+      if (out.size() == MAX_UPDATES_PER_PUSH) return null;
+      Update u = fastUpdate(p);
+      if (u == null) return null;
+      out.add(u);
+    }
+    return p.currentToken() == JsonToken.END_ARRAY && !out.isEmpty() ? out : null;
+  }
+
+  /** Exactly {@code {clientID, changes}}, in either order, both valid; else null. */
+  private static Update fastUpdate(JsonParser p) throws IOException {
+    String clientId = null;
+    ChangeSet changes = null;
+    for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "clientID" -> {
+          if (clientId != null || value != JsonToken.VALUE_STRING) return null;
+          clientId = p.getText();
+          if (clientId.length() > 64) return null;
+        }
+        case "changes" -> {
+          if (changes != null || (changes = ChangeSetReader.read(p)) == null) return null;
+        }
+        default -> {
+          return null;
+        }
+      }
+    }
+    return p.currentToken() == JsonToken.END_OBJECT && clientId != null && changes != null ? new Update(clientId, changes) : null;
+  }
+
+  /** A JSON integer that fits an int and is not negative; -1 for anything else ("3", 3.0, 2^31). */
+  private static int plainNonNegativeInt(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) return -1;
+    int v = p.getIntValue();
+    return v >= 0 ? v : -1;
+  }
+
+  /** The general decoder, and the one place that says what is wrong with a frame. */
+  static ClientMessage decodeTree(String text) {
     JsonNode n;
     try {
       n = MAPPER.readTree(text);

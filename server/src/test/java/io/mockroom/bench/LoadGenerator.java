@@ -145,14 +145,39 @@ public final class LoadGenerator {
       if (open < rooms) throw new IllegalStateException("only " + open + " of " + rooms + " rooms opened within two minutes");
       System.out.println("setup: " + rooms + " rooms open");
 
-      // Like the browser app, every socket pings now and then (the server closes silent sockets).
-      vertx.setPeriodic(20_000, p -> all.forEach(r -> List.of(r.staff, r.observer, r.candidate)
-          .forEach(ws -> ws.writeTextMessage("{\"type\":\"ping\",\"t\":0}"))));
+      // Like the browser app, every socket pings every 20 s on its own clock (the server closes
+      // silent sockets); the phases are spread, as browsers' are, not 3,000 pings at one instant.
       Random random = new Random(42);
+      for (BenchRoom room : all) {
+        for (WebSocket ws : List.of(room.staff, room.observer, room.candidate)) {
+          vertx.setTimer(1 + random.nextInt(20_000), t -> vertx.setPeriodic(20_000, p -> ws.writeTextMessage("{\"type\":\"ping\",\"t\":0}")));
+        }
+      }
       for (BenchRoom room : all) {
         long phase = random.nextInt(200);
         vertx.setTimer(1 + phase, t -> vertx.setPeriodic(200, p -> type(room, counters)));
       }
+      // Join time under load: 20 times a second a new socket joins a random room (as its
+      // observer) and is timed from connecting to the welcome (the room's snapshot) arriving.
+      // Joins run through the warm-up too (the measured window is the same load, warmed up);
+      // only those started in the window are counted.
+      Latencies joins = new Latencies();
+      boolean[] measuring = {false};
+      Random pick = new Random(7);
+      long joinTimer = vertx.setPeriodic(50, t -> {
+        BenchRoom r = all.get(pick.nextInt(all.size()));
+        long t0 = System.nanoTime();
+        boolean counted = measuring[0];
+        connect(client, server.port(), "/ws/rooms/" + r.sessionId, observerCookie).onSuccess(ws -> {
+          ws.textMessageHandler(text -> {
+            if (text.startsWith("{\"type\":\"welcome\"")) {
+              if (counted) joins.add((System.nanoTime() - t0) / 1000);
+              ws.close();
+            }
+          });
+          ws.writeTextMessage("{\"type\":\"hello\"}");
+        }).onFailure(e -> counters[1]++);
+      });
       Thread.sleep(warmupSeconds * 1000L);
       List<Long> serverPids = new ArrayList<>(List.of(server.pid()));
       List<Long> pgPids = ProcStats.postgres(data.resolve("postgres"));
@@ -160,23 +185,7 @@ public final class LoadGenerator {
         window[0] = new Latencies();
         counters[0] = 0;
         counters[4] = 0;
-      });
-      // Join time under load: 20 times a second a new socket joins a random room (as its
-      // observer) and is timed from connecting to the welcome (the room's snapshot) arriving.
-      Latencies joins = new Latencies();
-      Random pick = new Random(7);
-      long joinTimer = vertx.setPeriodic(50, t -> {
-        BenchRoom r = all.get(pick.nextInt(all.size()));
-        long t0 = System.nanoTime();
-        connect(client, server.port(), "/ws/rooms/" + r.sessionId, observerCookie).onSuccess(ws -> {
-          ws.textMessageHandler(text -> {
-            if (text.startsWith("{\"type\":\"welcome\"")) {
-              joins.add((System.nanoTime() - t0) / 1000);
-              ws.close();
-            }
-          });
-          ws.writeTextMessage("{\"type\":\"hello\"}");
-        }).onFailure(e -> counters[1]++);
+        measuring[0] = true;
       });
       double pgCpu0 = ProcStats.cpuSeconds(pgPids);
       double serverCpu0 = ProcStats.cpuSeconds(serverPids) + pgCpu0;
