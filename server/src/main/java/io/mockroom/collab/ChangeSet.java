@@ -113,7 +113,7 @@ public final class ChangeSet {
       if (j > 1) text.append('\n');
       text.append(line.textValue());
     }
-    return text.toString();
+    return Utf16.wellFormed(text.toString());
   }
 
   /** CodeMirror's JSON form; {@code fromJson(toJson())} equals this set. */

@@ -64,12 +64,12 @@ public final class ChangeSetReader {
     if (t != JsonToken.VALUE_STRING) return null;
     String first = line(p);
     t = p.nextToken();
-    if (t == JsonToken.END_ARRAY) return first;
+    if (t == JsonToken.END_ARRAY) return Utf16.wellFormed(first);
     StringBuilder text = new StringBuilder(first);
     for (; t == JsonToken.VALUE_STRING; t = p.nextToken()) {
       text.append('\n').append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
     }
-    return t == JsonToken.END_ARRAY ? text.toString() : null;
+    return t == JsonToken.END_ARRAY ? Utf16.wellFormed(text.toString()) : null;
   }
 
   private static String line(JsonParser p) throws IOException {
