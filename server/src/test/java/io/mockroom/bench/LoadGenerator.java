@@ -105,6 +105,8 @@ public final class LoadGenerator {
   static Result run(int rooms, int warmupSeconds, int measureSeconds) throws Exception {
     Path data = Files.createTempDirectory("mockroom-bench");
     try (JarProcess server = JarProcess.startPinned(data, "0")) {
+      finished = false;
+      reports = 0;
       Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
       WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(rooms * 3 + 10));
       Interviewer staff = Interviewer.signUp(server.baseUrl(), "Bench");
@@ -201,6 +203,7 @@ public final class LoadGenerator {
       double joinP50 = vertx.<Double>executeBlocking(() -> joins.quantileMs(.5)).await();
       double joinP99 = vertx.<Double>executeBlocking(() -> joins.quantileMs(.99)).await();
       long[] snapshot = counters.clone();
+      finished = true;
       // Let in-flight edits land, then count what never arrived.
       vertx.cancelTimer(-1);
       all.forEach(r -> r.candidate.pause());
@@ -259,6 +262,7 @@ public final class LoadGenerator {
         if (room.typedAt.size() > room.confirmed) push(room, counters);
       } else if (type.equals("error")) {
         counters[1]++;
+        report("candidate of room " + room.sessionId + " got " + text);
         room.inFlight = false;
       }
     });
@@ -267,7 +271,10 @@ public final class LoadGenerator {
       int who = k;
       receivers[k].textMessageHandler(text -> {
         if (!text.startsWith("{\"type\":\"updates\"")) {
-          if (text.startsWith("{\"type\":\"error\"")) counters[1]++;
+          if (text.startsWith("{\"type\":\"error\"")) {
+            counters[1]++;
+            report("receiver of room " + room.sessionId + " got " + text);
+          }
           return;
         }
         long now = System.nanoTime();
@@ -282,7 +289,21 @@ public final class LoadGenerator {
         }
       });
     }
-    for (WebSocket ws : List.of(room.staff, room.observer, room.candidate)) ws.closeHandler(v -> counters[2]++);
+    for (WebSocket ws : List.of(room.staff, room.observer, room.candidate)) {
+      ws.closeHandler(v -> {
+        counters[2]++;
+        report("a socket of room " + room.sessionId + " closed: " + ws.closeStatusCode() + " " + ws.closeReason());
+      });
+    }
+  }
+
+  private static int reports;
+  /** Set once the run's figures are taken: the sockets closing then are the generator's own doing. */
+  private static volatile boolean finished;
+
+  /** Errors and disconnects are counted; the first few are also said, so that they can be looked into. */
+  static void report(String what) {
+    if (!finished && reports++ < 10) System.out.println("! " + what);
   }
 
   /** The candidate types one character; it is pushed now, or after the push in flight is confirmed. */
