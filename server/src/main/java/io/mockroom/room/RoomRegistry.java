@@ -1,6 +1,7 @@
 package io.mockroom.room;
 
 import io.mockroom.store.EventLog;
+import io.mockroom.store.SnapshotWriter;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -31,6 +32,7 @@ public final class RoomRegistry implements Room.Services {
   private final Pool pool;
   private final EventLog eventLog;
   private final RoomLoader loader;
+  private final SnapshotWriter snapshots;
   private final List<Context> shards = new CopyOnWriteArrayList<>();
   private final Map<UUID, Future<Room>> rooms = new ConcurrentHashMap<>();
 
@@ -69,6 +71,7 @@ public final class RoomRegistry implements Room.Services {
     this.eventLog = eventLog;
     this.metrics = metrics;
     this.loader = new RoomLoader(pool);
+    this.snapshots = new SnapshotWriter(vertx, pool);
     metrics.gauge("mockroom_rooms_live", "Rooms loaded on this node", this::liveRooms);
     // Every room tells its participants when saving pauses and resumes.
     eventLog.onHealthChange(healthy -> rooms.values().forEach(f -> {
@@ -152,12 +155,7 @@ public final class RoomRegistry implements Room.Services {
 
   @Override
   public void snapshot(UUID sessionId, String doc, int docVersion, long logVersion, String text) {
-    // Best effort: the log holds every update, so a failed snapshot loses nothing.
-    pool.preparedQuery("""
-            insert into document_snapshots (session_id, document_id, doc_version, log_version, text)
-            values ($1, $2, $3, $4, $5) on conflict do nothing""")
-        .execute(Tuple.of(sessionId, doc, docVersion, logVersion, text))
-        .onFailure(e -> log.warn("Room {}: snapshot of {} at {} not written: {}", sessionId, doc, docVersion, e.getMessage()));
+    snapshots.write(sessionId, doc, docVersion, logVersion, text);
   }
 
   @Override

@@ -152,7 +152,11 @@ public final class LoadGenerator {
       Random random = new Random(42);
       for (BenchRoom room : all) {
         for (WebSocket ws : List.of(room.staff, room.observer, room.candidate)) {
-          vertx.setTimer(1 + random.nextInt(20_000), t -> vertx.setPeriodic(20_000, p -> ws.writeTextMessage("{\"type\":\"ping\",\"t\":0}")));
+          Runnable ping = () -> ws.writeTextMessage("{\"type\":\"ping\",\"t\":0}");
+          vertx.setTimer(1 + random.nextInt(20_000), t -> {
+            ping.run();
+            vertx.setPeriodic(20_000, p -> ping.run());
+          });
         }
       }
       for (BenchRoom room : all) {
@@ -183,6 +187,11 @@ public final class LoadGenerator {
       Thread.sleep(warmupSeconds * 1000L);
       List<Long> serverPids = new ArrayList<>(List.of(server.pid()));
       List<Long> pgPids = ProcStats.postgres(data.resolve("postgres"));
+      // When the window opens in the server's clock (seconds since its JVM started), to line
+      // the worst moments up with its GC log (-Xlog:gc:...:uptime via MOCKROOM_BENCH_SERVER_JVM).
+      ProcessHandle.of(server.pid()).flatMap(h -> h.info().startInstant()).ifPresent(t ->
+          System.out.printf(java.util.Locale.ROOT, "window opens at server uptime %.1fs%n",
+              java.time.Duration.between(t, java.time.Instant.now()).toMillis() / 1000.0));
       vertx.runOnContext(v -> {
         window[0] = new Latencies();
         counters[0] = 0;
@@ -200,6 +209,7 @@ public final class LoadGenerator {
       double genCpu = ProcStats.cpuSeconds(ProcessHandle.current().pid()) - genCpu0;
       vertx.cancelTimer(joinTimer);
       Latencies lat = vertx.<Latencies>executeBlocking(() -> window[0]).await();
+      System.out.println("worst moments: " + vertx.<String>executeBlocking(() -> lat.worstSlots(8)).await());
       double joinP50 = vertx.<Double>executeBlocking(() -> joins.quantileMs(.5)).await();
       double joinP99 = vertx.<Double>executeBlocking(() -> joins.quantileMs(.99)).await();
       long[] snapshot = counters.clone();
