@@ -70,7 +70,8 @@ public final class MockroomServer {
       EventLog eventLog = new EventLog(vertx, db.pool(), metrics, cluster.isPresent());
       Optional<RoomOwners> owners = cluster.map(c -> new RoomOwners(c, db.pool(), metrics));
       int shards = Runtime.getRuntime().availableProcessors();
-      Supplier<Optional<String>> clusterProblem = () -> cluster.flatMap(ClusterNode::problem);
+      // Empty on a single server, whose health answers then say "cluster": null.
+      Optional<Supplier<Optional<String>>> clusterProblem = cluster.map(c -> c::problem);
       cluster.ifPresent(c -> metrics.gauge("mockroom_cluster_members", "Members of the cluster as this node sees it",
           () -> c.members().size()));
       return bank
@@ -87,7 +88,7 @@ public final class MockroomServer {
   }
 
   private static Future<HttpServer> listen(Vertx vertx, Config config, Database db, RoomRouter rooms, ServerMetrics metrics,
-                                           Supplier<Optional<String>> clusterProblem) {
+                                           Optional<Supplier<Optional<String>>> clusterProblem) {
     AccountStore accounts = new AccountStore(db.pool());
     SessionStore sessions = new SessionStore(db.pool());
     boolean https = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);

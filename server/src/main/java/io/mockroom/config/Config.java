@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The whole configuration of a Mockroom process, read once at start-up from environment variables
@@ -65,27 +66,73 @@ public record Config(
   }
 
   public Config withDatabaseUrl(DatabaseUrl url) {
-    return new Config(host, port, dataDir, Optional.of(url), logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds, trustedProxies, cluster);
+    return copy(c -> c.databaseUrl = Optional.of(url));
   }
 
   public Config withSocketSilenceSeconds(int seconds) {
-    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, seconds, trustedProxies, cluster);
+    return copy(c -> c.socketSilenceSeconds = seconds);
   }
 
   public Config withTrustedProxies(TrustedProxies trustedProxies) {
-    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds, trustedProxies, cluster);
+    return copy(c -> c.trustedProxies = trustedProxies);
   }
 
   public Config withCluster(ClusterConfig cluster) {
-    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds, trustedProxies, cluster);
+    return copy(c -> c.cluster = cluster);
   }
 
   public Config withPort(int port) {
-    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds, trustedProxies, cluster);
+    return copy(c -> c.port = port);
   }
 
   public Config withImportBank(boolean importBank) {
-    return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl, passwordIterations, socketSilenceSeconds, trustedProxies, cluster);
+    return copy(c -> c.importBank = importBank);
+  }
+
+  /** This config with the fields {@code change} sets; the others as they are. */
+  private Config copy(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /**
+   * A mutable copy of every field, for the {@code with…} methods: a new field is added here (and
+   * to the record), not to each of them.
+   */
+  private static final class Copy {
+    String host;
+    int port;
+    Path dataDir;
+    Optional<DatabaseUrl> databaseUrl;
+    String logLevel;
+    boolean importBank;
+    int dbPoolSize;
+    Optional<URI> publicUrl;
+    int passwordIterations;
+    int socketSilenceSeconds;
+    TrustedProxies trustedProxies;
+    ClusterConfig cluster;
+
+    Copy(Config c) {
+      host = c.host;
+      port = c.port;
+      dataDir = c.dataDir;
+      databaseUrl = c.databaseUrl;
+      logLevel = c.logLevel;
+      importBank = c.importBank;
+      dbPoolSize = c.dbPoolSize;
+      publicUrl = c.publicUrl;
+      passwordIterations = c.passwordIterations;
+      socketSilenceSeconds = c.socketSilenceSeconds;
+      trustedProxies = c.trustedProxies;
+      cluster = c.cluster;
+    }
+
+    Config build() {
+      return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl,
+          passwordIterations, socketSilenceSeconds, trustedProxies, cluster);
+    }
   }
 
   private static Config from(Map<String, String> v, Map<String, String> env) {

@@ -17,21 +17,26 @@ import java.util.function.Supplier;
  *   <li>{@code GET /health/ready}: 200 when this node should get traffic — the database answers and,
  *       in a cluster, the node is a member of it.</li>
  * </ul>
+ * {@code cluster} is {@code "up"} or {@code "down"} in the readiness answer of a cluster node, and
+ * null everywhere else (a single server has no cluster to report on).
  */
 public final class HealthRoute {
   public record Health(String status, String database, String cluster, String version, String message) {}
 
   private final Pool pool;
-  private final Supplier<Optional<String>> clusterProblem;
+  private final Optional<Supplier<Optional<String>>> clusterProblem;
 
-  /** {@code clusterProblem} says why this node is not a usable cluster member, or empty when it is (or runs alone). */
-  public HealthRoute(Pool pool, Supplier<Optional<String>> clusterProblem) {
+  /**
+   * {@code clusterProblem} is empty on a single server; on a cluster node it says why this node is
+   * not a usable member, or empty when it is.
+   */
+  public HealthRoute(Pool pool, Optional<Supplier<Optional<String>>> clusterProblem) {
     this.pool = pool;
     this.clusterProblem = clusterProblem;
   }
 
   public HealthRoute(Pool pool) {
-    this(pool, Optional::empty);
+    this(pool, Optional.empty());
   }
 
   public void mount(Router router) {
@@ -42,11 +47,12 @@ public final class HealthRoute {
   }
 
   private void ready(RoutingContext rc) {
-    Optional<String> cluster = clusterProblem.get();
+    Optional<String> cluster = clusterProblem.flatMap(Supplier::get);
+    String clusterState = clusterProblem.isEmpty() ? null : cluster.isPresent() ? "down" : "up";
     database().onComplete(db -> {
       String problem = db.result() != null ? db.result() : cluster.orElse(null);
       Responses.send(rc, problem == null ? 200 : 503, new Health(problem == null ? "ready" : "not ready",
-          db.result() == null ? "up" : "down", cluster.isPresent() ? "down" : "up", Version.VERSION, problem));
+          db.result() == null ? "up" : "down", clusterState, Version.VERSION, problem));
     });
   }
 

@@ -25,6 +25,13 @@ class HealthReportsWhetherTheDatabaseAnswersTest {
       assertThat(body.get("status").asText()).isEqualTo("up");
       assertThat(body.get("database").asText()).isEqualTo("up");
       assertThat(body.get("version").asText()).isNotBlank();
+      assertThat(body.get("cluster").isNull()).as("a single server has no cluster: " + body).isTrue();
+
+      Http.Reply ready = Http.get(server.baseUrl() + "/health/ready");
+      assertThat(ready.status()).isEqualTo(200);
+      assertThat(ready.json().get("status").asText()).isEqualTo("ready");
+      assertThat(ready.json().get("database").asText()).isEqualTo("up");
+      assertThat(ready.json().get("cluster").isNull()).as("a single server has no cluster: " + ready.body()).isTrue();
 
       pg.close();
 
@@ -32,6 +39,13 @@ class HealthReportsWhetherTheDatabaseAnswersTest {
       assertThat(down.status()).isEqualTo(503);
       assertThat(down.json().get("database").asText()).isEqualTo("down");
       assertThat(down.json().get("message").asText()).startsWith("The database does not answer");
+      assertThat(down.json().get("cluster").isNull()).isTrue();
+
+      Http.Reply notReady = Http.get(server.baseUrl() + "/health/ready");
+      assertThat(notReady.status()).isEqualTo(503);
+      assertThat(notReady.json().get("status").asText()).isEqualTo("not ready");
+      assertThat(notReady.json().get("message").asText()).startsWith("The database does not answer");
+      assertThat(notReady.json().get("cluster").isNull()).isTrue();
     } finally {
       server.close();
       pg.close();
