@@ -8,22 +8,12 @@ import io.mockroom.testing.Interviewer;
 import io.mockroom.testing.Sql;
 import io.mockroom.testing.TestServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AccountsSignUpLogInAndOutTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
 
   static String url(String path) {
     return server.baseUrl() + path;

@@ -14,9 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The convergence test against the real server: three editors (the interviewer and two candidate
@@ -26,17 +25,8 @@ import org.junit.jupiter.api.Test;
  * The seed is in every assertion message; -Dcollab.socketSeed=N replays one.
  */
 class ClientsConvergeOverRealSocketsTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
 
   static final class Editor {
     final String path;

@@ -11,9 +11,8 @@ import io.mockroom.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Thousands of generated hostile frames from candidate sockets — invalid JSON, deep nesting,
@@ -23,17 +22,8 @@ import org.junit.jupiter.api.Test;
  * interviewer sees nothing of it. Replay a seed with -Dfuzz.seed=N.
  */
 class FuzzedFramesNeverHurtTheRoomTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
 
   static String frame(Random r, String doc, int version) {
     String huge = "z".repeat(257 * 1024 + r.nextInt(1000));

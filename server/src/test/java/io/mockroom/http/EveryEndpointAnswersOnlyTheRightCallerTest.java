@@ -8,31 +8,26 @@ import io.mockroom.testing.Interviewer;
 import io.mockroom.testing.TestServer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The authorization matrix: every endpoint × (anonymous, a candidate's token used as a login
  * cookie, an account of another organisation, the right account) → the expected status.
  */
 class EveryEndpointAnswersOnlyTheRightCallerTest {
-  static TestServer server;
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
   static Interviewer owner;
   static Interviewer stranger;
   static JsonNode session;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     owner = Interviewer.signUp(server, "Matrix Org");
     stranger = Interviewer.signUp(server, "Other Org");
     session = owner.createSession("Matrix", "Ida", 1);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   record Case(String method, String path, Object body, int anonymous, int candidate, int otherOrg, int right) {}

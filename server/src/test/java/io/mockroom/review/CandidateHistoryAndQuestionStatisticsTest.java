@@ -10,28 +10,23 @@ import io.mockroom.testing.RoomClient;
 import io.mockroom.testing.TestServer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CandidateHistoryAndQuestionStatisticsTest {
-  static TestServer server;
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
   static Interviewer ada;
   static String firstQuestion;
 
   @BeforeAll
   static void twoSessionsWithOneCandidate() {
-    server = TestServer.start();
     ada = Interviewer.signUp(server, "History Org");
     JsonNode bank = Http.get(server.baseUrl() + "/api/questions?pageSize=3").json().get("items");
     firstQuestion = bank.get(0).get("id").asText();
     interview(List.of(firstQuestion, bank.get(1).get("id").asText()), "mary@example.com", 2);
     interview(List.of(firstQuestion), null, 4); // linked to the candidate by hand afterwards
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   static void interview(List<String> questions, String email, int rubric) {

@@ -15,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A session produced through the live protocol, then read back through review: the list and its
@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * the client had then, and the exports.
  */
 class ReviewShowsWhatHappenedInTheRoomTest {
-  static TestServer server;
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
   static Interviewer ada;
   static Interviewer stranger;
   static JsonNode session;
@@ -35,7 +36,6 @@ class ReviewShowsWhatHappenedInTheRoomTest {
 
   @BeforeAll
   static void runASession() {
-    server = TestServer.start();
     ada = Interviewer.signUp(server, "Review Org");
     stranger = Interviewer.signUp(server, "Elsewhere");
     session = ada.createSession("Review me", "Katherine Johnson", 2);
@@ -74,11 +74,6 @@ class ReviewShowsWhatHappenedInTheRoomTest {
       staff.send(staff.json("end"));
       cand.await("ended");
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   static JsonNode list(String query, String cookie) {

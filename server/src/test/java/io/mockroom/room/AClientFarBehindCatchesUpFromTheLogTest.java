@@ -9,9 +9,8 @@ import io.mockroom.collab.ChangeSet;
 import io.mockroom.testing.Interviewer;
 import io.mockroom.testing.RoomClient;
 import io.mockroom.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A room keeps only the last {@link RoomState#DOC_HISTORY} updates of a document in memory. A
@@ -20,17 +19,8 @@ import org.junit.jupiter.api.Test;
  * browser drop the candidate's unconfirmed edits — and its edit, rebased on them, lands.
  */
 class AClientFarBehindCatchesUpFromTheLogTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
 
   @Test
   void theWelcomeCarriesEveryMissedUpdateAndTheUnconfirmedEditLands() {

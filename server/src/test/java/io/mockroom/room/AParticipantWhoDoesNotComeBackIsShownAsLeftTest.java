@@ -8,9 +8,8 @@ import io.mockroom.testing.RoomClient;
 import io.mockroom.testing.Sql;
 import io.mockroom.testing.TestServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A dropped participant is shown "reconnecting" at once and, if it does not come back within the
@@ -18,17 +17,8 @@ import org.junit.jupiter.api.Test;
  * timeline shows it too. One who comes back within the grace is never shown as left.
  */
 class AParticipantWhoDoesNotComeBackIsShownAsLeftTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
 
   @Test
   void afterTheGraceTheRoomShowsLeftAndTheLogKeepsIt() {

@@ -12,26 +12,16 @@ import io.mockroom.testing.Sql;
 import io.mockroom.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One interview from start to end over real sockets: start, push, edit, chat, notes, end. Every
  * frame the candidate receives is recorded and searched for anything only staff may see.
  */
 public class AWholeSessionOverTheLiveProtocolTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
 
   public static ObjectNode insert(RoomClient c, String doc, int version, String clientId, int at, int docLength, String text) {
     ObjectNode push = c.json("push").put("doc", doc).put("version", version);

@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An account can have at most {@link SessionStore#MAX_OPEN_PER_ACCOUNT} sessions that have not
@@ -25,17 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class AnInterviewerCannotOpenUnlimitedRoomsTest {
   static final int MAX = SessionStore.MAX_OPEN_PER_ACCOUNT;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
 
   @Test
   void theSessionOverTheLimitIsRefusedUntilOneEnds() throws Exception {

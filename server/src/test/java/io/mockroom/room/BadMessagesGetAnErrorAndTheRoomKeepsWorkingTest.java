@@ -6,23 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mockroom.testing.Interviewer;
 import io.mockroom.testing.RoomClient;
 import io.mockroom.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BadMessagesGetAnErrorAndTheRoomKeepsWorkingTest {
-  static TestServer server;
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
   static Interviewer ada;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     ada = Interviewer.signUp(server, "Faults Inc");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

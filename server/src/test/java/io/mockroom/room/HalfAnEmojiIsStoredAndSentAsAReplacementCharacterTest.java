@@ -7,9 +7,8 @@ import io.mockroom.testing.Interviewer;
 import io.mockroom.testing.RoomClient;
 import io.mockroom.testing.Sql;
 import io.mockroom.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A browser's {@code JSON.stringify} writes half of an emoji (a lone surrogate) as the escape
@@ -19,17 +18,8 @@ import org.junit.jupiter.api.Test;
  * and the room's text all agree.
  */
 class HalfAnEmojiIsStoredAndSentAsAReplacementCharacterTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
 
   @Test
   void theLoneSurrogateBecomesUFFFDEverywhereAndTypingGoesOn() {

@@ -7,25 +7,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mockroom.testing.Interviewer;
 import io.mockroom.testing.RoomClient;
 import io.mockroom.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ParticipantsJoinThroughTheHandshakeTest {
-  static TestServer server;
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
   static Interviewer ada;
   static JsonNode session;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     ada = Interviewer.signUp(server, "Analytical Engines");
     session = ada.createSession("Backend loop", "Grace", 3);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   String roomPath() {

@@ -9,22 +9,12 @@ import io.mockroom.testing.Interviewer;
 import io.mockroom.testing.RoomClient;
 import io.mockroom.testing.Sql;
 import io.mockroom.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ReconnectingClientsGetWhatTheyMissedAndResendOnceTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
 
   @Test
   void aDroppedCandidateCatchesUpAndItsResentEditsApplyOnce() {

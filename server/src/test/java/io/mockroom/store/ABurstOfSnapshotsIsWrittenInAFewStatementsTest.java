@@ -13,9 +13,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Rooms that reach a snapshot version together (a thousand typing in step) must not send
@@ -23,17 +22,8 @@ import org.junit.jupiter.api.Test;
  * Rows written by one transaction share its id ({@code xmin}), so that is what is counted.
  */
 class ABurstOfSnapshotsIsWrittenInAFewStatementsTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
 
   @Test
   void twelveHundredSnapshotsTakeAHandfulOfTransactionsAndAllArrive() throws Exception {
