@@ -1,17 +1,18 @@
 package io.mockroom.collab;
 
 /**
- * Inserted text as the server keeps it: well-formed UTF-16. JSON can carry a lone surrogate
+ * Text from clients as the server keeps it — inserted text, chat, notes, names: well-formed
+ * UTF-16. JSON can carry a lone surrogate
  * ({@code "\ud800"}, which a browser's {@code JSON.stringify} writes for a half of an emoji), but
  * no UTF-8 can: the log's row and every broadcast would otherwise each do something else with it
  * (a "?", an exception). Replacing it by U+FFFD, one UTF-16 unit like the surrogate, keeps every
  * length and position of the change set, so the pusher's later changes still fit.
  */
-final class Utf16 {
+public final class Utf16 {
   private Utf16() {}
 
   /** {@code s} itself when it has no lone surrogate (the usual case), else a copy with U+FFFD for each. */
-  static String wellFormed(String s) {
+  public static String wellFormed(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isSurrogate(c) && !pairedAt(s, i)) return replaceLone(s);

@@ -10,6 +10,7 @@ import io.mockroom.collab.ChangeSet;
 import io.mockroom.collab.ChangeSetReader;
 import io.mockroom.collab.InvalidChangeSetException;
 import io.mockroom.collab.Update;
+import io.mockroom.collab.Utf16;
 import io.mockroom.room.ClientMessage;
 import io.mockroom.room.ProtocolError;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class ClientFrames {
           }
           case "doc" -> {
             if (doc != null || value != JsonToken.VALUE_STRING) return null;
-            doc = p.getText();
+            doc = Utf16.wellFormed(p.getText());
           }
           case "version" -> {
             if (version >= 0 || (version = plainNonNegativeInt(p)) < 0) return null;
@@ -107,7 +108,7 @@ public final class ClientFrames {
       switch (field) {
         case "clientID" -> {
           if (clientId != null || value != JsonToken.VALUE_STRING) return null;
-          clientId = p.getText();
+          clientId = Utf16.wellFormed(p.getText());
           if (clientId.length() > 64) return null;
         }
         case "changes" -> {
@@ -235,14 +236,14 @@ public final class ClientFrames {
   private static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     if (v == null || !v.isTextual()) throw ProtocolError.invalid("\"" + field + "\" must be a string.");
-    return v.asText();
+    return Utf16.wellFormed(v.asText());
   }
 
   private static String optText(JsonNode n, String field) {
     JsonNode v = n.get(field);
     if (v == null || v.isNull()) return null;
     if (!v.isTextual()) throw ProtocolError.invalid("\"" + field + "\" must be a string.");
-    return v.asText();
+    return Utf16.wellFormed(v.asText());
   }
 
   private static UUID optUuid(JsonNode n, String field) {

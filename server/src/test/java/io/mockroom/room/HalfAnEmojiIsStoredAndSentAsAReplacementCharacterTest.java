@@ -52,4 +52,22 @@ class HalfAnEmojiIsStoredAndSentAsAReplacementCharacterTest {
       }
     }
   }
+
+  @Test
+  void aChatLineWithHalfAnEmojiReadsTheSameLiveAndInTheLog() {
+    Interviewer ada = Interviewer.signUp(server, "Surrogate Chat");
+    JsonNode session = ada.createSession("Emoji chat", "Grace", 1);
+    String sessionId = session.get("id").asText();
+    try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + sessionId, ada.cookie());
+         RoomClient cand = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null)) {
+      staff.hello();
+      cand.send(cand.json("hello").put("name", "Grace"));
+      cand.await("welcome");
+      cand.send("{\"type\":\"chat\",\"text\":\"hi \\udc00!\"}");
+      JsonNode chat = staff.await("chat");
+      assertThat(chat.get("chat").get("text").asText()).isEqualTo("hi \uFFFD!");
+      assertThat(Sql.one(server.database(), "select payload ->> 'text' from session_events"
+          + " where session_id = ?::uuid and type = 'chat'", sessionId)).isEqualTo("hi \uFFFD!");
+    }
+  }
 }
