@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# One benchmark run with a timeline of the server for finding where a tail comes from
+# (docs/performance.md, "The tail"): the server's GC, safepoint and JIT logs, and Postgres's
+# autovacuum workers polled every 200 ms, all in the server's clock (seconds since its JVM
+# started), next to the generator's "window opens at server uptime" and "worst moments" lines.
+#   scripts/bench-timeline.sh --rooms 1000 --measure 30        writes bench-timeline/*
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=bench-timeline
+mkdir -p "$out"
+MOCKROOM_BENCH_SERVER_JVM="-Xlog:gc,safepoint:file=$out/gc.log:uptime -Xlog:jit+compilation=debug:file=$out/jit.log:uptime" \
+  scripts/bench.sh "$@" --out "$out/bench.json" > "$out/bench.log" 2>&1 &
+bench=$!
+until grep -q "Embedded Postgres started on" "$out/bench.log"; do
+  kill -0 "$bench" 2>/dev/null || { tail -20 "$out/bench.log"; exit 1; }
+  sleep 0.5
+done
+port=$(grep -o "Embedded Postgres started on 127.0.0.1:[0-9]*" "$out/bench.log" | grep -o "[0-9]*$")
+server=$(pgrep -nf -- "-jar .*mockroom.jar")
+started=$(awk '{print $22}' "/proc/$server/stat") # clock ticks after boot
+hz=$(getconf CLK_TCK)
+: > "$out/postgres.log"
+if command -v psql >/dev/null; then
+  while kill -0 "$bench" 2>/dev/null; do
+    uptime=$(awk -v s="$started" -v hz="$hz" '{printf "%.2f", $1 - s / hz}' /proc/uptime)
+    busy=$(psql -h 127.0.0.1 -p "$port" -U postgres -Atc "select string_agg(left(query, 60), ' | ')
+      from pg_stat_activity where backend_type = 'autovacuum worker'" 2>/dev/null || true)
+    [ -n "$busy" ] && echo "$uptime $busy" >> "$out/postgres.log"
+    sleep 0.2
+  done
+else
+  echo "psql not found: Postgres's autovacuum is not polled" | tee "$out/postgres.log"
+fi
+wait "$bench" || true
+grep -E "^rooms=|^window|^worst|^! " "$out/bench.log"
+echo "timeline in $out/: gc.log, jit.log, postgres.log (server uptime, seconds)"
