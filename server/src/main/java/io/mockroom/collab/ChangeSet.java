@@ -27,6 +27,13 @@ public final class ChangeSet {
   /** Inserted text per pair index; missing or null means "". */
   final String[] inserted;
 
+  /**
+   * {@link #toJsonString()}, written on first use: a keystroke's set is written for the room's
+   * kept history and again for its broadcast. A racing second writer writes the same text, and a
+   * String is safe to publish without a lock.
+   */
+  private String json;
+
   ChangeSet(int[] sections, String[] inserted) {
     this.sections = sections;
     this.inserted = inserted;
@@ -140,6 +147,12 @@ public final class ChangeSet {
    * which copies lone surrogates as they are; {@code Json.encode} refuses those in a raw value.
    */
   public String toJsonString() {
+    String written = json;
+    if (written == null) json = written = writeJson();
+    return written;
+  }
+
+  private String writeJson() {
     StringBuilder out = new StringBuilder(sizeHint());
     out.append('[');
     for (int i = 0; i < sections.length; i += 2) {

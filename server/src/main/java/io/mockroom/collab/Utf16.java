@@ -13,12 +13,17 @@ public final class Utf16 {
 
   /** {@code s} itself when it has no lone surrogate (the usual case), else a copy with U+FFFD for each. */
   public static String wellFormed(String s) {
+    return firstLoneSurrogate(s) < 0 ? s : replaceLone(s);
+  }
+
+  /** Where the first lone surrogate of {@code s} is, or -1 when every surrogate is paired. */
+  public static int firstLoneSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isSurrogate(c) && !pairedAt(s, i)) return replaceLone(s);
+      if (Character.isSurrogate(c) && !pairedAt(s, i)) return i;
       if (Character.isHighSurrogate(c)) i++; // its low half
     }
-    return s;
+    return -1;
   }
 
   private static boolean pairedAt(String s, int i) {

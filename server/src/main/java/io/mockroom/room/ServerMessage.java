@@ -122,15 +122,10 @@ public sealed interface ServerMessage {
     }
 
     private static String requirePairedSurrogates(String raw, int update) {
-      for (int i = 0; i < raw.length(); i++) {
-        char c = raw.charAt(i);
-        if (!Character.isSurrogate(c)) continue;
-        if (Character.isHighSurrogate(c) && i + 1 < raw.length() && Character.isLowSurrogate(raw.charAt(i + 1))) {
-          i++;
-        } else {
-          throw new IllegalStateException("Could not encode Updates as JSON: the changes of update " + update
-              + " hold a lone surrogate at " + i + ", which UTF-8 cannot carry");
-        }
+      int at = io.mockroom.collab.Utf16.firstLoneSurrogate(raw);
+      if (at >= 0) {
+        throw new IllegalStateException("Could not encode Updates as JSON: the changes of update " + update
+            + " hold a lone surrogate at " + at + ", which UTF-8 cannot carry");
       }
       return raw;
     }
