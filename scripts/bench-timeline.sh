@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench-timeline
 mkdir -p "$out"
-MOCKROOM_BENCH_SERVER_JVM="-Xlog:gc,safepoint:file=$out/gc.log:uptime -Xlog:jit+compilation=debug:file=$out/jit.log:uptime" \
+MOCKROOM_BENCH_SERVER_JVM="${MOCKROOM_BENCH_SERVER_JVM:-} -Xlog:gc,safepoint:file=$out/gc.log:uptime -Xlog:jit+compilation=debug:file=$out/jit.log:uptime" \
   scripts/bench.sh "$@" --out "$out/bench.json" > "$out/bench.log" 2>&1 &
 bench=$!
 until grep -q "Embedded Postgres started on" "$out/bench.log"; do
@@ -23,10 +23,14 @@ hz=$(getconf CLK_TCK)
 if command -v psql >/dev/null; then
   while kill -0 "$bench" 2>/dev/null; do
     uptime=$(awk -v s="$started" -v hz="$hz" '{printf "%.2f", $1 - s / hz}' /proc/uptime)
-    busy=$(psql -h 127.0.0.1 -p "$port" -U postgres -Atc "select string_agg(left(query, 60), ' | ')
-      from pg_stat_activity where backend_type = 'autovacuum worker'" 2>/dev/null || true)
+    busy=$(psql -h 127.0.0.1 -p "$port" -U postgres -Atc "select string_agg(coalesce(nullif(left(a.query, 60), ''), a.backend_type)
+        || coalesce(' [vacuum: ' || v.phase || ']', '') || coalesce(' [analyze: ' || z.phase || ']', ''), ' | ')
+      from pg_stat_activity a
+      left join pg_stat_progress_vacuum v on v.pid = a.pid
+      left join pg_stat_progress_analyze z on z.pid = a.pid
+     where a.backend_type = 'autovacuum worker' or a.backend_type = 'checkpointer' and a.wait_event is null" 2>/dev/null || true)
     [ -n "$busy" ] && echo "$uptime $busy" >> "$out/postgres.log"
-    sleep 0.2
+    sleep 0.1
   done
 else
   echo "psql not found: Postgres's autovacuum is not polled" | tee "$out/postgres.log"

@@ -108,8 +108,8 @@ public final class LoadGenerator {
   }
 
   static Result run(int rooms, int warmupSeconds, int measureSeconds) throws Exception {
-    Path data = Files.createTempDirectory("mockroom-bench");
-    try (JarProcess server = JarProcess.startPinned(data, "0")) {
+    try (ScratchFolder scratch = ScratchFolder.create("mockroom-bench");
+         JarProcess server = JarProcess.startPinned(scratch.path(), "0")) {
       finished = false;
       reports = 0;
       Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
@@ -191,12 +191,13 @@ public final class LoadGenerator {
       });
       Thread.sleep(warmupSeconds * 1000L);
       List<Long> serverPids = new ArrayList<>(List.of(server.pid()));
-      List<Long> pgPids = ProcStats.postgres(data.resolve("postgres"));
+      List<Long> pgPids = ProcStats.postgres(scratch.path().resolve("postgres"));
       // When the window opens in the server's clock (seconds since its JVM started), to line
       // the worst moments up with its GC log (-Xlog:gc:...:uptime via MOCKROOM_BENCH_SERVER_JVM).
       ProcessHandle.of(server.pid()).flatMap(h -> h.info().startInstant()).ifPresent(t ->
-          System.out.printf(java.util.Locale.ROOT, "window opens at server uptime %.1fs%n",
-              java.time.Duration.between(t, java.time.Instant.now()).toMillis() / 1000.0));
+          System.out.printf(java.util.Locale.ROOT, "window opens at server uptime %.1fs (generator uptime %.1fs)%n",
+              java.time.Duration.between(t, java.time.Instant.now()).toMillis() / 1000.0,
+              java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
       vertx.runOnContext(v -> {
         window[0] = new Latencies();
         counters[0] = 0;
@@ -363,8 +364,8 @@ public final class LoadGenerator {
 
   /** N idle sockets (rooms of three that never type): server memory per connection. */
   static Result idle(int connections) throws Exception {
-    Path data = Files.createTempDirectory("mockroom-bench-idle");
-    try (JarProcess server = JarProcess.startPinned(data, "0")) {
+    try (ScratchFolder scratch = ScratchFolder.create("mockroom-bench-idle");
+         JarProcess server = JarProcess.startPinned(scratch.path(), "0")) {
       Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
       WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(connections + 10));
       Interviewer staff = Interviewer.signUp(server.baseUrl(), "Idle bench");

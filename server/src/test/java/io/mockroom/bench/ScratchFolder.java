@@ -1,0 +1,25 @@
+package io.mockroom.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A run's data folder (its embedded Postgres: hundreds of MB after a load), deleted when the run
+ * ends. Declared before the server in a try-with-resources, so the server has stopped (and its
+ * Postgres with it) before the folder goes.
+ */
+record ScratchFolder(Path path) implements AutoCloseable {
+  static ScratchFolder create(String prefix) throws IOException {
+    return new ScratchFolder(Files.createTempDirectory(prefix));
+  }
+
+  @Override
+  public void close() throws IOException {
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    }
+  }
+}
