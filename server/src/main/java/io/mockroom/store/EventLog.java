@@ -48,15 +48,17 @@ public final class EventLog {
   /**
    * A whole batch as one statement over arrays (one row per element): one round trip, no
    * BEGIN/COMMIT (a statement is atomic), and Postgres plans and starts the insert once per
-   * batch rather than once per event.
+   * batch rather than once per event. It writes every row or none, so nothing needs returning.
    */
   private static final String BATCH_INSERT = """
       insert into session_events (session_id, version, type, participant_id, payload)
       select s, v, t, p, d::jsonb
-        from unnest($1::uuid[], $2::int8[], $3::text[], $4::uuid[], $5::text[]) as u(s, v, t, p, d)
-      returning session_id, version""";
+        from unnest($1::uuid[], $2::int8[], $3::text[], $4::uuid[], $5::text[]) as u(s, v, t, p, d)""";
 
-  /** The same, keeping only rows whose room is still held under the given epoch (share-locked). */
+  /**
+   * The same, keeping only rows whose room is still held under the given epoch (share-locked);
+   * it returns the rows it wrote, so a refused row's append can fail.
+   */
   private static final String FENCED_BATCH_INSERT = """
       insert into session_events (session_id, version, type, participant_id, payload)
       select u.s, u.v, u.t, u.p, u.d::jsonb
@@ -206,7 +208,7 @@ public final class EventLog {
         retryDelayMs = 0;
         List<Pending> done = new ArrayList<>(inFlight);
         inFlight.clear();
-        // Every row comes back unless the fence kept it out: its room was claimed by another node.
+        // Every row is written unless the fence kept it out: its room was claimed by another node.
         java.util.Set<String> written = ar.result().rowCount() == n ? null : new java.util.HashSet<>();
         if (written != null) ar.result().forEach(r -> written.add(r.getUUID(0) + "/" + r.getLong(1)));
         for (Pending p : done) {
