@@ -14,15 +14,30 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Rebuilds a room from Postgres: the session row, its plan and members, then every event of its
+ * Rebuilds a room from Postgres: the session row, its plan and members, then the events of its
  * log in version order through the same {@link RoomState} mutators the live room uses.
+ *
+ * <p>An answer document starts from a snapshot when it has one old enough ({@link #REPLAYED}
+ * updates behind its newest snapshot): only the editor updates after it are read and replayed,
+ * and they refill the document's kept history, so pushes and resends made before the room was
+ * reloaded are still recognised. Every other event is always replayed. The log stays the truth:
+ * if a snapshot and the log disagree, the room is loaded again from the whole log.
  */
 public final class RoomLoader {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RoomLoader.class);
+
+  /**
+   * At least this many updates of a document are replayed after its snapshot — a full history
+   * ({@link RoomState#DOC_HISTORY}) — and fewer than this plus the snapshot interval (100).
+   */
+  static final int REPLAYED = RoomState.DOC_HISTORY;
   private static final String SESSION = """
       select id, organisation_id, created_by, title, candidate_name, candidate_token from sessions where id = $1""";
   private static final String PLAN = """
@@ -31,6 +46,26 @@ public final class RoomLoader {
        where p.session_id = $1 order by p.position""";
   private static final String EVENTS = """
       select version, type, participant_id, payload from session_events where session_id = $1 order by version""";
+
+  /** Per document, its newest snapshot at least $2 versions older than its newest one. */
+  private static final String SNAPSHOTS = """
+      select distinct on (document_id) document_id, doc_version, log_version, text
+        from document_snapshots s
+       where session_id = $1
+         and doc_version <= (select max(doc_version) from document_snapshots n
+                              where n.session_id = s.session_id and n.document_id = s.document_id) - $2
+       order by document_id, doc_version desc""";
+
+  /** The log without the editor updates a snapshot already holds ($2: documents, $3: their snapshots' log versions). */
+  private static final String EVENTS_AFTER_SNAPSHOTS = """
+      select version, type, participant_id, payload from session_events e
+       where session_id = $1
+         and not (type = 'doc_update' and version <= coalesce(
+              (select s.l from unnest($2::text[], $3::int8[]) as s(d, l) where s.d = e.payload ->> 'doc'), 0))
+       order by version""";
+
+  /** A document's text at {@code docVersion}: the state after every update of it up to log version {@code logVersion}. */
+  record Snapshot(String doc, int docVersion, long logVersion, String text) {}
 
   private final Pool pool;
 
@@ -52,10 +87,45 @@ public final class RoomLoader {
     });
   }
 
+  /** The room as its log leaves it, documents started from their snapshots where there are some. */
   public Future<RoomState> state(SessionInfo info) {
-    return pool.preparedQuery(EVENTS).execute(Tuple.of(info.id())).map(rows -> {
+    return snapshots(info.id()).compose(snapshots -> snapshots.isEmpty()
+        ? fromLog(info, Map.of())
+        : fromLog(info, snapshots).recover(e -> {
+          log.warn("Room {}: its snapshots do not fit its log ({}); loading it from the whole log", info.id(), e.getMessage());
+          return fromLog(info, Map.of());
+        }));
+  }
+
+  Future<Map<String, Snapshot>> snapshots(UUID sessionId) {
+    return pool.preparedQuery(SNAPSHOTS).execute(Tuple.of(sessionId, REPLAYED)).map(rows -> {
+      Map<String, Snapshot> out = new LinkedHashMap<>();
+      for (Row r : rows) {
+        out.put(r.getString("document_id"), new Snapshot(r.getString("document_id"), r.getInteger("doc_version"),
+            r.getLong("log_version"), r.getString("text")));
+      }
+      return out;
+    });
+  }
+
+  /** Replays the log; a document in {@code snapshots} starts from its snapshot, and only its later updates are read. */
+  Future<RoomState> fromLog(SessionInfo info, Map<String, Snapshot> snapshots) {
+    Future<io.vertx.sqlclient.RowSet<Row>> events = snapshots.isEmpty()
+        ? pool.preparedQuery(EVENTS).execute(Tuple.of(info.id()))
+        : pool.preparedQuery(EVENTS_AFTER_SNAPSHOTS).execute(Tuple.of(info.id(),
+            snapshots.keySet().toArray(new String[0]),
+            snapshots.values().stream().map(Snapshot::logVersion).toArray(Long[]::new)));
+    return events.map(rows -> {
       RoomState state = new RoomState(info);
-      for (Row r : rows) replay(state, r.getLong("version"), r.getString("type"), r.getUUID("participant_id"), (JsonObject) r.getValue("payload"));
+      for (Row r : rows) {
+        String type = r.getString("type");
+        JsonObject payload = (JsonObject) r.getValue("payload");
+        boolean fits = replay(state, r.getLong("version"), type, r.getUUID("participant_id"), payload);
+        if (!fits && !snapshots.isEmpty()) {
+          throw new IllegalStateException("editor update " + r.getLong("version") + " does not fit its document");
+        }
+        if (type.equals("question_pushed")) startFromSnapshot(state, snapshots.get(payload.getString("doc")));
+      }
       // Nobody is connected to a freshly loaded room.
       state.participants.values().forEach(p -> {
         if (!state.status.equals("ended")) p.presence = "left";
@@ -64,7 +134,21 @@ public final class RoomLoader {
     });
   }
 
-  static void replay(RoomState state, long version, String type, UUID participant, JsonObject p) {
+  /**
+   * The document was just created by its question's first push (nothing of it replayed yet, as
+   * its updates up to the snapshot are not read): it starts at the snapshot instead. A question
+   * pushed again finds its document already started.
+   */
+  private static void startFromSnapshot(RoomState state, Snapshot snapshot) {
+    if (snapshot == null) return;
+    DocState doc = state.docs.get(snapshot.doc());
+    if (doc == null || doc.doc.version() != 0) return;
+    state.docs.replace(snapshot.doc(), new DocState(new io.mockroom.collab.CollabDocument(
+        RoomState.MAX_DOC_LENGTH, RoomState.DOC_HISTORY, snapshot.text(), snapshot.docVersion())));
+  }
+
+  /** Applies one logged event; false when it is an editor update that does not fit its document (skipped). */
+  static boolean replay(RoomState state, long version, String type, UUID participant, JsonObject p) {
     state.seq = version;
     switch (type) {
       case "started" -> state.started(Instant.parse(p.getString("at")));
@@ -83,7 +167,7 @@ public final class RoomLoader {
         DocState doc = state.docs.get(p.getString("doc"));
         Update u = new Update(p.getString("clientID"),
             ChangeSet.fromJson(Json.MAPPER.valueToTree(p.getJsonArray("changes").getList())));
-        doc.doc.push(doc.doc.version(), List.of(u));
+        if (!doc.doc.push(doc.doc.version(), List.of(u)).accepted()) return false;
         doc.committed(u);
       }
       case "chat" -> state.chat.add(new ChatView(UUID.fromString(p.getString("id")), participant,
@@ -99,6 +183,7 @@ public final class RoomLoader {
           p.getString("recommendation"), p.getString("summary"), p.getBoolean("submitted"), Instant.parse(p.getString("at"))));
       default -> { } // events of later versions of the server that this one does not show
     }
+    return true;
   }
 
   static PlanItem planItem(Row r) {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * each, with a durable commit each, rooms that reach such a version together (the benchmark's
  * 1,000 rooms typing in step do, every 20 s) sent Postgres a thousand transactions and WAL
  * flushes within a fraction of a second, on the CPU and the disk that commit everyone's
- * keystrokes. Nothing reads the snapshots yet (rooms load by replaying the log). Invariants: at most one
+ * keystrokes. Rooms being loaded start their documents from them ({@code RoomLoader}). Invariants: at most one
  * statement in flight; at most {@link #MAX_QUEUED} snapshots wait (beyond that, during a database
  * outage, new ones are dropped and counted).
  */
