@@ -515,7 +515,8 @@ public final class Room {
       pending -= entries.size();
       if (ar.succeeded()) {
         if (savingPaused && pending == 0) setSaving(false);
-        then.run();
+        // A room that gave itself up shows and snapshots nothing more: another owner holds it.
+        if (!dead) then.run();
       } else if (ar.cause() instanceof EventLog.StaleOwnerException) {
         dropStale(ar.cause());
       } else {

@@ -47,14 +47,22 @@ public final class RoomLoader {
   private static final String EVENTS = """
       select version, type, participant_id, payload from session_events where session_id = $1 order by version""";
 
-  /** Per document, its newest snapshot at least $2 versions older than its newest one. */
+  /**
+   * Per document, its newest snapshot at least $2 versions older than its newest one, with the
+   * number of that document's updates the log holds up to the snapshot — which must be its
+   * version, or the snapshot is not used.
+   */
   private static final String SNAPSHOTS = """
-      select distinct on (document_id) document_id, doc_version, log_version, text
-        from document_snapshots s
-       where session_id = $1
-         and doc_version <= (select max(doc_version) from document_snapshots n
-                              where n.session_id = s.session_id and n.document_id = s.document_id) - $2
-       order by document_id, doc_version desc""";
+      select c.document_id, c.doc_version, c.log_version, c.text,
+             (select count(*) from session_events e
+               where e.session_id = $1 and e.type = 'doc_update' and e.version <= c.log_version
+                 and e.payload ->> 'doc' = c.document_id) as logged
+        from (select distinct on (document_id) document_id, doc_version, log_version, text
+                from document_snapshots s
+               where session_id = $1
+                 and doc_version <= (select max(doc_version) from document_snapshots n
+                                      where n.session_id = s.session_id and n.document_id = s.document_id) - $2
+               order by document_id, doc_version desc) c""";
 
   /** The log without the editor updates a snapshot already holds ($2: documents, $3: their snapshots' log versions). */
   private static final String EVENTS_AFTER_SNAPSHOTS = """
@@ -89,7 +97,10 @@ public final class RoomLoader {
 
   /** The room as its log leaves it, documents started from their snapshots where there are some. */
   public Future<RoomState> state(SessionInfo info) {
-    return snapshots(info.id()).compose(snapshots -> snapshots.isEmpty()
+    return snapshots(info.id()).recover(e -> {
+      log.warn("Room {}: its snapshots could not be read ({}); loading it from the whole log", info.id(), e.getMessage());
+      return Future.succeededFuture(Map.of());
+    }).compose(snapshots -> snapshots.isEmpty()
         ? fromLog(info, Map.of())
         : fromLog(info, snapshots).recover(e -> {
           log.warn("Room {}: its snapshots do not fit its log ({}); loading it from the whole log", info.id(), e.getMessage());
@@ -97,12 +108,18 @@ public final class RoomLoader {
         }));
   }
 
+  /** The snapshots to start from: those whose version is the number of updates the log holds up to them. */
   Future<Map<String, Snapshot>> snapshots(UUID sessionId) {
     return pool.preparedQuery(SNAPSHOTS).execute(Tuple.of(sessionId, REPLAYED)).map(rows -> {
       Map<String, Snapshot> out = new LinkedHashMap<>();
       for (Row r : rows) {
-        out.put(r.getString("document_id"), new Snapshot(r.getString("document_id"), r.getInteger("doc_version"),
-            r.getLong("log_version"), r.getString("text")));
+        Snapshot s = new Snapshot(r.getString("document_id"), r.getInteger("doc_version"), r.getLong("log_version"), r.getString("text"));
+        long logged = r.getLong("logged");
+        if (logged == s.docVersion()) {
+          out.put(s.doc(), s);
+        } else {
+          log.warn("Room {}: the snapshot of {} at version {} follows {} logged updates; not used", sessionId, s.doc(), s.docVersion(), logged);
+        }
       }
       return out;
     });
@@ -145,6 +162,7 @@ public final class RoomLoader {
     if (doc == null || doc.doc.version() != 0) return;
     state.docs.replace(snapshot.doc(), new DocState(new io.mockroom.collab.CollabDocument(
         RoomState.MAX_DOC_LENGTH, RoomState.DOC_HISTORY, snapshot.text(), snapshot.docVersion())));
+    state.fromSnapshots.put(snapshot.doc(), snapshot.docVersion());
   }
 
   /** Applies one logged event; false when it is an editor update that does not fit its document (skipped). */

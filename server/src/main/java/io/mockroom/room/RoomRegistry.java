@@ -117,7 +117,9 @@ public final class RoomRegistry implements Room.Services {
     return loader.info(sessionId).compose(info -> info.isEmpty()
             ? Future.failedFuture(new NoSuchSession())
             : claims.claim(sessionId).compose(epoch -> loader.state(info.get()).map(state -> {
-              log.info("Room {} loaded at version {}{}", sessionId, state.seq, epoch == 0 ? "" : " (ownership epoch " + epoch + ")");
+              log.info("Room {} loaded at version {}{}{}", sessionId, state.seq,
+                  state.fromSnapshots.isEmpty() ? "" : " (documents from snapshots: " + state.fromSnapshots + ")",
+                  epoch == 0 ? "" : " (ownership epoch " + epoch + ")");
               return new Room(shard, this, state, epoch);
             })));
   }

@@ -40,6 +40,8 @@ final class RoomState {
   final Map<UUID, PushedQuestion> pushed = new LinkedHashMap<>();
   PushedQuestion current;
   final Map<String, DocState> docs = new LinkedHashMap<>();
+  /** Documents this state was loaded from a snapshot of, and that snapshot's version (for the load's log line). */
+  final Map<String, Integer> fromSnapshots = new LinkedHashMap<>();
   final List<ChatView> chat = new ArrayList<>();
   final List<NoteView> notes = new ArrayList<>();
   /** participant → question → their latest score of it. */

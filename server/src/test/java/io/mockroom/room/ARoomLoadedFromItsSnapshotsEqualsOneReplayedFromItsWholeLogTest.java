@@ -95,7 +95,9 @@ class ARoomLoadedFromItsSnapshotsEqualsOneReplayedFromItsWholeLogTest {
 
     RoomState fromSnapshot = loader.fromLog(info, snapshots).await(10, TimeUnit.SECONDS);
     assertSameRoom(fromSnapshot, whole);
-    assertSameRoom(loader.state(info).await(10, TimeUnit.SECONDS), whole);
+    RoomState loaded = loader.state(info).await(10, TimeUnit.SECONDS);
+    assertSameRoom(loaded, whole);
+    assertThat(loaded.fromSnapshots).isEqualTo(Map.of(doc, snapshotVersion));
   }
 
   @Test
@@ -112,10 +114,32 @@ class ARoomLoadedFromItsSnapshotsEqualsOneReplayedFromItsWholeLogTest {
       Map<String, RoomLoader.Snapshot> bad = loader.snapshots(info.id()).await(10, TimeUnit.SECONDS);
       assertThat(bad.get(doc).text()).isEqualTo(good.text() + "?");
       assertThat(loader.fromLog(info, bad).otherwiseEmpty().await(10, TimeUnit.SECONDS)).as("a room from the bad snapshot").isNull();
-      assertSameRoom(loader.state(info).await(10, TimeUnit.SECONDS), whole);
+      RoomState loaded = loader.state(info).await(10, TimeUnit.SECONDS);
+      assertSameRoom(loaded, whole);
+      assertThat(loaded.fromSnapshots).isEmpty();
     } finally {
       Sql.execute(server.database(), "update document_snapshots set text = ? where session_id = ?::uuid and doc_version = ?",
           good.text(), sessionId, good.docVersion());
+    }
+  }
+
+  @Test
+  void aSnapshotWhoseVersionIsNotTheNumberOfLoggedUpdatesIsNotUsed() throws Exception {
+    RoomLoader loader = new RoomLoader(pool);
+    SessionInfo info = loader.info(UUID.fromString(sessionId)).await(10, TimeUnit.SECONDS).orElseThrow();
+    RoomState whole = loader.fromLog(info, Map.of()).await(10, TimeUnit.SECONDS);
+    int version = loader.snapshots(info.id()).await(10, TimeUnit.SECONDS).get(doc).docVersion();
+    try {
+      // Same text, same log position, one version off: it would load without a complaint.
+      Sql.execute(server.database(), "update document_snapshots set doc_version = doc_version - 1 where session_id = ?::uuid and doc_version = ?",
+          sessionId, version);
+      assertThat(loader.snapshots(info.id()).await(10, TimeUnit.SECONDS)).isEmpty();
+      RoomState loaded = loader.state(info).await(10, TimeUnit.SECONDS);
+      assertSameRoom(loaded, whole);
+      assertThat(loaded.fromSnapshots).isEmpty();
+    } finally {
+      Sql.execute(server.database(), "update document_snapshots set doc_version = ? where session_id = ?::uuid and doc_version = ?",
+          version, sessionId, version - 1);
     }
   }
 
