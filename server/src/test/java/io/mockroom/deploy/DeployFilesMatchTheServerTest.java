@@ -136,6 +136,8 @@ class DeployFilesMatchTheServerTest {
     }
     String pgCheck = services.path("postgres").path("healthcheck").path("test").toString();
     assertThat(pgCheck).as("the Postgres healthcheck").contains("pg_isready");
+    assertThat(services.path("postgres").path("command").toString()).as("the Postgres command")
+        .contains("\"wal_init_zero=off\"");
   }
 
   @Test
