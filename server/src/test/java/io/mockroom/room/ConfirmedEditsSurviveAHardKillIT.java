@@ -22,10 +22,14 @@ import org.junit.jupiter.api.Test;
  * Candidates in several rooms type while the server process is killed with SIGKILL. After a
  * restart on the same data, each room's stored log is gap-free and holds every edit that was
  * confirmed before the kill, in order; the clients reconnect, resend what was not confirmed, and
- * end with exactly the text the store has.
+ * end with exactly the text the store has. Each room types past several snapshots (one every 100
+ * versions), so the restarted server loads its documents from a snapshot and replays only the
+ * updates after it — and must still recognise a resend made before the kill.
  */
 class ConfirmedEditsSurviveAHardKillIT {
   static final int ROOMS = 4;
+  /** Snapshots at 100..400: the room loads from the one at 100 and replays 350 updates. */
+  static final int TYPED = 450;
 
   /** One typist: pushes one character at a time, each after the previous one was confirmed. */
   static final class Typist {
@@ -69,18 +73,29 @@ class ConfirmedEditsSurviveAHardKillIT {
         t.participantId = c.await("welcome").get("you").get("id").asText();
         sockets.add(c);
       }
-      // Type in every room, one character per push, until 30 characters are confirmed in each.
-      for (int n = 0; n < 30; n++) {
+      // Type in every room until TYPED characters are confirmed in each: ten one-character updates
+      // per push (a socket may send at most 60 messages a second), each push after the last one's
+      // confirmation.
+      for (int n = 0; n < TYPED; n += 10) {
         for (int i = 0; i < ROOMS; i++) {
           Typist t = typists.get(i);
           RoomClient c = sockets.get(i);
-          String ch = String.valueOf((char) ('a' + (n + i) % 26));
-          c.send(insert(c, t.doc, t.version, t.clientId, t.confirmed.length(), t.confirmed.length(), ch));
-          t.pending = ch;
+          ObjectNode push = c.json("push").put("doc", t.doc).put("version", t.version);
+          var updates = push.putArray("updates");
+          StringBuilder chars = new StringBuilder();
+          for (int k = 0; k < 10; k++) {
+            String ch = String.valueOf((char) ('a' + (n + k + i) % 26));
+            int length = t.confirmed.length() + k;
+            updates.addObject().put("clientID", t.clientId)
+                .set("changes", insert(c, t.doc, 0, t.clientId, length, length, ch).get("updates").get(0).get("changes"));
+            chars.append(ch);
+          }
+          c.send(push);
+          t.pending = chars.toString();
         }
         for (int i = 0; i < ROOMS; i++) {
           Typist t = typists.get(i);
-          int expected = t.version + 1;
+          int expected = t.version + 10;
           sockets.get(i).await("updates", u -> u.get("version").asInt() == expected);
           t.confirmed.append(t.pending);
           t.version = expected;
@@ -114,6 +129,7 @@ class ConfirmedEditsSurviveAHardKillIT {
           hello.putObject("docs").put(t.doc, t.version);
           back.send(hello);
           JsonNode docView = back.await("welcome").get("docs").get(t.doc);
+          assertThat(loadLine(second, sessionId)).as("room %d's load", i).contains("documents from snapshots: {" + t.doc + "=100}");
           String stored = docView.get("text").asText();
           assertThat(stored).as("room %d keeps every confirmed edit", i).startsWith(t.confirmed.toString());
           assertThat(stored.length()).isIn(t.confirmed.length(), t.confirmed.length() + 1);
@@ -141,5 +157,17 @@ class ConfirmedEditsSurviveAHardKillIT {
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
     }
+  }
+
+  /** The server's log line for loading the room (written before its welcome; read as the output arrives). */
+  private static String loadLine(JarProcess server, String sessionId) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    do {
+      synchronized (server.output()) {
+        for (String line : server.output()) if (line.contains("Room " + sessionId + " loaded at version")) return line;
+      }
+      Thread.onSpinWait();
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("no load line for room " + sessionId);
   }
 }
