@@ -221,6 +221,27 @@ public final class ChangeSet {
     return out.toString();
   }
 
+  /**
+   * Applies these changes to {@code doc} in place: what {@link #apply} returns, without a new copy
+   * of the whole text (a keystroke moves the text after it, and allocates nothing that lives).
+   * {@code doc} must have {@link #length()} characters.
+   */
+  public void applyTo(StringBuilder doc) {
+    requireLength(doc.length());
+    int pos = 0; // in the new text: everything before it is done, everything after it is still old
+    for (int i = 0; i < sections.length; i += 2) {
+      int len = sections[i];
+      int ins = sections[i + 1];
+      if (ins < 0) {
+        pos += len;
+      } else {
+        String t = text(i >> 1);
+        doc.replace(pos, pos + len, t);
+        pos += t.length();
+      }
+    }
+  }
+
   /** These changes followed by {@code other}, which must start where these end. */
   public ChangeSet compose(ChangeSet other) {
     other.requireLength(newLength());

@@ -76,7 +76,9 @@ public final class CollabDocument {
 
   private final int maxLength;
   private final int historyLimit;
-  private String text;
+  /** The head's text, edited in place by each accepted update; {@link #text()} copies it out when asked. */
+  private final StringBuilder text;
+  private String textCopy; // text() as last copied; null once the text changed
   private int version;
   private long pushes;
   private final History history = new History();
@@ -91,7 +93,7 @@ public final class CollabDocument {
     if (maxLength < 0 || historyLimit < 0 || version < 0) throw new IllegalArgumentException("negative limit or version");
     this.maxLength = maxLength;
     this.historyLimit = historyLimit;
-    this.text = text;
+    this.text = new StringBuilder(text);
     this.version = version;
   }
 
@@ -104,12 +106,13 @@ public final class CollabDocument {
    */
   public static CollabDocument restore(int maxLength, int historyLimit, String text, int version, List<Update> after) {
     CollabDocument doc = new CollabDocument(maxLength, historyLimit, text, version);
-    for (Update u : after) doc.accept(List.of(u), u.changes().apply(doc.text));
+    for (Update u : after) doc.accept(List.of(u));
     return doc;
   }
 
   public String text() {
-    return text;
+    if (textCopy == null) textCopy = text.toString();
+    return textCopy;
   }
 
   public int version() {
@@ -150,20 +153,21 @@ public final class CollabDocument {
     } catch (InvalidChangeSetException e) {
       return PushResult.refused(Rejection.DOES_NOT_FIT, "the changes do not fit version " + baseVersion + " of the document: " + e.getMessage());
     }
-    String next = text;
+    // Checked on lengths alone, whole push first: a refused push must leave the text untouched.
+    int length = text.length();
     for (Update u : rebased) {
-      if (u.changes().length() != next.length()) {
+      if (u.changes().length() != length) {
         return PushResult.refused(Rejection.DOES_NOT_FIT, "the changes are for a document of length " + u.changes().length()
-            + ", but the document (with this push's earlier updates) has length " + next.length());
+            + ", but the document (with this push's earlier updates) has length " + length);
       }
-      String after = u.changes().apply(next);
+      int after = u.changes().newLength();
       // A push may always shrink the text, even one restored above a since-lowered limit.
-      if (after.length() > maxLength && after.length() > next.length()) {
+      if (after > maxLength && after > length) {
         return PushResult.refused(Rejection.TOO_LONG, "the answer would be longer than " + maxLength + " characters");
       }
-      next = after;
+      length = after;
     }
-    accept(rebased, next);
+    accept(rebased);
     return PushResult.ok(rebased);
   }
 
@@ -189,9 +193,11 @@ public final class CollabDocument {
     return true;
   }
 
-  private void accept(List<Update> accepted, String newText) {
+  /** Applies updates already checked to fit (a restore's may throw {@link InvalidChangeSetException}, before any change). */
+  private void accept(List<Update> accepted) {
     long push = pushes++;
-    text = newText;
+    for (Update u : accepted) u.changes().applyTo(text);
+    textCopy = null;
     version += accepted.size();
     for (Update u : accepted) history.add(u, push, historyLimit);
   }

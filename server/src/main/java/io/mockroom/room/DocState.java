@@ -9,24 +9,25 @@ import java.util.Optional;
  * One answer document of a room: the authority's head (which includes updates whose log write is
  * still in flight, so later pushes rebase over them) and the committed prefix, which is all a
  * client is ever shown. Invariant: {@code committedVersion <= doc.version()} and
- * {@code committedText} is the text at {@code committedVersion}.
+ * {@code committed} holds the text at {@code committedVersion}.
  */
 final class DocState {
   final CollabDocument doc;
   private int committedVersion;
-  private String committedText;
+  /** The text at {@code committedVersion}, edited in place as updates commit (no copy per keystroke). */
+  private final StringBuilder committed;
+  private String committedCopy; // committedText() as last copied; null once it changed
 
   DocState(CollabDocument doc) {
     this.doc = doc;
     this.committedVersion = doc.version();
-    this.committedText = doc.text();
+    this.committed = new StringBuilder(doc.text());
   }
 
   /** An update of this document reached the log; it is now safe to show. */
   void committed(Update u) {
-    // Usually nothing is in flight behind this update: the head's text is the committed text
-    // (the same String), and the document is not copied a second time.
-    committedText = committedVersion + 1 == doc.version() ? doc.text() : u.changes().apply(committedText);
+    u.changes().applyTo(committed);
+    committedCopy = null;
     committedVersion++;
   }
 
@@ -34,8 +35,10 @@ final class DocState {
     return committedVersion;
   }
 
+  /** Copied out when asked (a join, a catch-up, a snapshot), not per keystroke. */
   String committedText() {
-    return committedText;
+    if (committedCopy == null) committedCopy = committed.toString();
+    return committedCopy;
   }
 
   /** Committed updates after {@code version}, or empty when they are no longer held in memory. */
