@@ -34,10 +34,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run with scripts/bench.sh; arguments: {@code --rooms 1000} or {@code --sweep 100,300,1000,2000},
  * {@code --warmup 10 --measure 30}, {@code --idle N} for memory per idle connection,
- * {@code --out bench-results.json}.
+ * {@code --answer N} to start every answer with N characters (its first push, before the window:
+ * long answers), {@code --out bench-results.json}.
  */
 public final class LoadGenerator {
-  record Options(List<Integer> rooms, int warmup, int measure, int idle, Path out) {}
+  record Options(List<Integer> rooms, int warmup, int measure, int idle, int answer, Path out) {}
 
   record Result(String mode, int rooms, int sockets, double offeredPerSec, double deliveredPerSec, double p50, double p95,
                 double p99, double max, long lost, long duplicates, long errors, long disconnects, double serverCpuPercent,
@@ -62,7 +63,7 @@ public final class LoadGenerator {
       results.add(idle(o.idle()));
     } else {
       for (int r : o.rooms()) {
-        Result result = run(r, o.warmup(), o.measure());
+        Result result = run(r, o.warmup(), o.measure(), o.answer());
         results.add(result);
         print(result);
         if (!(result.p99() <= 50 && result.lost() == 0)) break; // the next, bigger R would not be at SLO either
@@ -102,12 +103,20 @@ public final class LoadGenerator {
     boolean inFlight;
     final int[] receivedVersion = new int[2];
 
-    BenchRoom(int i) {
+    /** Characters of the answer's first push (0: one, like every other). */
+    final int answer;
+
+    BenchRoom(int i, int answer) {
       clientId = "bench-" + i;
+      this.answer = answer;
     }
   }
 
   static Result run(int rooms, int warmupSeconds, int measureSeconds) throws Exception {
+    return run(rooms, warmupSeconds, measureSeconds, 0);
+  }
+
+  static Result run(int rooms, int warmupSeconds, int measureSeconds, int answer) throws Exception {
     try (ScratchFolder scratch = ScratchFolder.create("mockroom-bench");
          JarProcess server = JarProcess.startPinned(scratch.path(), "0")) {
       finished = false;
@@ -131,7 +140,7 @@ public final class LoadGenerator {
             "plan", List.of(Map.of("questionId", question))), creator.cookie()).json();
         String id = s.get("id").asText();
         Http.post(server.baseUrl() + "/api/sessions/" + id + "/members", Map.of("email", "observer@bench.local", "role", "observer"), creator.cookie());
-        BenchRoom room = new BenchRoom(i);
+        BenchRoom room = new BenchRoom(i, answer);
         room.sessionId = id;
         all.add(room);
         String token = Interviewer.token(s);
@@ -354,8 +363,10 @@ public final class LoadGenerator {
     ArrayNode updates = push.putArray("updates");
     for (int i = room.confirmed; i < room.typedAt.size(); i++) {
       ArrayNode changes = Json.MAPPER.createArrayNode();
-      if (i > 0) changes.add(i);
-      changes.addArray().add(0).add("x");
+      // Update i goes at the end: after i characters, or after the long first one and i - 1 more.
+      int at = i == 0 || room.answer <= 1 ? i : room.answer + i - 1;
+      if (at > 0) changes.add(at);
+      changes.addArray().add(0).add(i == 0 && room.answer > 1 ? "x".repeat(room.answer) : "x");
       updates.addObject().put("clientID", room.clientId).set("changes", changes);
     }
     room.inFlight = true;
@@ -422,6 +433,7 @@ public final class LoadGenerator {
     List<Integer> rooms = new ArrayList<>();
     for (String r : a.getOrDefault("sweep", a.getOrDefault("rooms", "100")).split(",")) rooms.add(Integer.parseInt(r.trim()));
     return new Options(rooms, Integer.parseInt(a.getOrDefault("warmup", "10")), Integer.parseInt(a.getOrDefault("measure", "30")),
-        Integer.parseInt(a.getOrDefault("idle", "0")), Path.of(a.getOrDefault("out", "bench-results.json")));
+        Integer.parseInt(a.getOrDefault("idle", "0")), Integer.parseInt(a.getOrDefault("answer", "0")),
+        Path.of(a.getOrDefault("out", "bench-results.json")));
   }
 }
