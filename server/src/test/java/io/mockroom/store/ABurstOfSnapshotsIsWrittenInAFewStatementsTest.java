@@ -56,4 +56,37 @@ class ABurstOfSnapshotsIsWrittenInAFewStatementsTest {
       pool.close().await(10, TimeUnit.SECONDS);
     }
   }
+
+  /** Long answers: a statement takes at most about MAX_BATCH_CHARS of text, so a burst is spread out. */
+  @Test
+  void longSnapshotsAreSplitBySize() throws Exception {
+    Interviewer ada = Interviewer.signUp(server, "Long snapshots");
+    JsonNode session = ada.createSession("Long", "Grace", 1);
+    UUID sessionId = UUID.fromString(session.get("id").asText());
+    DatabaseUrl url = server.database();
+    Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
+        .connectingTo(new PgConnectOptions().setHost(url.host()).setPort(url.port()).setDatabase(url.database())
+            .setUser(url.user()).setPassword(url.password()))
+        .using(server.vertx()).build();
+    try {
+      SnapshotWriter writer = new SnapshotWriter(server.vertx(), pool);
+      int n = 40;
+      String text = "x".repeat(20_000);
+      for (int v = 1; v <= n; v++) writer.write(sessionId, "doc-1", v, v, text);
+
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      long written = 0;
+      while (written < n && System.nanoTime() < deadline) {
+        written = (Long) Sql.one(url, "select count(*) from document_snapshots where session_id = ?::uuid", sessionId.toString());
+        if (written < n) Thread.onSpinWait();
+      }
+      assertThat(written).isEqualTo(n);
+      Long largest = (Long) Sql.one(url, "select max(c) from (select sum(length(text)) c from document_snapshots"
+          + " where session_id = ?::uuid group by xmin::text) per_transaction", sessionId.toString());
+      assertThat(largest).as("characters in the largest statement")
+          .isLessThan((long) SnapshotWriter.MAX_BATCH_CHARS + text.length());
+    } finally {
+      pool.close().await(10, TimeUnit.SECONDS);
+    }
+  }
 }
