@@ -18,7 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Rooms that reach a snapshot version together (a thousand typing in step) must not send
- * Postgres a thousand transactions at once: the writer puts whatever is queued in one statement.
+ * Postgres a thousand transactions at once: the writer puts what is queued in few statements
+ * (at most {@link SnapshotWriter#MAX_BATCH} rows and about {@link SnapshotWriter#MAX_BATCH_CHARS}
+ * characters each).
  * Rows written by one transaction share its id ({@code xmin}), so that is what is counted.
  */
 class ABurstOfSnapshotsIsWrittenInAFewStatementsTest {
