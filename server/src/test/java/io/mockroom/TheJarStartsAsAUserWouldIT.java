@@ -50,6 +50,7 @@ class TheJarStartsAsAUserWouldIT {
       assertThat(ids(questions)).isEqualTo(firstIds);
     } finally {
       second.stop();
+      io.mockroom.testing.Folders.delete(dataDir);
     }
     assertThat(second.output()).anyMatch(l -> l.contains("Question bank imported: 0 new, 0 updated"));
   }

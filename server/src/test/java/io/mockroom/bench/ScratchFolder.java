@@ -1,10 +1,9 @@
 package io.mockroom.bench;
 
+import io.mockroom.testing.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A run's data folder (its embedded Postgres: hundreds of MB after a load), deleted when the run
@@ -17,9 +16,7 @@ record ScratchFolder(Path path) implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
-    try (Stream<Path> walk = Files.walk(path)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-    }
+  public void close() {
+    Folders.delete(path);
   }
 }

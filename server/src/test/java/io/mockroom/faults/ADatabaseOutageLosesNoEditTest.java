@@ -84,6 +84,7 @@ class ADatabaseOutageLosesNoEditTest {
     } finally {
       server.close();
       pg.close();
+      io.mockroom.testing.Folders.delete(dir);
     }
   }
 }

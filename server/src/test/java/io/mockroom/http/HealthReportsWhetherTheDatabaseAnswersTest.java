@@ -15,7 +15,8 @@ class HealthReportsWhetherTheDatabaseAnswersTest {
   @Test
   void healthIsUpWithTheDatabaseAndDownWithoutIt() throws Exception {
     // A Postgres of its own, so that this test can stop it under the running server.
-    EmbeddedDatabase pg = EmbeddedDatabase.start(Files.createTempDirectory("mockroom-health-pg"));
+    java.nio.file.Path dir = Files.createTempDirectory("mockroom-health-pg");
+    EmbeddedDatabase pg = EmbeddedDatabase.start(dir);
     DatabaseUrl url = pg.url();
     TestServer server = TestServer.start(url);
     try {
@@ -48,6 +49,8 @@ class HealthReportsWhetherTheDatabaseAnswersTest {
       assertThat(notReady.json().get("cluster").isNull()).isTrue();
     } finally {
       server.close();
+      pg.close();
+      io.mockroom.testing.Folders.delete(dir);
       pg.close();
     }
   }

@@ -156,6 +156,7 @@ class ConfirmedEditsSurviveAHardKillIT {
       }
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
+      io.mockroom.testing.Folders.delete(data);
     }
   }
 

@@ -74,7 +74,11 @@ public final class SharedPostgres {
       try {
         Path dir = Files.createTempDirectory("mockroom-test-pg");
         server = EmbeddedDatabase.start(dir, 0, false); // throwaway: no fsync, for speed
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        EmbeddedDatabase started = server;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          started.close();
+          Folders.delete(dir);
+        }));
       } catch (java.io.IOException e) {
         throw new IllegalStateException(e);
       }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   /** One running server: the Vert.x it runs on, the server, and its database. */
-  private record Running(Vertx vertx, MockroomServer server, DatabaseUrl database) {}
+  private record Running(Vertx vertx, MockroomServer server, DatabaseUrl database, Path dataDir) {}
 
   /** How a perClass server starts; null for a server that {@code start(...)} returned running. */
   private final Supplier<Running> starter;
@@ -79,7 +79,7 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
       Path dataDir = Files.createTempDirectory("mockroom-test-data");
       Config config = tweak.apply(Config.forTests(dataDir).withDatabaseUrl(database));
       MockroomServer server = MockroomServer.start(vertx, config).await(2, TimeUnit.MINUTES);
-      return new Running(vertx, server, database);
+      return new Running(vertx, server, database, dataDir);
     } catch (Exception e) {
       vertx.close();
       throw new IllegalStateException("Test server did not start: " + e.getMessage(), e);
@@ -142,6 +142,8 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
       r.vertx().close().await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException(e);
+    } finally {
+      Folders.delete(r.dataDir());
     }
   }
 }
