@@ -27,7 +27,8 @@ final class TranscriptBuilder {
   private final Map<UUID, ObjectNode> questionPayload = new LinkedHashMap<>();
   private final Map<UUID, OffsetDateTime> firstShown = new LinkedHashMap<>();
   private final Map<UUID, Long> seconds = new LinkedHashMap<>();
-  private final Map<String, String> text = new LinkedHashMap<>();
+  /** Each answer as the log builds it, edited in place (a long session's review copies no text per edit). */
+  private final Map<String, StringBuilder> text = new LinkedHashMap<>();
   private final Map<String, List<Edit>> replay = new LinkedHashMap<>();
   private final List<Entry> timeline = new ArrayList<>();
   private final Map<String, Score> scores = new LinkedHashMap<>();
@@ -56,7 +57,7 @@ final class TranscriptBuilder {
       case "doc_update" -> {
         String doc = p.get("doc").asText();
         ChangeSet changes = ChangeSet.fromJson(p.get("changes"));
-        text.put(doc, changes.apply(text.getOrDefault(doc, "")));
+        changes.applyTo(text.computeIfAbsent(doc, d -> new StringBuilder()));
         List<Edit> edits = replay.computeIfAbsent(doc, d -> new ArrayList<>());
         edits.add(new Edit(edits.size() + 1, e.version(), at, e.participantId(), p.path("clientID").asText(), p.get("changes")));
         return; // edits are in the replay, not the timeline
@@ -104,7 +105,7 @@ final class TranscriptBuilder {
       String doc = p.get("doc").asText();
       questions.add(new QuestionAsked(q, doc, p.hasNonNull("planIndex") ? p.get("planIndex").asInt() : null,
           p.get("prompt").asText(), p.path("answer").asText(""), strings(p.get("keyPoints")), p.path("topic").asText(null),
-          p.path("difficulty").asText(null), firstShown.get(q), seconds.getOrDefault(q, 0L), text.getOrDefault(doc, ""),
+          p.path("difficulty").asText(null), firstShown.get(q), seconds.getOrDefault(q, 0L), text.containsKey(doc) ? text.get(doc).toString() : "",
           replay.getOrDefault(doc, List.of()).size()));
     });
     return new Transcript(1, session, List.copyOf(people.values()), questions, timeline, List.copyOf(scores.values()),
