@@ -21,17 +21,36 @@ class HalfAnEmojiIsStoredAndSentAsAReplacementCharacterTest {
   @RegisterExtension
   static final TestServer server = TestServer.perClass();
 
-  @Test
-  void theLoneSurrogateBecomesUFFFDEverywhereAndTypingGoesOn() {
-    Interviewer ada = Interviewer.signUp(server, "Surrogates");
-    JsonNode session = ada.createSession("Emoji", "Grace", 1);
-    String sessionId = session.get("id").asText();
-    try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + sessionId, ada.cookie());
-         RoomClient cand = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null)) {
+  /** A live room: the interviewer (who pushed the first question) and the candidate, both joined. */
+  private record OpenRoom(Interviewer ada, String sessionId, String doc, RoomClient staff, RoomClient cand) implements AutoCloseable {
+    static OpenRoom open(String organisation) {
+      Interviewer ada = Interviewer.signUp(server, organisation);
+      JsonNode session = ada.createSession("Emoji", "Grace", 1);
+      String sessionId = session.get("id").asText();
+      RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + sessionId, ada.cookie());
+      RoomClient cand = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null);
       staff.hello();
       String doc = staff.startWithFirstQuestion();
       cand.send(cand.json("hello").put("name", "Grace"));
       cand.await("welcome");
+      return new OpenRoom(ada, sessionId, doc, staff, cand);
+    }
+
+    @Override
+    public void close() {
+      staff.close();
+      cand.close();
+    }
+  }
+
+  @Test
+  void theLoneSurrogateBecomesUFFFDEverywhereAndTypingGoesOn() {
+    try (OpenRoom room = OpenRoom.open("Surrogates")) {
+      String sessionId = room.sessionId();
+      String doc = room.doc();
+      RoomClient staff = room.staff();
+      RoomClient cand = room.cand();
+      Interviewer ada = room.ada();
 
       // Sent as raw text: Jackson would write the surrogate itself, and UTF-8 would turn it into "?".
       cand.send("{\"type\":\"push\",\"doc\":\"" + doc + "\",\"version\":0,\"updates\":[{\"clientID\":\"grace-1\",\"changes\":[[0,\"a\\ud800b\"]]}]}");
@@ -55,19 +74,12 @@ class HalfAnEmojiIsStoredAndSentAsAReplacementCharacterTest {
 
   @Test
   void aChatLineWithHalfAnEmojiReadsTheSameLiveAndInTheLog() {
-    Interviewer ada = Interviewer.signUp(server, "Surrogate Chat");
-    JsonNode session = ada.createSession("Emoji chat", "Grace", 1);
-    String sessionId = session.get("id").asText();
-    try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + sessionId, ada.cookie());
-         RoomClient cand = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null)) {
-      staff.hello();
-      cand.send(cand.json("hello").put("name", "Grace"));
-      cand.await("welcome");
-      cand.send("{\"type\":\"chat\",\"text\":\"hi \\udc00!\"}");
-      JsonNode chat = staff.await("chat");
+    try (OpenRoom room = OpenRoom.open("Surrogate Chat")) {
+      room.cand().send("{\"type\":\"chat\",\"text\":\"hi \\udc00!\"}");
+      JsonNode chat = room.staff().await("chat");
       assertThat(chat.get("chat").get("text").asText()).isEqualTo("hi \uFFFD!");
       assertThat(Sql.one(server.database(), "select payload ->> 'text' from session_events"
-          + " where session_id = ?::uuid and type = 'chat'", sessionId)).isEqualTo("hi \uFFFD!");
+          + " where session_id = ?::uuid and type = 'chat'", room.sessionId())).isEqualTo("hi \uFFFD!");
     }
   }
 }
