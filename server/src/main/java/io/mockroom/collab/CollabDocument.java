@@ -204,17 +204,27 @@ public final class CollabDocument {
 
   /**
    * The kept updates, oldest first, in a ring, compactly: each as its clientID (one String per
-   * editor, shared by all its updates), its push and the UTF-8 JSON of its changes. A room keeps
-   * {@code historyLimit} updates per document for minutes; as one small array each instead of a
-   * graph of five objects, they cost every young GC far less to copy and scan (the pause, not
-   * the throughput, is what a live room feels). The change sets are parsed back only to rebase a
-   * push made behind the head or to serve a client catching up — both rare next to typing.
+   * editor, shared by all its updates), its push and the UTF-8 JSON of its changes, the JSON of
+   * all of them in one byte array. A room keeps {@code historyLimit} updates per document for
+   * minutes, so anything allocated per kept update outlives many young GCs and is copied by each
+   * of them: as a graph of five objects per update, or even as one small array each, the history
+   * was nearly all of what a young GC copied, and the pause is what a live room feels. In one
+   * array per document, written in place, a keystroke leaves nothing behind that survives. The
+   * change sets are parsed back only to rebase a push made behind the head or to serve a client
+   * catching up — both rare next to typing.
+   *
+   * <p>Invariants: the kept JSON lies back to back, oldest first, from {@code offsets[slot(0)]}
+   * to {@code end}; {@code bytes} is at least twice what is kept whenever it is compacted or
+   * grown, so moving the kept bytes to its front costs O(1) per byte appended.
    */
   private static final class History {
     private static final JsonFactory JSON = new JsonFactory();
     private String[] clientIds = new String[0];
     private long[] pushes = new long[0];
-    private byte[][] changes = new byte[0][];
+    private int[] offsets = new int[0];
+    private int[] lengths = new int[0];
+    private byte[] bytes = new byte[0];
+    private int end;
     private int start;
     private int size;
 
@@ -233,7 +243,10 @@ public final class CollabDocument {
     /** The kept updates from the k-th oldest on. */
     List<Update> updates(int from) {
       List<Update> out = new ArrayList<>(size - from);
-      for (int k = from; k < size; k++) out.add(new Update(clientId(k), parse(changes[slot(k)])));
+      for (int k = from; k < size; k++) {
+        int s = slot(k);
+        out.add(new Update(clientIds[s], parse(offsets[s], lengths[s])));
+      }
       return out;
     }
 
@@ -245,16 +258,33 @@ public final class CollabDocument {
         String newest = clientId(size - 1);
         if (newest.equals(id)) id = newest;
       }
-      int slot;
+      byte[] json = u.changes().toJsonString().getBytes(StandardCharsets.UTF_8);
       if (size == clientIds.length) { // full: the oldest makes room
-        slot = start;
         start = (start + 1) % clientIds.length;
-      } else {
-        slot = slot(size++);
+        size--;
       }
+      makeRoom(json.length);
+      int slot = slot(size++);
       clientIds[slot] = id;
       pushes[slot] = push;
-      changes[slot] = u.changes().toJsonString().getBytes(StandardCharsets.UTF_8);
+      offsets[slot] = end;
+      lengths[slot] = json.length;
+      System.arraycopy(json, 0, bytes, end, json.length);
+      end += json.length;
+    }
+
+    /** Room for {@code n} more bytes after {@code end}: the kept bytes moved to the front, into a new array if need be. */
+    private void makeRoom(int n) {
+      if (end + n <= bytes.length) return;
+      int from = size == 0 ? end : offsets[slot(0)];
+      int kept = end - from;
+      int wanted = Math.max(256, 2 * (kept + n));
+      // A new array when this one is too small, or more than twice too large (a long paste left).
+      byte[] to = wanted > bytes.length || wanted < bytes.length / 4 ? new byte[wanted] : bytes;
+      System.arraycopy(bytes, from, to, 0, kept);
+      bytes = to;
+      end = kept;
+      for (int k = 0; k < size; k++) offsets[slot(k)] -= from;
     }
 
     private int slot(int k) {
@@ -264,23 +294,29 @@ public final class CollabDocument {
     private void grow(int capacity) {
       String[] ids = new String[capacity];
       long[] ps = new long[capacity];
-      byte[][] cs = new byte[capacity][];
+      int[] os = new int[capacity];
+      int[] ls = new int[capacity];
       for (int k = 0; k < size; k++) {
-        ids[k] = clientId(k);
-        ps[k] = push(k);
-        cs[k] = changes[slot(k)];
+        int s = slot(k);
+        ids[k] = clientIds[s];
+        ps[k] = pushes[s];
+        os[k] = offsets[s];
+        ls[k] = lengths[s];
       }
       clientIds = ids;
       pushes = ps;
-      changes = cs;
+      offsets = os;
+      lengths = ls;
       start = 0;
     }
 
-    private static ChangeSet parse(byte[] json) {
-      try (JsonParser p = JSON.createParser(json)) {
+    private ChangeSet parse(int offset, int length) {
+      try (JsonParser p = JSON.createParser(bytes, offset, length)) {
         p.nextToken();
         ChangeSet set = ChangeSetReader.read(p);
-        if (set == null) throw new IllegalStateException("kept changes do not read back: " + new String(json, StandardCharsets.UTF_8));
+        if (set == null) {
+          throw new IllegalStateException("kept changes do not read back: " + new String(bytes, offset, length, StandardCharsets.UTF_8));
+        }
         return set;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
