@@ -364,7 +364,7 @@ public final class Room {
       services.metrics().editsIn.increment(accepted.size());
       services.metrics().editsOut.increment((double) accepted.size() * connections.size());
       services.metrics().fanOut.record(System.nanoTime() - received, java.util.concurrent.TimeUnit.NANOSECONDS);
-      if (doc.committedVersion() % 100 < accepted.size()) {
+      if (SnapshotSchedule.due(id(), m.doc(), doc.committedVersion(), accepted.size())) {
         services.snapshot(id(), m.doc(), doc.committedVersion(), lastSeq, doc.committedText());
       }
     });
