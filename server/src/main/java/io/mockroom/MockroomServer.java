@@ -115,8 +115,8 @@ public final class MockroomServer {
         // Browsers send a message as one frame, so the frame limit equals the message limit; the
         // gateway answers messages over its own 256 KiB limit with an error frame, and only
         // larger ones than this make the socket close (1009).
-        .setMaxWebSocketFrameSize(1024 * 1024)
-        .setMaxWebSocketMessageSize(1024 * 1024)
+        .setMaxWebSocketFrameSize(RoomGateway.MAX_FRAME)
+        .setMaxWebSocketMessageSize(RoomGateway.MAX_FRAME)
         // No permessage-deflate: room frames are a few dozen bytes, and each compressed socket
         // keeps its own zlib state (tens of KB) — memory per connection for no gain.
         .setPerMessageWebSocketCompressionSupported(false)

@@ -2,6 +2,7 @@ package io.mockroom.cluster;
 
 import io.mockroom.room.ClientMessage;
 import io.mockroom.room.Connection;
+import io.mockroom.room.EncodedMessage;
 import io.mockroom.room.LocalRoomHandle;
 import io.mockroom.room.Principal;
 import io.mockroom.room.ProtocolError;
@@ -145,7 +146,7 @@ public final class ClusterRouter implements RoomRouter {
       linked.remove(m.headers().get("socket"));
       l.socket().close(Short.parseShort(m.headers().get("code")), m.body());
     } else {
-      l.socket().sendEncoded(m.body());
+      l.socket().sendEncoded(EncodedMessage.of(m.body()));
     }
   }
 

@@ -2,6 +2,7 @@ package io.mockroom.cluster;
 
 import io.mockroom.http.Json;
 import io.mockroom.room.Connection;
+import io.mockroom.room.EncodedMessage;
 import io.mockroom.room.ServerMessage;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -29,11 +30,15 @@ final class RemoteConnection implements Connection {
 
   @Override
   public void send(ServerMessage message) {
-    if (!closed) sendEncoded(Json.encode(message).toString());
+    if (!closed) send(Json.encode(message).toString());
   }
 
   @Override
-  public void sendEncoded(String json) {
+  public void sendEncoded(EncodedMessage message) {
+    send(message.json());
+  }
+
+  private void send(String json) {
     if (closed) return;
     bus.send(ClusterRouter.socketsAddress(gateway), json,
         new DeliveryOptions().addHeader("op", "send").addHeader("socket", socket));

@@ -4,8 +4,8 @@ package io.mockroom.room;
 public interface Connection {
   void send(ServerMessage message);
 
-  /** Sends a message already encoded as JSON (a broadcast encodes once for all sockets of a role). */
-  void sendEncoded(String json);
+  /** Sends a message already encoded (a broadcast encodes once for all sockets of a role). */
+  void sendEncoded(EncodedMessage message);
 
   /** Closes the socket after what was sent; {@code code} is a WebSocket close code. */
   void close(short code, String reason);

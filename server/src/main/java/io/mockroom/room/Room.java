@@ -551,20 +551,21 @@ public final class Room {
   /** Sends one message, encoded once, to every socket. */
   private void broadcastAll(ServerMessage message) {
     // Updates go out once per keystroke: written by hand, to the very text Jackson would write.
-    String json = message instanceof ServerMessage.Updates u ? u.json()
-        : io.mockroom.http.Json.encode(message).toString();
-    connections.keySet().forEach(c -> c.sendEncoded(json));
+    EncodedMessage encoded = EncodedMessage.of(message instanceof ServerMessage.Updates u ? u.json()
+        : io.mockroom.http.Json.encode(message).toString());
+    connections.keySet().forEach(c -> c.sendEncoded(encoded));
   }
 
   /** Sends {@code message(role)} to every socket, encoded once per role; a null message skips that socket. */
   private void broadcast(Function<Role, ServerMessage> message) {
-    Map<Role, String> byRole = new java.util.EnumMap<>(Role.class);
+    Map<Role, EncodedMessage> byRole = new java.util.EnumMap<>(Role.class);
+    EncodedMessage none = EncodedMessage.of("");
     connections.forEach((c, p) -> {
-      String json = byRole.computeIfAbsent(p.role, r -> {
+      EncodedMessage encoded = byRole.computeIfAbsent(p.role, r -> {
         ServerMessage m = message.apply(r);
-        return m == null ? "" : io.mockroom.http.Json.encode(m).toString();
+        return m == null ? none : EncodedMessage.of(io.mockroom.http.Json.encode(m).toString());
       });
-      if (!json.isEmpty()) c.sendEncoded(json);
+      if (encoded != none) c.sendEncoded(encoded);
     });
   }
 

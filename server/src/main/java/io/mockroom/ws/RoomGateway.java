@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
 public final class RoomGateway {
   private static final Logger log = LoggerFactory.getLogger(RoomGateway.class);
   public static final int MAX_MESSAGE = 256 * 1024;
+  /**
+   * The largest WebSocket frame (and message) the server takes or sends; a longer message goes out
+   * as several frames. Browsers send a message as one frame, so the two limits are equal.
+   */
+  public static final int MAX_FRAME = 1024 * 1024;
   static final long HELLO_TIMEOUT_MS = 10_000;
   static final int MAX_ERRORS_PER_MINUTE = 60;
   /** Sustained messages per second per socket, and the burst above it (a fast typist sends ~10/s). */

@@ -2,10 +2,14 @@ package io.mockroom.ws;
 
 import io.mockroom.http.Json;
 import io.mockroom.room.Connection;
+import io.mockroom.room.EncodedMessage;
 import io.mockroom.room.ServerMessage;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.internal.http.WebSocketInternal;
 
 /**
@@ -31,7 +35,7 @@ final class WsConnection implements Connection {
 
   @Override
   public void send(ServerMessage message) {
-    if (!closed) sendEncoded(Json.encode(message).toString());
+    if (!closed) sendEncoded(EncodedMessage.of(Json.encode(message).toString()));
   }
 
   /**
@@ -40,7 +44,7 @@ final class WsConnection implements Connection {
    * others.
    */
   @Override
-  public void sendEncoded(String json) {
+  public void sendEncoded(EncodedMessage message) {
     if (closed) return;
     try {
       if (ws.writeQueueFull()) {
@@ -56,7 +60,14 @@ final class WsConnection implements Connection {
         slowSince = 0;
         slowSockets.decrementAndGet();
       }
-      ws.writeTextMessage(json);
+      if (message.utf8().length <= RoomGateway.MAX_FRAME) {
+        // The message's shared bytes, wrapped (not copied) for this socket: Vert.x passes an
+        // unpooled heap buffer through as it is, and the frame encoder copies it once, behind the
+        // frame's header. writeTextMessage would encode the text again for every socket.
+        ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(message.utf8()), true));
+      } else {
+        ws.writeTextMessage(message.json()); // split into frames the peer accepts
+      }
     } catch (IllegalStateException closedMeanwhile) {
       markClosed();
     }

@@ -51,7 +51,12 @@ public final class RoomClient implements AutoCloseable {
 
   /** Opens {@code path} (e.g. /ws/rooms/{id} or /ws/join/{token}); fails with the HTTP status when refused. */
   public static RoomClient connect(Vertx vertx, int port, String path, String cookie) {
-    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(4 * 1024 * 1024).setMaxFrameSize(4 * 1024 * 1024));
+    return connect(vertx, port, path, cookie, 4 * 1024 * 1024);
+  }
+
+  /** The same, for a client that takes no frame longer than {@code maxFrame} bytes (messages up to 4 MiB, in several frames). */
+  public static RoomClient connect(Vertx vertx, int port, String path, String cookie, int maxFrame) {
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(4 * 1024 * 1024).setMaxFrameSize(maxFrame));
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(path);
     if (cookie != null) options.addHeader("Cookie", cookie);
     try {
