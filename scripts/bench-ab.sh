@@ -18,7 +18,7 @@ if [ ! -f "$tree/server/target/mockroom.jar" ]; then
   rm -rf "$tree"
   git worktree prune
   git worktree add --force --detach "$tree" "$rev" >/dev/null
-  (cd "$tree" && mvn -q -B -DskipTests package)
+  (cd "$tree" && mvn -q -B -DskipTests package) > "$out/build-$rev.log" 2>&1 || { tail -30 "$out/build-$rev.log"; exit 1; }
 fi
 jar="$PWD/$tree/server/target/mockroom.jar"
 : > "$out/summary.txt"
