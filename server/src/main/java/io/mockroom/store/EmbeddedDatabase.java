@@ -19,10 +19,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
   private final EmbeddedPostgres postgres;
+  private final Optional<ProcessHandle> postmaster;
   private boolean closed;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Optional<ProcessHandle> postmaster) {
     this.postgres = postgres;
+    this.postmaster = postmaster;
   }
 
   public static EmbeddedDatabase start(Path dataDir) {
@@ -67,7 +69,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setServerConfig("wal_init_zero", "off")
           .start();
       log.info("Embedded Postgres started on 127.0.0.1:{} with data in {}", pg.getPort(), pgData);
-      return new EmbeddedDatabase(pg);
+      return new EmbeddedDatabase(pg, postmaster(pgData));
     } catch (IOException e) {
       throw new IllegalStateException("Could not start the embedded Postgres in " + pgData
           + " (" + e.getMessage() + "). Check that the folder is writable, or set MOCKROOM_DATABASE_URL"
@@ -84,20 +86,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * folder, so a new start would fail. Ask it to shut down fast (SIGINT) and wait for it.
    */
   private static void stopOrphanedServer(Path pgData) throws IOException {
-    Path pidFile = pgData.resolve("postmaster.pid");
-    if (!Files.exists(pidFile)) return;
-    List<String> lines = Files.readAllLines(pidFile);
-    if (lines.isEmpty()) return;
-    long pid;
-    try {
-      pid = Long.parseLong(lines.get(0).trim());
-    } catch (NumberFormatException e) {
-      return;
-    }
-    Optional<ProcessHandle> proc = ProcessHandle.of(pid);
-    if (proc.isEmpty() || !proc.get().isAlive()) return;
-    boolean isPostgres = proc.get().info().command().map(c -> c.contains("postgres")).orElse(false);
-    if (!isPostgres) return;
+    Optional<ProcessHandle> proc = postmaster(pgData);
+    if (proc.isEmpty()) return;
+    long pid = proc.get().pid();
     log.warn("Postgres from an earlier run (pid {}) still holds {}; stopping it", pid, pgData);
     try {
       new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
@@ -107,6 +98,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
+  /** The live Postgres server process that holds {@code pgData} (its {@code postmaster.pid}), if any. */
+  private static Optional<ProcessHandle> postmaster(Path pgData) throws IOException {
+    Path pidFile = pgData.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) return Optional.empty();
+    List<String> lines = Files.readAllLines(pidFile);
+    if (lines.isEmpty()) return Optional.empty();
+    try {
+      return ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+          .filter(ProcessHandle::isAlive)
+          .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Returns once the server process has exited. The library has a shutdown hook of its own: when
+   * it is stopping the server at the same moment (JVM exit), the library's close returns at once,
+   * and a caller that then deletes the data folder left a postmaster running without it (until
+   * Postgres noticed its lock file gone, up to a minute later).
+   */
   @Override
   public synchronized void close() {
     if (closed) return;
@@ -116,5 +128,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } catch (IOException e) {
       log.warn("Embedded Postgres did not stop cleanly: {}", e.getMessage());
     }
+    postmaster.ifPresent(p -> {
+      try {
+        p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        log.warn("Embedded Postgres (pid {}) had not exited 30 s after it was asked to stop", p.pid());
+      }
+    });
   }
 }
