@@ -556,16 +556,18 @@ public final class Room {
     connections.keySet().forEach(c -> c.sendEncoded(encoded));
   }
 
+  /** What {@link #broadcast} remembers for a role that gets no message (the map takes no null). */
+  private static final EncodedMessage NOTHING = EncodedMessage.of("");
+
   /** Sends {@code message(role)} to every socket, encoded once per role; a null message skips that socket. */
   private void broadcast(Function<Role, ServerMessage> message) {
     Map<Role, EncodedMessage> byRole = new java.util.EnumMap<>(Role.class);
-    EncodedMessage none = EncodedMessage.of("");
     connections.forEach((c, p) -> {
       EncodedMessage encoded = byRole.computeIfAbsent(p.role, r -> {
         ServerMessage m = message.apply(r);
-        return m == null ? none : EncodedMessage.of(io.mockroom.http.Json.encode(m).toString());
+        return m == null ? NOTHING : EncodedMessage.of(io.mockroom.http.Json.encode(m).toString());
       });
-      if (encoded != none) c.sendEncoded(encoded);
+      if (encoded != NOTHING) c.sendEncoded(encoded);
     });
   }
 

@@ -51,7 +51,6 @@ class HealthReportsWhetherTheDatabaseAnswersTest {
       server.close();
       pg.close();
       io.mockroom.testing.Folders.delete(dir);
-      pg.close();
     }
   }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * confirmed before the kill, in order; the clients reconnect, resend what was not confirmed, and
  * end with exactly the text the store has. Each room types past several snapshots (one every 100
  * versions, at a phase of each document's own), so the restarted server loads its documents from
- * a snapshot and replays only the
- * updates after it — and must still recognise a resend made before the kill.
+ * a snapshot and replays only the updates after it — and must still recognise a resend made
+ * before the kill.
  */
 class ConfirmedEditsSurviveAHardKillIT {
   static final int ROOMS = 4;
