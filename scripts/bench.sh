@@ -12,6 +12,7 @@ cp="server/target/test-classes:server/target/classes:$(cat server/target/bench.c
 pin=()
 if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then pin=(taskset -c 1); fi
 # MOCKROOM_BENCH_SERVER_JVM: JVM options for the server under test, e.g. "-XX:+UseZGC -Xmx1g".
+# MOCKROOM_BENCH_SERVER_JAVA: the server's java binary (default: the generator's), e.g. a newer JDK.
 # MOCKROOM_BENCH_JAR: another server jar to measure with this generator (scripts/bench-ab.sh).
 exec "${pin[@]}" java -Xmx2g ${MOCKROOM_BENCH_GENERATOR_JVM:-} -Dmockroom.jar="${MOCKROOM_BENCH_JAR:-server/target/mockroom.jar}" \
-  -Dmockroom.serverJvm="${MOCKROOM_BENCH_SERVER_JVM:-}" -cp "$cp" io.mockroom.bench.LoadGenerator "$@"
+  -Dmockroom.serverJvm="${MOCKROOM_BENCH_SERVER_JVM:-}" -Dmockroom.serverJava="${MOCKROOM_BENCH_SERVER_JAVA:-}" -cp "$cp" io.mockroom.bench.LoadGenerator "$@"

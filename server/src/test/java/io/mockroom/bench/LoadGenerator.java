@@ -44,7 +44,7 @@ public final class LoadGenerator {
                 double p99, double max, long lost, long duplicates, long errors, long disconnects, double serverCpuPercent,
                 double cpuMicrosPerDeliveredEdit, double generatorCpuPercent, long serverRssBytes, long postgresRssBytes,
                 long heapBytes, long bytesPerIdleConnection, boolean generatorCapped, double postgresCpuPercent,
-                double joinP50, double joinP99) {}
+                double joinP50, double joinP99, long gcPauses, double gcPauseMs, double allocatedBytesPerDeliveredEdit) {}
 
   public static void main(String[] argv) {
     try {
@@ -78,11 +78,12 @@ public final class LoadGenerator {
   static void print(Result r) {
     System.out.printf(java.util.Locale.ROOT,
         "rooms=%d offered=%.0f/s delivered=%.0f/s p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms lost=%d dup=%d errors=%d "
-            + "disconnects=%d join p50=%.1fms p99=%.1fms serverCPU=%.0f%% (postgres %.0f%%) cpu/edit=%.1fus genCPU=%.0f%%%s rss=%dMB pgRss=%dMB heap=%dMB%n",
+            + "disconnects=%d join p50=%.1fms p99=%.1fms serverCPU=%.0f%% (postgres %.0f%%) cpu/edit=%.1fus genCPU=%.0f%%%s rss=%dMB pgRss=%dMB heap=%dMB "
+            + "gc=%d pauses/%.0fms alloc/edit=%.0fB%n",
         r.rooms(), r.offeredPerSec(), r.deliveredPerSec(), r.p50(), r.p95(), r.p99(), r.max(), r.lost(), r.duplicates(),
         r.errors(), r.disconnects(), r.joinP50(), r.joinP99(), r.serverCpuPercent(), r.postgresCpuPercent(), r.cpuMicrosPerDeliveredEdit(), r.generatorCpuPercent(),
         r.generatorCapped() ? " (CAPPED BY THE GENERATOR)" : "", r.serverRssBytes() >> 20, r.postgresRssBytes() >> 20,
-        r.heapBytes() >> 20);
+        r.heapBytes() >> 20, r.gcPauses(), r.gcPauseMs(), r.allocatedBytesPerDeliveredEdit());
   }
 
   /** One room's three sockets and the candidate's typing state. Touched only on the generator's event loop. */
@@ -198,7 +199,13 @@ public final class LoadGenerator {
           ws.writeTextMessage("{\"type\":\"hello\"}");
         }).onFailure(e -> counters[1]++);
       });
-      Thread.sleep(warmupSeconds * 1000L);
+      // The server's first scrape of /metrics formats every meter cold (~150 ms of CPU; warm,
+      // ~2 ms): scraped every second of the warm-up, as a monitoring system would, so the
+      // readings around the window cost what a routine scrape costs.
+      for (int s = 0; s < warmupSeconds; s++) {
+        Thread.sleep(1000);
+        ServerGc.read(server.baseUrl());
+      }
       List<Long> serverPids = new ArrayList<>(List.of(server.pid()));
       List<Long> pgPids = ProcStats.postgres(scratch.path().resolve("postgres"));
       // When the window opens in the server's clock (seconds since its JVM started), to line
@@ -213,6 +220,7 @@ public final class LoadGenerator {
         counters[4] = 0;
         measuring[0] = true;
       });
+      ServerGc gc0 = ServerGc.read(server.baseUrl());
       double pgCpu0 = ProcStats.cpuSeconds(pgPids);
       double serverCpu0 = ProcStats.cpuSeconds(serverPids) + pgCpu0;
       double genCpu0 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
@@ -222,6 +230,7 @@ public final class LoadGenerator {
       double pgCpu = ProcStats.cpuSeconds(pgPids) - pgCpu0;
       double serverCpu = ProcStats.cpuSeconds(serverPids) + pgCpu + pgCpu0 - serverCpu0;
       double genCpu = ProcStats.cpuSeconds(ProcessHandle.current().pid()) - genCpu0;
+      ServerGc gc = ServerGc.read(server.baseUrl()).since(gc0);
       vertx.cancelTimer(joinTimer);
       Latencies lat = vertx.<Latencies>executeBlocking(() -> window[0]).await();
       System.out.println("worst moments: " + vertx.<String>executeBlocking(() -> lat.worstSlots(8)).await());
@@ -242,7 +251,8 @@ public final class LoadGenerator {
           lat.quantileMs(.95), lat.quantileMs(.99), lat.quantileMs(1), lost, snapshot[3], snapshot[1], snapshot[2],
           100 * serverCpu / seconds, snapshot[0] == 0 ? 0 : serverCpu * 1e6 / snapshot[0], 100 * genCpu / seconds,
           ProcStats.rss(server.pid()), pgPids.stream().mapToLong(ProcStats::rss).sum(), heap, 0, genCpu / seconds > 0.9,
-          100 * pgCpu / seconds, joinP50, joinP99);
+          100 * pgCpu / seconds, joinP50, joinP99, gc.pauses(), gc.pauseSeconds() * 1000,
+          snapshot[0] == 0 ? 0 : gc.allocatedBytes() / snapshot[0]);
       vertx.close().await(30, TimeUnit.SECONDS);
       return result;
     }
@@ -400,7 +410,7 @@ public final class LoadGenerator {
       long rss = ProcStats.rss(server.pid());
       long heap = heap(server.baseUrl());
       long perConnection = Math.max(rss - rss0, heap - heap0) / connections;
-      Result r = new Result("idle", rooms, connections, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, rss, 0, heap, perConnection, false, 0, 0, 0);
+      Result r = new Result("idle", rooms, connections, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, rss, 0, heap, perConnection, false, 0, 0, 0, 0, 0, 0);
       System.out.printf("idle connections=%d rss %dMB -> %dMB heap %dMB -> %dMB: %d bytes per idle connection%n",
           connections, rss0 >> 20, rss >> 20, heap0 >> 20, heap >> 20, perConnection);
       vertx.close().await(30, TimeUnit.SECONDS);

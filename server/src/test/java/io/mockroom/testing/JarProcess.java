@@ -55,7 +55,9 @@ public final class JarProcess implements AutoCloseable {
   private static JarProcess start(Path dataDir, String cpus, Map<String, String> env) throws Exception {
     List<String> command = new ArrayList<>();
     if (cpus != null && Path.of("/usr/bin/taskset").toFile().canExecute()) command.addAll(List.of("/usr/bin/taskset", "-c", cpus));
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // The server's JVM: this one's, or -Dmockroom.serverJava=/path/to/bin/java (benchmarks: another JDK).
+    String java = System.getProperty("mockroom.serverJava", "").trim();
+    command.add(java.isEmpty() ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : java);
     // Extra JVM options for the server, e.g. -Dmockroom.serverJvm="-XX:+UseZGC" (benchmarks).
     String extra = System.getProperty("mockroom.serverJvm", "").trim();
     if (!extra.isEmpty()) command.addAll(List.of(extra.split("\\s+")));
