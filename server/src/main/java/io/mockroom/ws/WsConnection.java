@@ -4,12 +4,11 @@ import io.mockroom.http.Json;
 import io.mockroom.room.Connection;
 import io.mockroom.room.EncodedMessage;
 import io.mockroom.room.ServerMessage;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.internal.http.WebSocketInternal;
 
 /**
@@ -21,6 +20,8 @@ final class WsConnection implements Connection {
   static final long SLOW_LIMIT_MS = 10_000;
 
   private final ServerWebSocket ws;
+  /** Vert.x's handler in the socket's pipeline: what is written from it skips Vert.x, not the channel. */
+  private final ChannelHandlerContext handler;
   private final String id;
   private volatile long slowSince;
   private volatile boolean closed;
@@ -29,6 +30,7 @@ final class WsConnection implements Connection {
 
   WsConnection(ServerWebSocket ws, String id, java.util.concurrent.atomic.AtomicInteger slowSockets) {
     this.ws = ws;
+    this.handler = ((WebSocketInternal) ws).channelHandlerContext();
     this.id = id;
     this.slowSockets = slowSockets;
   }
@@ -42,34 +44,40 @@ final class WsConnection implements Connection {
    * Never throws: a socket can close between the room's last look at it and this write (its close
    * event is still on its way to the room), and one dead socket must not stop a broadcast to the
    * others.
+   *
+   * <p>The frames go straight to the channel, below Vert.x: built in one pooled buffer per frame
+   * from the message's shared bytes and written with a void promise, where Vert.x's own write
+   * took a frame object, a message wrapper, a promise and the frame encoder's header buffer per
+   * socket — every keystroke is written to three sockets. Every message of this socket takes this
+   * path, so their order is the channel's; Vert.x's own frames (pong, close) order freely with them.
    */
   @Override
   public void sendEncoded(EncodedMessage message) {
     if (closed) return;
-    try {
-      if (ws.writeQueueFull()) {
-        long now = System.currentTimeMillis();
-        if (slowSince == 0) {
-          slowSince = now;
-          slowSockets.incrementAndGet();
-        } else if (now - slowSince > SLOW_LIMIT_MS) {
-          abandon();
-          return;
-        }
-      } else if (slowSince != 0) {
-        slowSince = 0;
-        slowSockets.decrementAndGet();
+    Channel channel = handler.channel();
+    if (!channel.isActive()) {
+      markClosed(); // its close event reaches the room on its own
+      return;
+    }
+    if (!channel.isWritable()) {
+      long now = System.currentTimeMillis();
+      if (slowSince == 0) {
+        slowSince = now;
+        slowSockets.incrementAndGet();
+      } else if (now - slowSince > SLOW_LIMIT_MS) {
+        abandon();
+        return;
       }
-      if (message.utf8().length <= RoomGateway.MAX_FRAME) {
-        // The message's shared bytes, wrapped (not copied) for this socket: Vert.x passes an
-        // unpooled heap buffer through as it is, and the frame encoder copies it once, behind the
-        // frame's header. writeTextMessage would encode the text again for every socket.
-        ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(message.utf8()), true));
-      } else {
-        ws.writeTextMessage(message.json()); // split into frames the peer accepts
-      }
-    } catch (IllegalStateException closedMeanwhile) {
-      markClosed();
+    } else if (slowSince != 0) {
+      slowSince = 0;
+      slowSockets.decrementAndGet();
+    }
+    byte[] utf8 = message.utf8();
+    int frames = TextFrames.count(utf8.length, RoomGateway.MAX_FRAME); // the size a peer is told it may get
+    for (int i = 0; i < frames; i++) {
+      ByteBuf frame = TextFrames.frame(channel.alloc(), utf8, i, RoomGateway.MAX_FRAME);
+      if (i == frames - 1) handler.writeAndFlush(frame, handler.voidPromise());
+      else handler.write(frame, handler.voidPromise());
     }
   }
 
@@ -95,19 +103,10 @@ final class WsConnection implements Connection {
     abandoned = true;
     markClosed();
     onStuck.run();
-    if (ws instanceof WebSocketInternal internal) {
-      // Closed from Vert.x's own handler's context, so the close skips that handler (which would
-      // only queue a close frame) and reaches the channel.
-      ChannelHandlerContext handler = internal.channelHandlerContext();
-      handler.channel().config().setOption(ChannelOption.SO_LINGER, 0);
-      handler.close();
-      return;
-    }
-    try {
-      ws.shutdown(1, java.util.concurrent.TimeUnit.SECONDS, (short) 1008, "not reading");
-    } catch (IllegalStateException alreadyClosed) {
-      // nothing to do
-    }
+    // Closed from Vert.x's own handler's context, so the close skips that handler (which would
+    // only queue a close frame) and reaches the channel.
+    handler.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+    handler.close();
   }
 
   private Runnable onStuck = () -> { };
