@@ -258,19 +258,34 @@ public final class CollabDocument {
         String newest = clientId(size - 1);
         if (newest.equals(id)) id = newest;
       }
-      byte[] json = u.changes().toJsonString().getBytes(StandardCharsets.UTF_8);
+      String json = u.changes().toJsonString();
+      // A change set's JSON is nearly always ASCII: then its chars are its bytes, copied in
+      // without an intermediate array (this runs once per keystroke).
+      byte[] utf8 = ascii(json) ? null : json.getBytes(StandardCharsets.UTF_8);
+      int length = utf8 == null ? json.length() : utf8.length;
       if (size == clientIds.length) { // full: the oldest makes room
         start = (start + 1) % clientIds.length;
         size--;
       }
-      makeRoom(json.length);
+      makeRoom(length);
       int slot = slot(size++);
       clientIds[slot] = id;
       pushes[slot] = push;
       offsets[slot] = end;
-      lengths[slot] = json.length;
-      System.arraycopy(json, 0, bytes, end, json.length);
-      end += json.length;
+      lengths[slot] = length;
+      if (utf8 != null) {
+        System.arraycopy(utf8, 0, bytes, end, length);
+      } else {
+        for (int i = 0; i < length; i++) bytes[end + i] = (byte) json.charAt(i);
+      }
+      end += length;
+    }
+
+    private static boolean ascii(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        if (s.charAt(i) >= 0x80) return false;
+      }
+      return true;
     }
 
     /** Room for {@code n} more bytes after {@code end}: the kept bytes moved to the front, into a new array if need be. */
