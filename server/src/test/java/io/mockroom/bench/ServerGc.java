@@ -19,6 +19,11 @@ record ServerGc(long pauses, double pauseSeconds, double allocatedBytes) {
       if (line.startsWith("jvm_gc_pause_seconds_count{")) pauses += (long) value;
       else if (line.startsWith("jvm_gc_pause_seconds_sum{")) seconds += value;
       else if (line.startsWith("jvm_gc_memory_allocated_bytes_total")) allocated += value;
+      // The counter above grows only at each young GC (by what was allocated since the last):
+      // what the eden holds now was allocated since, and makes the reading exact between GCs.
+      else if (line.startsWith("jvm_memory_used_bytes{") && line.toLowerCase(java.util.Locale.ROOT).contains("eden")) {
+        allocated += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
     }
     return new ServerGc(pauses, seconds, allocated);
   }
