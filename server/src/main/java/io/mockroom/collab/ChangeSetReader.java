@@ -16,11 +16,7 @@ public final class ChangeSetReader {
    * Typing inserts one character at a time, and accepted sets stay in a room's history for a
    * while: one-character ASCII lines share these instances instead of one String per keystroke.
    */
-  private static final String[] ASCII = new String[128];
-
-  static {
-    for (char c = 0; c < ASCII.length; c++) ASCII[c] = String.valueOf(c);
-  }
+  private static final String[] ASCII = PlainJson.ASCII;
 
   private ChangeSetReader() {}
 
@@ -49,6 +45,50 @@ public final class ChangeSetReader {
       out.addInsert(text);
     }
     return out.build();
+  }
+
+  /**
+   * The same from plain JSON ({@link PlainJson}), the cursor at the array's opening bracket:
+   * null where fromJson would throw, and also where the text is not plain (the caller then reads
+   * it with a parser). Mirrors {@link #read(JsonParser)} step for step.
+   */
+  public static ChangeSet read(PlainJson c) {
+    if (!c.skip('[')) return null;
+    Sections.Builder out = new Sections.Builder();
+    if (c.skip(']')) return out.build();
+    long length = 0;
+    long newLength = 0;
+    int parts = 0;
+    do {
+      if (++parts > ChangeSet.MAX_PARTS) return null;
+      String text = "";
+      boolean keep = !c.skip('[');
+      int len = c.uint();
+      if (len < 0) return null;
+      if (!keep && (text = lines(c)) == null) return null;
+      length += len;
+      newLength += keep ? len : text.length();
+      if (length > Integer.MAX_VALUE || newLength > Integer.MAX_VALUE) return null;
+      out.addSection(len, keep ? -1 : text.length());
+      out.addInsert(text);
+    } while (c.skip(','));
+    return c.skip(']') ? out.build() : null;
+  }
+
+  /** {@link #lines(JsonParser)} from plain JSON, after the count: {@code ]} or {@code ,"line",…]}. */
+  private static String lines(PlainJson c) {
+    if (c.skip(']')) return "";
+    if (!c.skip(',')) return null;
+    String first = c.string();
+    if (first == null) return null;
+    if (c.skip(']')) return Utf16.wellFormed(first);
+    StringBuilder text = new StringBuilder(first);
+    while (c.skip(',')) {
+      String line = c.string();
+      if (line == null) return null;
+      text.append('\n').append(line);
+    }
+    return c.skip(']') ? Utf16.wellFormed(text.toString()) : null;
   }
 
   /** fromJson's {@code count}: a plain int from 0 up, or -1 for anything else (also a non-number). */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockroom.collab.ChangeSet;
 import io.mockroom.collab.ChangeSetReader;
 import io.mockroom.collab.InvalidChangeSetException;
+import io.mockroom.collab.PlainJson;
 import io.mockroom.collab.Update;
 import io.mockroom.collab.Utf16;
 import io.mockroom.room.ClientMessage;
@@ -41,7 +42,8 @@ public final class ClientFrames {
   }
 
   /**
-   * The hot path: a {@code push} frame read as a token stream, without a tree. It takes only the
+   * The hot path: a {@code push} frame read without a tree — as the web client spells it, without
+   * a parser ({@link #decodePushPlain}), else as a token stream. It takes only the
    * frame the web client sends ({@code type}, {@code doc}, {@code version}, {@code updates} of
    * {@code {clientID, changes}}, in any order, each once, nothing after the object) and only
    * when everything in it is valid, so what it returns is what {@link #decodeTree} would return.
@@ -49,6 +51,12 @@ public final class ClientFrames {
    * bad JSON) it returns null and {@link #decodeTree} decides, with its error messages.
    */
   static ClientMessage.Push decodePushFast(String text) {
+    ClientMessage.Push plain = decodePushPlain(text);
+    return plain != null ? plain : decodePushStream(text);
+  }
+
+  /** {@link #decodePushFast}'s second try: any spelling of a push, read as a token stream. */
+  static ClientMessage.Push decodePushStream(String text) {
     // Spares other frames a parser. A push that escapes the letters of "push" goes to the tree.
     if (!text.contains("\"push\"")) return null;
     try (JsonParser p = FACTORY.createParser(text)) {
@@ -84,6 +92,33 @@ public final class ClientFrames {
     } catch (Exception e) {
       return null;
     }
+  }
+
+  /**
+   * The push as the web client writes it — {@code type}, {@code doc}, {@code version},
+   * {@code updates} of {@code {clientID, changes}}, in that order, written by
+   * {@code JSON.stringify} — read without a parser ({@link PlainJson}). It takes exactly what the
+   * token-stream path takes from such text and returns the same push; anything else (another
+   * order, whitespace, a limit hit) is null, for the token stream to read.
+   */
+  static ClientMessage.Push decodePushPlain(String text) {
+    PlainJson c = new PlainJson(text);
+    if (!c.skip("{\"type\":\"push\",\"doc\":")) return null;
+    String doc = c.string();
+    if (doc == null || !c.skip(",\"version\":")) return null;
+    int version = c.uint();
+    if (version < 0 || !c.skip(",\"updates\":[")) return null;
+    List<Update> updates = new ArrayList<>(2);
+    do {
+      if (updates.size() == MAX_UPDATES_PER_PUSH || !c.skip("{\"clientID\":")) return null;
+      String clientId = c.string();
+      if (clientId == null || (clientId = Utf16.wellFormed(clientId)).length() > 64) return null;
+      if (!c.skip(",\"changes\":")) return null;
+      ChangeSet changes = ChangeSetReader.read(c);
+      if (changes == null || !c.skip('}')) return null;
+      updates.add(new Update(clientId, changes));
+    } while (c.skip(','));
+    return c.skip("]}") && c.atEnd() ? new ClientMessage.Push(Utf16.wellFormed(doc), version, updates) : null;
   }
 
   /** A non-empty array of at most {@link #MAX_UPDATES_PER_PUSH} valid updates, or null. */

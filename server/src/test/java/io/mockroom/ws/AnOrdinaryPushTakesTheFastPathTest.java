@@ -9,8 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The push the web client sends every few keystrokes is decoded without a tree (so the fast path
- * cannot quietly fall back on every frame), and other messages never take it.
+ * The push the web client sends every few keystrokes is decoded without a tree, and without a
+ * parser (so neither fast path can quietly fall back on every frame), and other messages never
+ * take them.
  */
 class AnOrdinaryPushTakesTheFastPathTest {
 
@@ -18,6 +19,8 @@ class AnOrdinaryPushTakesTheFastPathTest {
   void theWebClientsPushIsStreamed() {
     String text = "{\"type\":\"push\",\"doc\":\"q1\",\"version\":12,\"updates\":[{\"clientID\":\"abc123\",\"changes\":[5,[0,\"x\"],3]}]}";
     ClientMessage.Push expected = new ClientMessage.Push("q1", 12, List.of(new Update("abc123", ChangeSets.replace(8, 5, 5, "x"))));
+    assertThat(ClientFrames.decodePushPlain(text)).as("read without a parser").isEqualTo(expected);
+    assertThat(ClientFrames.decodePushStream(text)).isEqualTo(expected);
     assertThat(ClientFrames.decodePushFast(text)).isEqualTo(expected);
     assertThat(ClientFrames.decode(text)).isEqualTo(expected);
   }
@@ -29,6 +32,7 @@ class AnOrdinaryPushTakesTheFastPathTest {
       "{\"type\":\"chat\",\"text\":\"push\"}",
       "{\"type\":\"ping\",\"t\":1}",
     }) {
+      assertThat(ClientFrames.decodePushPlain(text)).as(text).isNull();
       assertThat(ClientFrames.decodePushFast(text)).as(text).isNull();
       assertThat(ClientFrames.decode(text)).as(text).isEqualTo(ClientFrames.decodeTree(text)).isNotInstanceOf(ClientMessage.Push.class);
     }
