@@ -135,6 +135,7 @@ public final class LoadGenerator {
       List<BenchRoom> all = new ArrayList<>();
       long[] counters = new long[5]; // delivered, errors, disconnects, duplicates-or-gaps, offered
       Latencies[] window = {null};
+      Random pings = new Random(43);
       for (int i = 0; i < rooms; i++) {
         Interviewer creator = creators.get(i / ROOMS_PER_ACCOUNT);
         JsonNode s = Http.post(server.baseUrl() + "/api/sessions", Map.of("title", "Bench " + i, "candidateName", "Candidate " + i,
@@ -149,6 +150,16 @@ public final class LoadGenerator {
         room.observer = connect(client, server.port(), "/ws/rooms/" + id, observerCookie).await(30, TimeUnit.SECONDS);
         room.candidate = connect(client, server.port(), "/ws/join/" + token, null).await(30, TimeUnit.SECONDS);
         wire(room, counters, window);
+        // Like the browser app, every socket pings every 20 s on its own clock from when it
+        // joins (the server closes sockets silent for a minute, and setting up thousands of
+        // rooms takes about that long); the phases are spread, as browsers' are.
+        for (WebSocket ws : List.of(room.staff, room.observer, room.candidate)) {
+          Runnable ping = () -> ws.writeTextMessage("{\"type\":\"ping\",\"t\":0}");
+          vertx.setTimer(1 + pings.nextInt(20_000), t -> {
+            ping.run();
+            vertx.setPeriodic(20_000, p -> ping.run());
+          });
+        }
         room.staff.writeTextMessage("{\"type\":\"hello\"}");
         room.observer.writeTextMessage("{\"type\":\"hello\"}");
         room.candidate.writeTextMessage("{\"type\":\"hello\",\"name\":\"Candidate\"}");
@@ -162,18 +173,7 @@ public final class LoadGenerator {
       if (open < rooms) throw new IllegalStateException("only " + open + " of " + rooms + " rooms opened within two minutes");
       System.out.println("setup: " + rooms + " rooms open");
 
-      // Like the browser app, every socket pings every 20 s on its own clock (the server closes
-      // silent sockets); the phases are spread, as browsers' are, not 3,000 pings at one instant.
       Random random = new Random(42);
-      for (BenchRoom room : all) {
-        for (WebSocket ws : List.of(room.staff, room.observer, room.candidate)) {
-          Runnable ping = () -> ws.writeTextMessage("{\"type\":\"ping\",\"t\":0}");
-          vertx.setTimer(1 + random.nextInt(20_000), t -> {
-            ping.run();
-            vertx.setPeriodic(20_000, p -> ping.run());
-          });
-        }
-      }
       for (BenchRoom room : all) {
         long phase = random.nextInt(200);
         vertx.setTimer(1 + phase, t -> vertx.setPeriodic(200, p -> type(room, counters)));
