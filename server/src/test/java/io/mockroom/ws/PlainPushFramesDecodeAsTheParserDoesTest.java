@@ -20,13 +20,13 @@ class PlainPushFramesDecodeAsTheParserDoesTest {
   /** A push frame as the web client writes it. */
   static String browserFrame(Random r) {
     StringBuilder out = new StringBuilder("{\"type\":\"push\",\"doc\":");
-    out.append(ChangeSetJsonText.string(r, text(r, 40)));
+    out.append(ChangeSetJsonText.string(r, PushFramesDecodeTheSameWithoutATreeTest.text(r, 40)));
     out.append(",\"version\":").append(r.nextInt(8) == 0 ? Integer.MAX_VALUE : r.nextInt(r.nextBoolean() ? 100 : 1_000_000));
     out.append(",\"updates\":[");
     int n = r.nextInt(60) == 0 ? ClientFrames.MAX_UPDATES_PER_PUSH : 1 + r.nextInt(3);
     for (int i = 0; i < n; i++) {
       if (i > 0) out.append(',');
-      String clientId = r.nextInt(10) == 0 ? "c".repeat(64) : text(r, 64);
+      String clientId = r.nextInt(10) == 0 ? "c".repeat(64) : PushFramesDecodeTheSameWithoutATreeTest.text(r, 64);
       out.append("{\"clientID\":").append(ChangeSetJsonText.string(r, clientId)).append(",\"changes\":");
       changes(r, out);
       out.append('}');
@@ -52,16 +52,6 @@ class PlainPushFramesDecodeAsTheParserDoesTest {
       }
     }
     out.append(']');
-  }
-
-  private static String text(Random r, int max) {
-    StringBuilder s = new StringBuilder();
-    for (int n = r.nextInt(6); n > 0; n--) {
-      String piece = ChangeSetJsonText.line(r);
-      if (s.length() + piece.length() > max) break;
-      s.append(piece);
-    }
-    return s.toString();
   }
 
   @Test

@@ -54,7 +54,7 @@ class PushFramesDecodeTheSameWithoutATreeTest {
   }
 
   /** Up to {@code max} UTF-16 units of random pieces. */
-  private static String text(Random r, int max) {
+  static String text(Random r, int max) {
     StringBuilder s = new StringBuilder();
     for (int n = r.nextInt(6); n > 0; n--) {
       String piece = ChangeSetJsonText.line(r);
