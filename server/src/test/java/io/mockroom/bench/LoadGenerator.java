@@ -44,7 +44,8 @@ public final class LoadGenerator {
                 double p99, double max, long lost, long duplicates, long errors, long disconnects, double serverCpuPercent,
                 double cpuMicrosPerDeliveredEdit, double generatorCpuPercent, long serverRssBytes, long postgresRssBytes,
                 long heapBytes, long bytesPerIdleConnection, boolean generatorCapped, double postgresCpuPercent,
-                double joinP50, double joinP99, long gcPauses, double gcPauseMs, double allocatedBytesPerDeliveredEdit) {}
+                double joinP50, double joinP99, long gcPauses, double gcPauseMs, double allocatedBytesPerDeliveredEdit,
+                double jitCpuPercent) {}
 
   public static void main(String[] argv) {
     try {
@@ -79,11 +80,11 @@ public final class LoadGenerator {
     System.out.printf(java.util.Locale.ROOT,
         "rooms=%d offered=%.0f/s delivered=%.0f/s p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms lost=%d dup=%d errors=%d "
             + "disconnects=%d join p50=%.1fms p99=%.1fms serverCPU=%.0f%% (postgres %.0f%%) cpu/edit=%.1fus genCPU=%.0f%%%s rss=%dMB pgRss=%dMB heap=%dMB "
-            + "gc=%d pauses/%.0fms alloc/edit=%.0fB%n",
+            + "gc=%d pauses/%.0fms jit=%.0f%% alloc/edit=%.0fB%n",
         r.rooms(), r.offeredPerSec(), r.deliveredPerSec(), r.p50(), r.p95(), r.p99(), r.max(), r.lost(), r.duplicates(),
         r.errors(), r.disconnects(), r.joinP50(), r.joinP99(), r.serverCpuPercent(), r.postgresCpuPercent(), r.cpuMicrosPerDeliveredEdit(), r.generatorCpuPercent(),
         r.generatorCapped() ? " (CAPPED BY THE GENERATOR)" : "", r.serverRssBytes() >> 20, r.postgresRssBytes() >> 20,
-        r.heapBytes() >> 20, r.gcPauses(), r.gcPauseMs(), r.allocatedBytesPerDeliveredEdit());
+        r.heapBytes() >> 20, r.gcPauses(), r.gcPauseMs(), r.jitCpuPercent(), r.allocatedBytesPerDeliveredEdit());
   }
 
   /** One room's three sockets and the candidate's typing state. Touched only on the generator's event loop. */
@@ -206,8 +207,7 @@ public final class LoadGenerator {
         Thread.sleep(1000);
         ServerGc.read(server.baseUrl());
       }
-      List<Long> serverPids = new ArrayList<>(List.of(server.pid()));
-      List<Long> pgPids = ProcStats.postgres(scratch.path().resolve("postgres"));
+      long postmaster = ProcStats.postmaster(scratch.path().resolve("postgres"));
       // When the window opens in the server's clock (seconds since its JVM started), to line
       // the worst moments up with its GC log (-Xlog:gc:...:uptime via MOCKROOM_BENCH_SERVER_JVM).
       ProcessHandle.of(server.pid()).flatMap(h -> h.info().startInstant()).ifPresent(t ->
@@ -221,14 +221,18 @@ public final class LoadGenerator {
         measuring[0] = true;
       });
       ServerGc gc0 = ServerGc.read(server.baseUrl());
-      double pgCpu0 = ProcStats.cpuSeconds(pgPids);
-      double serverCpu0 = ProcStats.cpuSeconds(serverPids) + pgCpu0;
+      double pgCpu0 = ProcStats.treeCpuSeconds(postmaster);
+      double jvmCpu0 = ProcStats.cpuSeconds(server.pid());
+      double jitCpu0 = ProcStats.threadCpuSeconds(server.pid(), "C1 CompilerThre") + ProcStats.threadCpuSeconds(server.pid(), "C2 CompilerThre");
       double genCpu0 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
       long t0 = System.nanoTime();
       Thread.sleep(measureSeconds * 1000L);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      double pgCpu = ProcStats.cpuSeconds(pgPids) - pgCpu0;
-      double serverCpu = ProcStats.cpuSeconds(serverPids) + pgCpu + pgCpu0 - serverCpu0;
+      double pgCpu = ProcStats.treeCpuSeconds(postmaster) - pgCpu0;
+      double serverCpu = ProcStats.cpuSeconds(server.pid()) - jvmCpu0 + pgCpu;
+      // The JIT compilers' share of the core: still compiling (and recompiling after deoptimizations)
+      // tens of seconds into a full load, on the core the event loop and Postgres share.
+      double jitCpu = ProcStats.threadCpuSeconds(server.pid(), "C1 CompilerThre") + ProcStats.threadCpuSeconds(server.pid(), "C2 CompilerThre") - jitCpu0;
       double genCpu = ProcStats.cpuSeconds(ProcessHandle.current().pid()) - genCpu0;
       ServerGc gc = ServerGc.read(server.baseUrl()).since(gc0);
       vertx.cancelTimer(joinTimer);
@@ -250,9 +254,9 @@ public final class LoadGenerator {
       Result result = new Result("typing", rooms, rooms * 3, snapshot[4] / seconds, snapshot[0] / seconds, lat.quantileMs(.5),
           lat.quantileMs(.95), lat.quantileMs(.99), lat.quantileMs(1), lost, snapshot[3], snapshot[1], snapshot[2],
           100 * serverCpu / seconds, snapshot[0] == 0 ? 0 : serverCpu * 1e6 / snapshot[0], 100 * genCpu / seconds,
-          ProcStats.rss(server.pid()), pgPids.stream().mapToLong(ProcStats::rss).sum(), heap, 0, genCpu / seconds > 0.9,
-          100 * pgCpu / seconds, joinP50, joinP99, gc.pauses(), gc.pauseSeconds() * 1000,
-          snapshot[0] == 0 ? 0 : gc.allocatedBytes() / snapshot[0]);
+          ProcStats.rss(server.pid()), ProcStats.postgres(scratch.path().resolve("postgres")).stream().mapToLong(ProcStats::rss).sum(),
+          heap, 0, genCpu / seconds > 0.9, 100 * pgCpu / seconds, joinP50, joinP99, gc.pauses(), gc.pauseSeconds() * 1000,
+          snapshot[0] == 0 ? 0 : gc.allocatedBytes() / snapshot[0], 100 * jitCpu / seconds);
       vertx.close().await(30, TimeUnit.SECONDS);
       return result;
     }
@@ -410,7 +414,7 @@ public final class LoadGenerator {
       long rss = ProcStats.rss(server.pid());
       long heap = heap(server.baseUrl());
       long perConnection = Math.max(rss - rss0, heap - heap0) / connections;
-      Result r = new Result("idle", rooms, connections, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, rss, 0, heap, perConnection, false, 0, 0, 0, 0, 0, 0);
+      Result r = new Result("idle", rooms, connections, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, rss, 0, heap, perConnection, false, 0, 0, 0, 0, 0, 0, 0);
       System.out.printf("idle connections=%d rss %dMB -> %dMB heap %dMB -> %dMB: %d bytes per idle connection%n",
           connections, rss0 >> 20, rss >> 20, heap0 >> 20, heap >> 20, perConnection);
       vertx.close().await(30, TimeUnit.SECONDS);
