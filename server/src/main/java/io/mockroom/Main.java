@@ -73,6 +73,8 @@ public final class Main {
       return;
     }
     log.info("Network transport: {}", vertx.isNativeTransportEnabled() ? "native (epoll)" : "Java NIO");
+    log.info("JVM: {} {}, options {}", System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
     Vertx running = vertx;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("Shutting down");

@@ -42,6 +42,11 @@ class TheJarStartsAsAUserWouldIT {
       first.stop();
     }
     assertThat(first.output()).anyMatch(l -> l.contains("Question bank imported:") && l.contains(" new,"));
+    // Started as ./mockroom and the image start it: with server/jvm.options, which it logs.
+    String jvm = first.output().stream().filter(l -> l.contains("JVM: ")).findFirst()
+        .orElseThrow(() -> new AssertionError("no JVM line in " + first.output()));
+    assertThat(io.mockroom.deploy.EveryStartOfTheServerUsesItsJvmOptionsTest.options()).isNotEmpty()
+        .allSatisfy(option -> assertThat(jvm).contains(option));
 
     JarProcess second = JarProcess.start(dataDir);
     try {

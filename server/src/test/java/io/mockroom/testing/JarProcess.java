@@ -4,6 +4,7 @@ import io.mockroom.config.DatabaseUrl;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,6 +59,10 @@ public final class JarProcess implements AutoCloseable {
     // The server's JVM: this one's, or -Dmockroom.serverJava=/path/to/bin/java (benchmarks: another JDK).
     String java = System.getProperty("mockroom.serverJava", "").trim();
     command.add(java.isEmpty() ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : java);
+    // The server's own JVM options, as ./mockroom and the image pass them: the jvm.options of the
+    // module that built the jar (server/target/mockroom.jar -> server/jvm.options), when there is one.
+    Path options = jar().toAbsolutePath().getParent().resolveSibling("jvm.options");
+    if (Files.isRegularFile(options)) command.add("@" + options);
     // Extra JVM options for the server, e.g. -Dmockroom.serverJvm="-XX:+UseZGC" (benchmarks).
     String extra = System.getProperty("mockroom.serverJvm", "").trim();
     if (!extra.isEmpty()) command.addAll(List.of(extra.split("\\s+")));

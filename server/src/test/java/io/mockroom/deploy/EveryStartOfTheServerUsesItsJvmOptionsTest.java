@@ -1,0 +1,65 @@
+package io.mockroom.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mockroom.deploy.DeployFiles.Instruction;
+import io.mockroom.deploy.DeployFiles.Stage;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * server/jvm.options holds the server's JVM options (docs/performance.md, "JIT"); the quick-start
+ * script and the image pass it to java, and java accepts every option in it.
+ */
+public class EveryStartOfTheServerUsesItsJvmOptionsTest {
+  static final Path OPTIONS = Path.of("jvm.options").toAbsolutePath();
+
+  /** The options of the file: its lines without comments and blanks. */
+  public static List<String> options() {
+    return Arrays.stream(DeployFiles.read(OPTIONS).split("\n"))
+        .map(l -> l.replaceFirst("#.*", "").trim())
+        .filter(l -> !l.isEmpty())
+        .toList();
+  }
+
+  @Test
+  void theJvmAcceptsEveryOptionOfTheFile() throws Exception {
+    assertThat(options()).as("options in " + OPTIONS).isNotEmpty().allMatch(o -> o.startsWith("-"));
+    // A misspelt -XX option makes java refuse to start at all: check with this very JVM.
+    Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "@" + OPTIONS, "-XX:+PrintFlagsFinal", "-version").redirectErrorStream(true).start();
+    String out = new String(java.getInputStream().readAllBytes());
+    assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(java.exitValue()).as(out).isZero();
+    for (String option : options()) {
+      String[] kv = option.substring("-XX:".length()).split("=", 2);
+      assertThat(out).as(option).containsPattern("\\b" + kv[0] + "\\s+= " + kv[1] + "\\s.*\\{command line\\}");
+    }
+  }
+
+  @Test
+  void theQuickStartScriptPassesTheFileToJava() {
+    String script = DeployFiles.read(Path.of("../mockroom"));
+    String exec = Arrays.stream(script.split("\n")).filter(l -> l.startsWith("exec java")).findFirst()
+        .orElseThrow(() -> new AssertionError("./mockroom has no `exec java` line"));
+    assertThat(DeployFiles.shellWords(exec)).as(exec).containsSubsequence("java", "@server/jvm.options", "-jar");
+  }
+
+  @Test
+  void theImageCopiesTheFileAndItsEntrypointPassesItToJava() throws Exception {
+    List<Stage> stages = DeployFiles.dockerfileStages();
+    Stage runtime = stages.get(stages.size() - 1);
+    Instruction copy = runtime.all("COPY").stream().filter(c -> c.args().contains("server/jvm.options")).findFirst()
+        .orElseThrow(() -> new AssertionError("the runtime stage copies no server/jvm.options"));
+    List<String> words = DeployFiles.shellWords(copy.args());
+    String target = words.get(words.size() - 1);
+    List<String> entrypoint = new java.util.ArrayList<>();
+    new ObjectMapper().readTree(runtime.last("ENTRYPOINT").map(Instruction::args).orElseThrow())
+        .forEach(n -> entrypoint.add(n.asText()));
+    assertThat(entrypoint).containsSubsequence("java", "@" + target, "-jar");
+  }
+}
