@@ -73,8 +73,10 @@ public final class Main {
       return;
     }
     log.info("Network transport: {}", vertx.isNativeTransportEnabled() ? "native (epoll)" : "Java NIO");
+    // Only -X/-XX options: -D properties can carry secrets (a key store's password, say).
     log.info("JVM: {} {}, options {}", System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(a -> a.startsWith("-X")).toList());
     Vertx running = vertx;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("Shutting down");

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockroom.deploy.DeployFiles.Instruction;
 import io.mockroom.deploy.DeployFiles.Stage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,14 +33,21 @@ public class EveryStartOfTheServerUsesItsJvmOptionsTest {
   void theJvmAcceptsEveryOptionOfTheFile() throws Exception {
     assertThat(options()).as("options in " + OPTIONS).isNotEmpty().allMatch(o -> o.startsWith("-"));
     // A misspelt -XX option makes java refuse to start at all: check with this very JVM.
-    Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "@" + OPTIONS, "-XX:+PrintFlagsFinal", "-version").redirectErrorStream(true).start();
-    String out = new String(java.getInputStream().readAllBytes());
-    assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(java.exitValue()).as(out).isZero();
+    String out = new String(jvm.getInputStream().readAllBytes());
+    assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(jvm.exitValue()).as(out).isZero();
+    // And each -XX option took the value the file gives it.
     for (String option : options()) {
-      String[] kv = option.substring("-XX:".length()).split("=", 2);
-      assertThat(out).as(option).containsPattern("\\b" + kv[0] + "\\s+= " + kv[1] + "\\s.*\\{command line\\}");
+      Matcher valued = Pattern.compile("-XX:(\\w+)=(\\S+)").matcher(option);
+      Matcher flag = Pattern.compile("-XX:([+-])(\\w+)").matcher(option);
+      if (valued.matches()) {
+        assertThat(out).as(option).containsPattern("\\b" + valued.group(1) + "\\s+= " + valued.group(2) + "\\s.*\\{command line\\}");
+      } else if (flag.matches()) {
+        String value = flag.group(1).equals("+") ? "true" : "false";
+        assertThat(out).as(option).containsPattern("\\b" + flag.group(2) + "\\s+= " + value + "\\s.*\\{command line\\}");
+      }
     }
   }
 
@@ -57,7 +67,7 @@ public class EveryStartOfTheServerUsesItsJvmOptionsTest {
         .orElseThrow(() -> new AssertionError("the runtime stage copies no server/jvm.options"));
     List<String> words = DeployFiles.shellWords(copy.args());
     String target = words.get(words.size() - 1);
-    List<String> entrypoint = new java.util.ArrayList<>();
+    List<String> entrypoint = new ArrayList<>();
     new ObjectMapper().readTree(runtime.last("ENTRYPOINT").map(Instruction::args).orElseThrow())
         .forEach(n -> entrypoint.add(n.asText()));
     assertThat(entrypoint).containsSubsequence("java", "@" + target, "-jar");
