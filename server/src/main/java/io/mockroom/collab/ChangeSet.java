@@ -72,8 +72,6 @@ public final class ChangeSet {
     if (json == null || !json.isArray()) throw new InvalidChangeSetException("changes must be a JSON array");
     if (json.size() > MAX_PARTS) throw new InvalidChangeSetException("changes have more than " + MAX_PARTS + " parts");
     Sections.Builder out = new Sections.Builder();
-    long length = 0;
-    long newLength = 0;
     for (int i = 0; i < json.size(); i++) {
       JsonNode part = json.get(i);
       int len;
@@ -87,13 +85,9 @@ public final class ChangeSet {
       } else {
         throw new InvalidChangeSetException("part " + i + " must be a number or an array [number, ...lines], not " + part);
       }
-      length += len;
-      newLength += keep ? len : text.length();
-      if (length > Integer.MAX_VALUE || newLength > Integer.MAX_VALUE) {
+      if (!out.addPart(len, keep ? null : text)) {
         throw new InvalidChangeSetException("changes describe a document longer than " + Integer.MAX_VALUE);
       }
-      out.addSection(len, keep ? -1 : text.length());
-      out.addInsert(text);
     }
     return out.build();
   }

@@ -27,22 +27,16 @@ public final class ChangeSetReader {
   public static ChangeSet read(JsonParser p) throws IOException {
     if (p.currentToken() != JsonToken.START_ARRAY) return null;
     Sections.Builder out = new Sections.Builder();
-    long length = 0;
-    long newLength = 0;
     int parts = 0;
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
       if (++parts > ChangeSet.MAX_PARTS) return null;
-      String text = "";
       boolean keep = t != JsonToken.START_ARRAY;
       if (!keep) p.nextToken(); // [n, ...lines]: a missing or non-numeric n is an error too
       int len = count(p);
       if (len < 0) return null;
-      if (!keep && (text = lines(p)) == null) return null;
-      length += len;
-      newLength += keep ? len : text.length();
-      if (length > Integer.MAX_VALUE || newLength > Integer.MAX_VALUE) return null;
-      out.addSection(len, keep ? -1 : text.length());
-      out.addInsert(text);
+      String text = keep ? null : lines(p);
+      if (!keep && text == null) return null;
+      if (!out.addPart(len, text)) return null;
     }
     return out.build();
   }
@@ -56,21 +50,15 @@ public final class ChangeSetReader {
     if (!c.skip('[')) return null;
     Sections.Builder out = new Sections.Builder();
     if (c.skip(']')) return out.build();
-    long length = 0;
-    long newLength = 0;
     int parts = 0;
     do {
       if (++parts > ChangeSet.MAX_PARTS) return null;
-      String text = "";
       boolean keep = !c.skip('[');
       int len = c.uint();
       if (len < 0) return null;
-      if (!keep && (text = lines(c)) == null) return null;
-      length += len;
-      newLength += keep ? len : text.length();
-      if (length > Integer.MAX_VALUE || newLength > Integer.MAX_VALUE) return null;
-      out.addSection(len, keep ? -1 : text.length());
-      out.addInsert(text);
+      String text = keep ? null : lines(c);
+      if (!keep && text == null) return null;
+      if (!out.addPart(len, text)) return null;
     } while (c.skip(','));
     return c.skip(']') ? out.build() : null;
   }

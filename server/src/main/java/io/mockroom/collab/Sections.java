@@ -23,6 +23,23 @@ final class Sections {
     int[] sections = new int[16];
     int size;
     final List<String> insert = new ArrayList<>();
+    /** The old and new document lengths of the parts added with {@link #addPart}. */
+    long length;
+    long newLength;
+
+    /**
+     * A part of a change set read from JSON — {@code len} kept ({@code inserted} null) or replaced
+     * by {@code inserted} — with the limit every reader of that JSON applies: false, and nothing
+     * added, when either document length would pass {@link Integer#MAX_VALUE}.
+     */
+    boolean addPart(int len, String inserted) {
+      length += len;
+      newLength += inserted == null ? len : inserted.length();
+      if (length > Integer.MAX_VALUE || newLength > Integer.MAX_VALUE) return false;
+      addSection(len, inserted == null ? -1 : inserted.length());
+      addInsert(inserted == null ? "" : inserted);
+      return true;
+    }
 
     void addSection(int len, int ins, boolean forceJoin) {
       if (len == 0 && ins <= 0) return;
