@@ -5,16 +5,36 @@ import java.util.Arrays;
 /** Latency samples in microseconds; grows as needed. Single-threaded (the generator's event loop). */
 final class Latencies {
   private static final long SLOT_NANOS = 100_000_000;
-  private final long started = System.nanoTime();
+  private static final long MINUTE_NANOS = 60_000_000_000L;
+  private final java.util.function.LongSupplier clock;
+  private final long started;
   private long[] samples = new long[1 << 16];
   private int n;
   /** The worst latency per 100 ms of the window, by when it was seen: where the tail happened. */
   private long[] worstPerSlot = new long[64];
+  /** The index of the first sample of each minute of the window: samples arrive in time order. */
+  private int[] minuteStarts = {0};
+
+  Latencies() {
+    this(System::nanoTime);
+  }
+
+  /** With a clock in nanoseconds, for a test. */
+  Latencies(java.util.function.LongSupplier clock) {
+    this.clock = clock;
+    this.started = clock.getAsLong();
+  }
 
   void add(long micros) {
     if (n == samples.length) samples = Arrays.copyOf(samples, n * 2);
+    long elapsed = clock.getAsLong() - started;
+    int minute = (int) (elapsed / MINUTE_NANOS);
+    while (minuteStarts.length <= minute) {
+      minuteStarts = Arrays.copyOf(minuteStarts, minuteStarts.length + 1);
+      minuteStarts[minuteStarts.length - 1] = n;
+    }
     samples[n++] = micros;
-    int slot = (int) ((System.nanoTime() - started) / SLOT_NANOS);
+    int slot = (int) (elapsed / SLOT_NANOS);
     if (slot >= worstPerSlot.length) worstPerSlot = Arrays.copyOf(worstPerSlot, Math.max(slot + 1, worstPerSlot.length * 2));
     worstPerSlot[slot] = Math.max(worstPerSlot[slot], micros);
   }
@@ -34,6 +54,24 @@ final class Latencies {
     return out.toString();
   }
 
+  /**
+   * p50, p99 and max of each whole or part minute of the window, as "1: 4.1/30.2/80 ms | 2: …":
+   * whether a long run holds its latency as the event log grows, vacuums and checkpoints.
+   */
+  String perMinute() {
+    StringBuilder out = new StringBuilder();
+    for (int m = 0; m < minuteStarts.length; m++) {
+      int from = minuteStarts[m];
+      int to = m + 1 < minuteStarts.length ? minuteStarts[m + 1] : n;
+      if (to == from) continue;
+      long[] s = Arrays.copyOfRange(samples, from, to);
+      Arrays.sort(s);
+      out.append(out.length() == 0 ? "" : " | ").append(String.format(java.util.Locale.ROOT, "%d: %.1f/%.1f/%d ms",
+          m + 1, quantile(s, .5) / 1000.0, quantile(s, .99) / 1000.0, s[s.length - 1] / 1000));
+    }
+    return out.toString();
+  }
+
   int count() {
     return n;
   }
@@ -43,7 +81,12 @@ final class Latencies {
     if (n == 0) return Double.NaN;
     long[] s = Arrays.copyOf(samples, n);
     Arrays.sort(s);
-    int i = (int) Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
-    return s[i] / 1000.0;
+    return quantile(s, q) / 1000.0;
+  }
+
+  /** The q-quantile of sorted samples, in microseconds. */
+  private static long quantile(long[] sorted, double q) {
+    int i = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+    return sorted[i];
   }
 }

@@ -238,6 +238,9 @@ public final class LoadGenerator {
       vertx.cancelTimer(joinTimer);
       Latencies lat = vertx.<Latencies>executeBlocking(() -> window[0]).await();
       System.out.println("worst moments: " + vertx.<String>executeBlocking(() -> lat.worstSlots(8)).await());
+      if (measureSeconds >= 120) {
+        System.out.println("per minute (p50/p99/max): " + vertx.<String>executeBlocking(lat::perMinute).await());
+      }
       double joinP50 = vertx.<Double>executeBlocking(() -> joins.quantileMs(.5)).await();
       double joinP99 = vertx.<Double>executeBlocking(() -> joins.quantileMs(.99)).await();
       long[] snapshot = counters.clone();
