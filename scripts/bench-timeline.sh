@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # One benchmark run with a timeline of the server for finding where a tail comes from
-# (docs/performance.md, "The tail"): the server's GC, safepoint and JIT logs, and Postgres's
-# autovacuum workers polled every 200 ms, all in the server's clock (seconds since its JVM
-# started), next to the generator's "window opens at server uptime" and "worst moments" lines.
+# (docs/performance.md, "The tail"): the server's GC, safepoint and JIT logs, Postgres's
+# autovacuum workers polled every 100 ms and Postgres's own log (checkpoints), all in the
+# server's clock (seconds since its JVM started), next to the generator's "window opens at
+# server uptime" and "worst moments" lines.
 #   scripts/bench-timeline.sh --rooms 1000 --measure 30        writes bench-timeline/*
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,15 @@ server=$(pgrep -nf -- "-jar .*mockroom.jar")
 started=$(awk -v t="$(awk '{print $22}' "/proc/$server/stat")" -v hz="$(getconf CLK_TCK)" \
   '/^btime/ {printf "%.2f", $2 + t / hz}' /proc/stat)
 : > "$out/postgres.log"
+# Postgres's own log (checkpoints with their write and sync times), its clock turned into the
+# server's uptime. The generator deletes the data folder when it ends, so it is followed as it grows.
+pgdata=$(grep -o "with data in [^ ]*" "$out/bench.log" | head -1 | cut -d' ' -f4)
+until ls "$pgdata"/log/*.log >/dev/null 2>&1; do
+  kill -0 "$bench" 2>/dev/null || { tail -20 "$out/bench.log"; exit 1; }
+  sleep 0.2
+done
+tail -F -n +1 "$(ls "$pgdata"/log/*.log | head -1)" > "$out/postgres-server.raw" 2>/dev/null &
+follower=$!
 if command -v psql >/dev/null; then
   # One connection for the whole run: a connection per poll made Postgres fork a backend on the
   # server's core every time, ~15 % of that core at five polls a second.
@@ -42,5 +52,11 @@ else
   echo "psql not found: Postgres's autovacuum is not polled" | tee "$out/postgres.log"
   wait "$bench" || true
 fi
-grep -E "^rooms=|^window|^worst|^! " "$out/bench.log"
-echo "timeline in $out/: gc.log, jit.log, postgres.log (server uptime, seconds)"
+kill "$follower" 2>/dev/null || true
+awk -v started="$started" '/^[0-9][0-9][0-9][0-9]-/ {
+    cmd = "date -d \"" $1 " " $2 " " $3 "\" +%s.%N"; cmd | getline at; close(cmd)
+    printf "%.2f %s\n", at - started, substr($0, index($0, "]") + 2)
+  }' "$out/postgres-server.raw" > "$out/postgres-server.log"
+rm -f "$out/postgres-server.raw"
+grep -E "^rooms=|^window|^worst|^per minute|^! " "$out/bench.log"
+echo "timeline in $out/: gc.log, jit.log, postgres.log (autovacuum), postgres-server.log (Postgres's log; server uptime, seconds)"

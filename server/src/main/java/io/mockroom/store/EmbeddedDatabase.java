@@ -67,6 +67,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
           // file is created at its size and its blocks are allocated as WAL is written; fdatasync
           // still makes each commit durable, allocation included.
           .setServerConfig("wal_init_zero", "off")
+          // Postgres's own log, in its data folder (log/postgresql-Mon.log …): a week of it, a file
+          // a weekday, each truncated when its day comes round again. Without the collector its
+          // lines go to the library's logger, which is off (its own start-up chatter, initdb's
+          // included, would fill the server's log).
+          .setServerConfig("logging_collector", "on")
+          .setServerConfig("log_directory", "log")
+          .setServerConfig("log_filename", "postgresql-%a.log")
+          .setServerConfig("log_rotation_age", "1d")
+          .setServerConfig("log_truncate_on_rotation", "on")
+          // Each checkpoint's start, and at its end how long its writes and fsyncs took
+          // (PostgreSQL 15 logs them by default; this is 14): with autovacuum, the periodic disk
+          // work that the event log's commits, i.e. every keystroke, can wait behind.
+          .setServerConfig("log_checkpoints", "on")
           .start();
       log.info("Embedded Postgres started on 127.0.0.1:{} with data in {}", pg.getPort(), pgData);
       return new EmbeddedDatabase(pg, postmaster(pgData));
