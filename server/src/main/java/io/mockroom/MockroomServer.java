@@ -67,7 +67,7 @@ public final class MockroomServer {
     return Database.open(vertx, config).compose(db -> {
       Future<?> bank = config.importBank() ? BankSeeder.importBundled(vertx, db.pool()) : Future.succeededFuture();
       ServerMetrics metrics = new ServerMetrics();
-      EventLog eventLog = new EventLog(vertx, db.pool(), metrics, cluster.isPresent());
+      EventLog eventLog = new EventLog(vertx, db.eventLogPool(), metrics, cluster.isPresent());
       Optional<RoomOwners> owners = cluster.map(c -> new RoomOwners(c, db.pool(), metrics));
       int shards = Runtime.getRuntime().availableProcessors();
       // Empty on a single server, whose health answers then say "cluster": null.

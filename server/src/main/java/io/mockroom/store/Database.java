@@ -13,14 +13,21 @@ import java.util.Optional;
 /**
  * The process's Postgres: the one named by {@code MOCKROOM_DATABASE_URL}, or an embedded one
  * started here. Opening it applies the migrations; both run on a worker thread.
+ *
+ * <p>Two pools: {@link #pool()} for everything else, and one connection of its own for the event
+ * log, which writes one batch at a time. Every keystroke waits for that batch's commit, so it must
+ * never wait for a connection behind the API's queries — a busy review page, a slow export, or
+ * queries held up by a lock.
  */
 public final class Database {
   private final Pool pool;
+  private final Pool eventLogPool;
   private final DatabaseUrl url;
   private final Optional<EmbeddedDatabase> embedded;
 
-  private Database(Pool pool, DatabaseUrl url, Optional<EmbeddedDatabase> embedded) {
+  private Database(Pool pool, Pool eventLogPool, DatabaseUrl url, Optional<EmbeddedDatabase> embedded) {
     this.pool = pool;
+    this.eventLogPool = eventLogPool;
     this.url = url;
     this.embedded = embedded;
   }
@@ -37,32 +44,40 @@ public final class Database {
         embedded.ifPresent(EmbeddedDatabase::close);
         throw new IllegalStateException("Could not prepare the database at " + url + ": " + e.getMessage(), e);
       }
-      Pool pool = PgBuilder.pool()
-          .with(new PoolOptions().setMaxSize(config.dbPoolSize()))
-          .connectingTo(new PgConnectOptions()
-              .setHost(url.host())
-              .setPort(url.port())
-              .setDatabase(url.database())
-              .setUser(url.user())
-              .setPassword(url.password())
-              .setCachePreparedStatements(true))
-          .using(vertx)
-          .build();
-      return new Database(pool, url, embedded);
+      return new Database(pool(vertx, url, config.dbPoolSize()), pool(vertx, url, 1), url, embedded);
     }, false);
+  }
+
+  private static Pool pool(Vertx vertx, DatabaseUrl url, int size) {
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(size))
+        .connectingTo(new PgConnectOptions()
+            .setHost(url.host())
+            .setPort(url.port())
+            .setDatabase(url.database())
+            .setUser(url.user())
+            .setPassword(url.password())
+            .setCachePreparedStatements(true))
+        .using(vertx)
+        .build();
   }
 
   public Pool pool() {
     return pool;
   }
 
+  /** The event log's connection (a pool of one, which reconnects after an outage). */
+  public Pool eventLogPool() {
+    return eventLogPool;
+  }
+
   public DatabaseUrl url() {
     return url;
   }
 
-  /** Closes the pool, then stops the embedded server if this process started one. */
+  /** Closes the pools, then stops the embedded server if this process started one. */
   public Future<Void> close(Vertx vertx) {
-    return pool.close().eventually(() -> vertx.executeBlocking(() -> {
+    return Future.join(pool.close(), eventLogPool.close()).eventually(() -> vertx.executeBlocking(() -> {
       embedded.ifPresent(EmbeddedDatabase::close);
       return null;
     }, false)).mapEmpty();
