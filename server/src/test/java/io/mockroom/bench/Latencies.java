@@ -55,12 +55,13 @@ final class Latencies {
   }
 
   /**
-   * p50, p99 and max of each whole or part minute of the window, as "1: 4.1/30.2/80 ms | 2: …":
-   * whether a long run holds its latency as the event log grows, vacuums and checkpoints.
+   * p50, p99 and max of each of the first {@code minutes} minutes of the window, as
+   * "1: 4.1/30.2/80 ms | 2: …": whether a long run holds its latency as the event log grows,
+   * vacuums and checkpoints. A minute without samples is left out.
    */
-  String perMinute() {
+  String perMinute(int minutes) {
     StringBuilder out = new StringBuilder();
-    for (int m = 0; m < minuteStarts.length; m++) {
+    for (int m = 0; m < Math.min(minutes, minuteStarts.length); m++) {
       int from = minuteStarts[m];
       int to = m + 1 < minuteStarts.length ? minuteStarts[m + 1] : n;
       if (to == from) continue;

@@ -193,7 +193,7 @@ public final class LoadGenerator {
         connect(client, server.port(), "/ws/rooms/" + r.sessionId, observerCookie).onSuccess(ws -> {
           ws.textMessageHandler(text -> {
             if (text.startsWith("{\"type\":\"welcome\"")) {
-              if (counted) joins.add((System.nanoTime() - t0) / 1000);
+              if (counted && measuring[0]) joins.add((System.nanoTime() - t0) / 1000);
               ws.close();
             }
           });
@@ -226,7 +226,32 @@ public final class LoadGenerator {
       double jitCpu0 = ProcStats.threadCpuSeconds(server.pid(), "C1 CompilerThre") + ProcStats.threadCpuSeconds(server.pid(), "C2 CompilerThre");
       double genCpu0 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
       long t0 = System.nanoTime();
-      Thread.sleep(measureSeconds * 1000L);
+      // The server's share of the core (Postgres's in brackets) in each minute of the window.
+      StringBuilder cpuPerMinute = new StringBuilder();
+      double jvmBefore = jvmCpu0;
+      double pgBefore = pgCpu0;
+      for (int minute = 1; minute * 60 <= measureSeconds; minute++) {
+        Thread.sleep(60_000 - (System.nanoTime() - t0) / 1_000_000 % 60_000);
+        double jvmNow = ProcStats.cpuSeconds(server.pid());
+        double pgNow = ProcStats.treeCpuSeconds(postmaster);
+        cpuPerMinute.append(minute == 1 ? "" : " | ").append(String.format(java.util.Locale.ROOT, "%d: %.0f%% (%.0f%%)",
+            minute, 100 * (jvmNow - jvmBefore + pgNow - pgBefore) / 60, 100 * (pgNow - pgBefore) / 60));
+        jvmBefore = jvmNow;
+        pgBefore = pgNow;
+      }
+      Thread.sleep(Math.max(0, measureSeconds * 1000L - (System.nanoTime() - t0) / 1_000_000));
+      // The window closes on the generator's event loop, where every sample is added: latencies
+      // seen after it — while the readings below are taken, which scrape the server's /metrics
+      // and sort the samples — are not the window's (they used to be counted).
+      io.vertx.core.Promise<Latencies> closing = io.vertx.core.Promise.promise();
+      long[] snapshot = new long[counters.length];
+      vertx.runOnContext(v -> {
+        measuring[0] = false;
+        System.arraycopy(counters, 0, snapshot, 0, counters.length);
+        closing.complete(window[0]);
+        window[0] = null;
+      });
+      Latencies lat = closing.future().await();
       double seconds = (System.nanoTime() - t0) / 1e9;
       double pgCpu = ProcStats.treeCpuSeconds(postmaster) - pgCpu0;
       double serverCpu = ProcStats.cpuSeconds(server.pid()) - jvmCpu0 + pgCpu;
@@ -236,14 +261,14 @@ public final class LoadGenerator {
       double genCpu = ProcStats.cpuSeconds(ProcessHandle.current().pid()) - genCpu0;
       ServerGc gc = ServerGc.read(server.baseUrl()).since(gc0);
       vertx.cancelTimer(joinTimer);
-      Latencies lat = vertx.<Latencies>executeBlocking(() -> window[0]).await();
-      System.out.println("worst moments: " + vertx.<String>executeBlocking(() -> lat.worstSlots(8)).await());
+      // Nothing adds to the closed window or to the joins any more.
+      System.out.println("worst moments: " + lat.worstSlots(8));
       if (measureSeconds >= 120) {
-        System.out.println("per minute (p50/p99/max): " + vertx.<String>executeBlocking(lat::perMinute).await());
+        System.out.println("per minute (p50/p99/max): " + lat.perMinute(measureSeconds / 60));
+        System.out.println("per minute (server CPU, of it Postgres): " + cpuPerMinute);
       }
-      double joinP50 = vertx.<Double>executeBlocking(() -> joins.quantileMs(.5)).await();
-      double joinP99 = vertx.<Double>executeBlocking(() -> joins.quantileMs(.99)).await();
-      long[] snapshot = counters.clone();
+      double joinP50 = joins.quantileMs(.5);
+      double joinP99 = joins.quantileMs(.99);
       finished = true;
       // Let in-flight edits land, then count what never arrived.
       vertx.cancelTimer(-1);
