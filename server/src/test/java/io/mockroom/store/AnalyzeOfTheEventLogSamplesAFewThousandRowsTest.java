@@ -5,14 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mockroom.config.DatabaseUrl;
 import io.mockroom.testing.SharedPostgres;
 import io.mockroom.testing.Sql;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLWarning;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,19 +23,9 @@ class AnalyzeOfTheEventLogSamplesAFewThousandRowsTest {
                jsonb_build_object('changes', i)
           from generate_series(1, 40000) as i""");
 
-    List<String> notices = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-         Statement st = c.createStatement()) {
-      st.execute("analyze verbose session_events");
-      for (SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning()) notices.add(w.getMessage());
-    }
-
-    String report = notices.stream().filter(n -> n.contains("\"session_events\": scanned")).findFirst()
-        .orElseThrow(() -> new AssertionError("no ANALYZE report for session_events in " + notices));
-    assertThat(report).contains("containing 40000 live rows");
-    Matcher sampled = Pattern.compile("(\\d+) rows in sample").matcher(report);
-    assertThat(sampled.find()).as(report).isTrue();
-    assertThat(Integer.parseInt(sampled.group(1))).as(report).isEqualTo(3000);
+    AnalyzeReport report = AnalyzeReport.of(db, "session_events");
+    assertThat(report.text()).contains("containing 40000 live rows");
+    assertThat(report.sampledRows()).as(report.text()).isEqualTo(3000);
     Object types = Sql.one(db, """
         select array_to_string(most_common_vals::text::text[], ',') from pg_stats
          where tablename = 'session_events' and attname = 'type'""");
