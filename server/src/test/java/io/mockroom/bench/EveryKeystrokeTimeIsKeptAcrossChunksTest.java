@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class EveryKeystrokeTimeIsKeptAcrossChunksTest {
   @Test
   void eachTimeReadsBackByItsIndex() {
-    LoadGenerator.TypedTimes times = new LoadGenerator.TypedTimes();
+    LongChunks times = new LongChunks(512); // as a room keeps them
     int n = 20_000; // an hour of typing at 5 a second is 18,000
     for (int i = 0; i < n; i++) times.add(1_000_000L * i + 7);
 

@@ -2,22 +2,13 @@ package io.mockroom.bench;
 
 import java.util.Arrays;
 
-/**
- * Latency samples in microseconds. Single-threaded (the generator's event loop).
- *
- * <p>Samples are kept in chunks of a fixed size, never in one array that doubles: at 10,000
- * samples a second, copying a doubled array of 2^22 samples (32 MB into 64 MB) made the
- * generator's own heap collect fully 420 s into every long run, and the ~300 ms it stood still
- * came out as the run's worst moment (+210 s and smaller ones before it: every doubling).
- */
+/** Latency samples in microseconds (in {@link LongChunks}). Single-threaded (the generator's event loop). */
 final class Latencies {
-  private static final int CHUNK = 1 << 16;
   private static final long SLOT_NANOS = 100_000_000;
   private static final long MINUTE_NANOS = 60_000_000_000L;
   private final java.util.function.LongSupplier clock;
   private final long started;
-  private long[][] chunks = new long[16][];
-  private int n;
+  private final LongChunks samples = new LongChunks(1 << 16);
   /** The worst latency per 100 ms of the window, by when it was seen: where the tail happened. */
   private long[] worstPerSlot = new long[64];
   /** The index of the first sample of each minute of the window: samples arrive in time order. */
@@ -34,18 +25,13 @@ final class Latencies {
   }
 
   void add(long micros) {
-    if (n % CHUNK == 0) {
-      if (n / CHUNK == chunks.length) chunks = Arrays.copyOf(chunks, chunks.length * 2);
-      chunks[n / CHUNK] = new long[CHUNK];
-    }
     long elapsed = clock.getAsLong() - started;
     int minute = (int) (elapsed / MINUTE_NANOS);
     while (minuteStarts.length <= minute) {
       minuteStarts = Arrays.copyOf(minuteStarts, minuteStarts.length + 1);
-      minuteStarts[minuteStarts.length - 1] = n;
+      minuteStarts[minuteStarts.length - 1] = samples.size();
     }
-    chunks[n / CHUNK][n % CHUNK] = micros;
-    n++;
+    samples.add(micros);
     int slot = (int) (elapsed / SLOT_NANOS);
     if (slot >= worstPerSlot.length) worstPerSlot = Arrays.copyOf(worstPerSlot, Math.max(slot + 1, worstPerSlot.length * 2));
     worstPerSlot[slot] = Math.max(worstPerSlot[slot], micros);
@@ -75,9 +61,9 @@ final class Latencies {
     StringBuilder out = new StringBuilder();
     for (int m = 0; m < Math.min(minutes, minuteStarts.length); m++) {
       int from = minuteStarts[m];
-      int to = m + 1 < minuteStarts.length ? minuteStarts[m + 1] : n;
+      int to = m + 1 < minuteStarts.length ? minuteStarts[m + 1] : samples.size();
       if (to == from) continue;
-      long[] s = sorted(from, to);
+      long[] s = samples.sorted(from, to);
       out.append(out.length() == 0 ? "" : " | ").append(String.format(java.util.Locale.ROOT, "%d: %.1f/%.1f/%d ms",
           m + 1, quantile(s, .5) / 1000.0, quantile(s, .99) / 1000.0, s[s.length - 1] / 1000));
     }
@@ -85,25 +71,13 @@ final class Latencies {
   }
 
   int count() {
-    return n;
+    return samples.size();
   }
 
   /** The q-quantile in milliseconds (q in 0..1). */
   double quantileMs(double q) {
-    if (n == 0) return Double.NaN;
-    return quantile(sorted(0, n), q) / 1000.0;
-  }
-
-  /** Samples {@code from} (inclusive) to {@code to} (exclusive), in one sorted array. */
-  private long[] sorted(int from, int to) {
-    long[] s = new long[to - from];
-    for (int i = from; i < to; ) {
-      int length = Math.min(to - i, CHUNK - i % CHUNK);
-      System.arraycopy(chunks[i / CHUNK], i % CHUNK, s, i - from, length);
-      i += length;
-    }
-    Arrays.sort(s);
-    return s;
+    if (samples.size() == 0) return Double.NaN;
+    return quantile(samples.sorted(0, samples.size()), q) / 1000.0;
   }
 
   /** The q-quantile of sorted samples, in microseconds. */

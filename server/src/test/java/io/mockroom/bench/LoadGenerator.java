@@ -97,11 +97,11 @@ public final class LoadGenerator {
     final String clientId;
     int confirmed; // document version confirmed to the candidate
     /**
-     * nanoTime of each typed character, by index: primitives in one growing array, not a boxed
-     * Long per keystroke kept for the whole run — those made every young GC of the generator
-     * copy them again (~10 ms pauses at 1,000 rooms, which the latencies it measures then show).
+     * nanoTime of each typed character, by index: primitives, not a boxed Long per keystroke kept
+     * for the whole run — those made every young GC of the generator copy them again (~10 ms
+     * pauses at 1,000 rooms, which the latencies it measures then show).
      */
-    final TypedTimes typedAt = new TypedTimes();
+    final LongChunks typedAt = new LongChunks(512);
     boolean inFlight;
     final int[] receivedVersion = new int[2];
 
@@ -223,7 +223,7 @@ public final class LoadGenerator {
       ServerGc gc0 = ServerGc.read(server.baseUrl());
       double pgCpu0 = ProcStats.treeCpuSeconds(postmaster);
       double jvmCpu0 = ProcStats.cpuSeconds(server.pid());
-      double jitCpu0 = ProcStats.threadCpuSeconds(server.pid(), "C1 CompilerThre") + ProcStats.threadCpuSeconds(server.pid(), "C2 CompilerThre");
+      double jitCpu0 = ProcStats.jitCpuSeconds(server.pid());
       double genCpu0 = ProcStats.cpuSeconds(ProcessHandle.current().pid());
       long t0 = System.nanoTime();
       // The server's share of the core (Postgres's in brackets) in each minute of the window.
@@ -257,7 +257,7 @@ public final class LoadGenerator {
       double serverCpu = ProcStats.cpuSeconds(server.pid()) - jvmCpu0 + pgCpu;
       // The JIT compilers' share of the core: still compiling (and recompiling after deoptimizations)
       // tens of seconds into a full load, on the core the event loop and Postgres share.
-      double jitCpu = ProcStats.threadCpuSeconds(server.pid(), "C1 CompilerThre") + ProcStats.threadCpuSeconds(server.pid(), "C2 CompilerThre") - jitCpu0;
+      double jitCpu = ProcStats.jitCpuSeconds(server.pid()) - jitCpu0;
       double genCpu = ProcStats.cpuSeconds(ProcessHandle.current().pid()) - genCpu0;
       ServerGc gc = ServerGc.read(server.baseUrl()).since(gc0);
       vertx.cancelTimer(joinTimer);
@@ -371,36 +371,6 @@ public final class LoadGenerator {
   /** Errors and disconnects are counted; the first few are also said, so that they can be looked into. */
   static void report(String what) {
     if (!finished && reports++ < 10) System.out.println("! " + what);
-  }
-
-  /** A growable array of nanoTimes. */
-  /**
-   * When each keystroke of a room was typed, in chunks that are never copied: every room types at
-   * the same rate, so arrays that doubled did so in all rooms at once (1,000 × 32 KB copied and
-   * promoted ~400 s into a run: a 110 ms pause of the generator, counted as latency).
-   */
-  static final class TypedTimes {
-    private static final int CHUNK = 512;
-    private long[][] chunks = new long[8][];
-    private int size;
-
-    void add(long t) {
-      if (size % CHUNK == 0) {
-        if (size / CHUNK == chunks.length) chunks = java.util.Arrays.copyOf(chunks, chunks.length * 2);
-        chunks[size / CHUNK] = new long[CHUNK];
-      }
-      chunks[size / CHUNK][size % CHUNK] = t;
-      size++;
-    }
-
-    long get(int i) {
-      if (i >= size) throw new IndexOutOfBoundsException(i);
-      return chunks[i / CHUNK][i % CHUNK];
-    }
-
-    int size() {
-      return size;
-    }
   }
 
   /** The candidate types one character; it is pushed now, or after the push in flight is confirmed. */

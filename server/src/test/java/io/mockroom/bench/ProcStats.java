@@ -13,13 +13,8 @@ final class ProcStats {
 
   /** User + system CPU seconds of one process, 0 when it is gone. */
   static double cpuSeconds(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
-    } catch (Exception e) {
-      return 0;
-    }
+    long[] f = statFields(Path.of("/proc", Long.toString(pid), "stat"));
+    return f.length == 0 ? 0 : (f[11] + f[12]) / TICKS;
   }
 
   /**
@@ -30,9 +25,19 @@ final class ProcStats {
    * miss those that came and went, or count one that ended as negative time.
    */
   static double treeCpuSeconds(long root) {
+    return tree(root).stream().mapToDouble(ProcStats::cpuSecondsWithReapedChildren).sum();
+  }
+
+  /** A process and every process under it; empty when it is gone. */
+  private static List<Long> tree(long root) {
+    if (root <= 0) return List.of();
     return ProcessHandle.of(root).map(h -> java.util.stream.Stream.concat(java.util.stream.Stream.of(root),
-            h.descendants().map(ProcessHandle::pid)).mapToDouble(ProcStats::cpuSecondsWithReapedChildren).sum())
-        .orElse(0.0);
+        h.descendants().map(ProcessHandle::pid)).toList()).orElse(List.of());
+  }
+
+  /** CPU seconds of a HotSpot JVM's JIT compiler threads (C1 and C2). */
+  static double jitCpuSeconds(long pid) {
+    return threadCpuSeconds(pid, "C1 CompilerThre") + threadCpuSeconds(pid, "C2 CompilerThre");
   }
 
   private static double cpuSecondsWithReapedChildren(long pid) {
@@ -102,12 +107,6 @@ final class ProcStats {
 
   /** The postmaster of an embedded Postgres data folder and every process under it. */
   static List<Long> postgres(Path pgData) {
-    try {
-      long postmaster = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).trim());
-      return ProcessHandle.of(postmaster).map(h -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
-          h.descendants().map(ProcessHandle::pid)).toList()).orElse(List.of());
-    } catch (Exception e) {
-      return List.of();
-    }
+    return tree(postmaster(pgData));
   }
 }
