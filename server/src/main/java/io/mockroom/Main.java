@@ -5,6 +5,7 @@ import io.mockroom.bank.BankReport;
 import io.mockroom.cluster.ClusterNode;
 import io.mockroom.config.Config;
 import io.mockroom.config.ConfigException;
+import io.mockroom.store.EmbeddedDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,36 +59,45 @@ public final class Main {
         // forces NIO, to compare the two in the benchmark).
         .setPreferNativeTransport(Boolean.parseBoolean(System.getProperty("mockroom.nativeTransport", "true")))
         .setFileSystemOptions(new FileSystemOptions().setFileCacheDir(config.dataDir().resolve("cache").toString()));
-    Vertx vertx = null;
-    MockroomServer server;
+    // Registered before anything starts: a SIGTERM during a long first start (the bank import)
+    // must still stop the embedded Postgres, which has no hook of its own.
+    AtomicReference<Vertx> vertx = new AtomicReference<>();
+    AtomicReference<MockroomServer> server = new AtomicReference<>();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(vertx.get(), server.get()), "mockroom-shutdown"));
     try {
       Optional<ClusterNode> cluster = config.cluster().enabled()
           ? Optional.of(ClusterNode.start(config.cluster(), options).await(5, TimeUnit.MINUTES))
           : Optional.empty();
-      vertx = cluster.map(ClusterNode::vertx).orElseGet(() -> Vertx.vertx(options));
-      server = MockroomServer.start(vertx, config, cluster).await(10, TimeUnit.MINUTES);
+      vertx.set(cluster.map(ClusterNode::vertx).orElseGet(() -> Vertx.vertx(options)));
+      server.set(MockroomServer.start(vertx.get(), config, cluster).await(10, TimeUnit.MINUTES));
     } catch (Exception e) {
       log.error("Mockroom could not start: {}", rootMessage(e), log.isDebugEnabled() ? e : null);
       System.err.println("Mockroom could not start: " + rootMessage(e));
-      if (vertx != null) vertx.close();
-      System.exit(1);
+      System.exit(1); // the hook closes Vert.x and whatever Postgres had started
       return;
     }
-    log.info("Network transport: {}", vertx.isNativeTransportEnabled() ? "native (epoll)" : "Java NIO");
+    log.info("Network transport: {}", vertx.get().isNativeTransportEnabled() ? "native (epoll)" : "Java NIO");
     // Only -X/-XX options: -D properties can carry secrets (a key store's password, say).
     log.info("JVM: {} {}, options {}", System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
         java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
             .filter(a -> a.startsWith("-X")).toList());
-    Vertx running = vertx;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("Shutting down");
-      try {
-        server.close().await(30, TimeUnit.SECONDS);
-        running.close().await(30, TimeUnit.SECONDS); // leaves the cluster too
-      } catch (Exception e) {
-        log.warn("Shutdown did not finish cleanly: {}", e.getMessage());
-      }
-    }, "mockroom-shutdown"));
+  }
+
+  /**
+   * The shutdown hook: the server stops in its own order (sockets, rooms, event log, pools, its
+   * Postgres), then Vert.x (leaving the cluster). Either may be null when the JVM exits while
+   * starting; an embedded Postgres that is still running then is stopped last.
+   */
+  private static void stop(Vertx vertx, MockroomServer server) {
+    log.info("Shutting down");
+    try {
+      if (server != null) server.close().await(30, TimeUnit.SECONDS);
+      if (vertx != null) vertx.close().await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.warn("Shutdown did not finish cleanly: {}", e.getMessage());
+    } finally {
+      EmbeddedDatabase.stopAll();
+    }
   }
 
   private static String rootMessage(Throwable e) {

@@ -21,6 +21,7 @@ import io.mockroom.cluster.RoomOwners;
 import io.mockroom.room.LocalRoomHandle;
 import io.mockroom.room.RoomRegistry;
 import io.mockroom.room.RoomRouter;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import io.mockroom.room.SessionStore;
@@ -48,13 +49,24 @@ import org.slf4j.LoggerFactory;
 public final class MockroomServer {
   private static final Logger log = LoggerFactory.getLogger(MockroomServer.class);
 
+  /**
+   * How long a stop waits for the event log to write what the rooms had appended. The
+   * deployments give a node 30 s between SIGTERM and SIGKILL; the rest is for closing the pools
+   * and the embedded Postgres.
+   */
+  public static final Duration DRAIN_LIMIT = Duration.ofSeconds(20);
+
   private final Vertx vertx;
   private final Database database;
+  private final RoomRegistry registry;
+  private final EventLog eventLog;
   private final HttpServer http;
 
-  private MockroomServer(Vertx vertx, Database database, HttpServer http) {
+  private MockroomServer(Vertx vertx, Database database, RoomRegistry registry, EventLog eventLog, HttpServer http) {
     this.vertx = vertx;
     this.database = database;
+    this.registry = registry;
+    this.eventLog = eventLog;
     this.http = http;
   }
 
@@ -77,12 +89,13 @@ public final class MockroomServer {
       return bank
           .compose(v -> RoomRegistry.start(vertx, db.pool(), eventLog, shards, metrics,
               owners.<RoomRegistry.Claims>map(o -> o).orElse(RoomRegistry.Claims.NONE)))
-          .compose(registry -> cluster.isPresent()
+          .compose(registry -> (cluster.isPresent()
               ? ClusterRouter.start(cluster.get(), owners.get(), registry).<RoomRouter>map(r -> r)
               : Future.succeededFuture(LocalRoomHandle.router(registry)))
-          .compose(rooms -> listen(vertx, config, db, rooms, metrics, clusterProblem))
-          .map(http -> new MockroomServer(vertx, db, http))
-          .onFailure(e -> db.close(vertx));
+              .compose(rooms -> listen(vertx, config, db, rooms, metrics, clusterProblem))
+              .map(http -> new MockroomServer(vertx, db, registry, eventLog, http)))
+          // Stopped before the failure is reported: the caller may exit at once.
+          .recover(e -> db.close(vertx).transform(closed -> Future.failedFuture(e)));
     }).onSuccess(s -> log.info("Mockroom {} is up at http://{}:{}/", Version.VERSION,
         config.host().equals("0.0.0.0") ? "localhost" : config.host(), s.port()));
   }
@@ -147,7 +160,23 @@ public final class MockroomServer {
     return database;
   }
 
+  /**
+   * Stops in the order that loses nothing: the sockets first (so no edit arrives after), then
+   * the rooms finish what the sockets had handed them, then the event log writes it all (up to
+   * {@link #DRAIN_LIMIT}), and only then the pools and the embedded Postgres close. Clients see
+   * their socket close and reconnect; whatever was not confirmed, they send again.
+   */
   public Future<Void> close() {
-    return http.close().eventually(() -> database.close(vertx));
+    return close(DRAIN_LIMIT);
+  }
+
+  /** As {@link #close()}, waiting at most {@code drainLimit} for the event log. */
+  public Future<Void> close(Duration drainLimit) {
+    long started = System.nanoTime();
+    return http.close()
+        .eventually(registry::settled)
+        .eventually(() -> eventLog.close(drainLimit, database.pool()))
+        .eventually(() -> database.close(vertx))
+        .onComplete(ar -> log.info("Stopped in {} ms", (System.nanoTime() - started) / 1_000_000));
   }
 }

@@ -520,6 +520,9 @@ public final class Room {
         if (!dead) then.run();
       } else if (ar.cause() instanceof EventLog.StaleOwnerException) {
         dropStale(ar.cause());
+      } else if (ar.cause() instanceof EventLog.ClosedException) {
+        // The server is stopping: these were never confirmed, and the log said how many.
+        log.debug("Room {}: {}", id(), ar.cause().getMessage());
       } else {
         log.error("Room {}: events could not be stored", id(), ar.cause());
       }

@@ -97,6 +97,26 @@ public final class RoomRegistry implements Room.Services {
     }, new DeploymentOptions().setInstances(shards)).map(id -> registry);
   }
 
+  /**
+   * Completes once every task that the live rooms had queued before this call has finished (a
+   * room runs its tasks one after another, and an edit's task appends it to the log before it
+   * ends). Called after the sockets are closed, so that all they sent is in the log's queue
+   * before the log drains.
+   */
+  public Future<Void> settled() {
+    List<Future<Void>> all = new java.util.ArrayList<>();
+    rooms.values().forEach(loaded -> {
+      if (!loaded.succeeded()) return;
+      io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+      loaded.result().execute(() -> {
+        done.complete();
+        return Future.succeededFuture();
+      });
+      all.add(done.future());
+    });
+    return Future.all(all).mapEmpty();
+  }
+
   /** The live room of a session, loading it if needed; empty when there is no such session. */
   public Future<Optional<Room>> room(UUID sessionId) {
     Future<Room> f = rooms.computeIfAbsent(sessionId, this::load);

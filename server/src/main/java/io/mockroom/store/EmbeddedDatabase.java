@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
+  /** Every one started in this JVM and not closed yet, for {@link #stopAll}. */
+  private static final java.util.Set<EmbeddedDatabase> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final EmbeddedPostgres postgres;
   private final Optional<ProcessHandle> postmaster;
   private boolean closed;
@@ -52,7 +55,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
       EmbeddedPostgres pg = builder
           .setDataDirectory(pgData)
           .setCleanDataDirectory(false)
-          .setRegisterShutdownHook(true)
+          // No shutdown hook of the library's: it would stop Postgres at JVM exit in parallel with
+          // the server's own stop, under its pools and the event log's last writes. Whoever
+          // starts one closes it (the server after its pools; Main's hook calls stopAll()).
+          .setRegisterShutdownHook(false)
           .setPGStartupWait(Duration.ofSeconds(60))
           // Postgres listens on loopback only; nothing else needs to reach the embedded server.
           .setServerConfig("listen_addresses", "127.0.0.1")
@@ -82,7 +88,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setServerConfig("log_checkpoints", "on")
           .start();
       log.info("Embedded Postgres started on 127.0.0.1:{} with data in {}", pg.getPort(), pgData);
-      return new EmbeddedDatabase(pg, postmaster(pgData));
+      EmbeddedDatabase db = new EmbeddedDatabase(pg, postmaster(pgData));
+      OPEN.add(db);
+      return db;
     } catch (IOException e) {
       throw new IllegalStateException("Could not start the embedded Postgres in " + pgData
           + " (" + e.getMessage() + "). Check that the folder is writable, or set MOCKROOM_DATABASE_URL"
@@ -127,15 +135,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * Returns once the server process has exited. The library has a shutdown hook of its own: when
-   * it is stopping the server at the same moment (JVM exit), the library's close returns at once,
-   * and a caller that then deletes the data folder left a postmaster running without it (until
-   * Postgres noticed its lock file gone, up to a minute later).
+   * Stops every embedded Postgres this JVM started and nobody closed: for a process that exits
+   * while its server was still starting, or failed to stop in time. Otherwise a postmaster
+   * would outlive the JVM (the next start stops it, see {@link #stopOrphanedServer}).
+   */
+  public static void stopAll() {
+    List.copyOf(OPEN).forEach(EmbeddedDatabase::close);
+  }
+
+  /**
+   * Returns once the server process has exited (the library's close may return before, when the
+   * server was already stopping; a caller that then deleted the data folder would leave a
+   * postmaster running without it until Postgres noticed its lock file gone).
    */
   @Override
   public synchronized void close() {
     if (closed) return;
     closed = true;
+    OPEN.remove(this);
     try {
       postgres.close();
     } catch (IOException e) {

@@ -67,6 +67,13 @@ public final class EventLog {
          for share of o
       returning session_id, version""";
 
+  /** An append after {@link #close}, or one still unwritten when the close gave up waiting. */
+  public static final class ClosedException extends RuntimeException {
+    ClosedException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   /** An append that another owner already wrote: this room's in-memory state is stale. */
   public static final class StaleOwnerException extends RuntimeException {
     StaleOwnerException(String message) {
@@ -83,6 +90,14 @@ public final class EventLog {
   private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
   private volatile boolean healthy = true;
   private long retryDelayMs;
+  /** The connection of the batch in flight, if any: {@link #giveUp} cancels its statement. */
+  private volatile io.vertx.sqlclient.SqlConnection writing;
+  /** Set by {@link #close}: appends are refused from then on. */
+  private volatile boolean closing;
+  /** Set on {@link #context} when {@link #close}'s limit passed: nothing more is written or retried. */
+  private volatile boolean gaveUp;
+  /** Completed (on {@link #context}) once the queue is empty after {@link #close}. */
+  private final Promise<Void> drained = Promise.promise();
 
   private final io.mockroom.metrics.ServerMetrics metrics;
 
@@ -112,6 +127,7 @@ public final class EventLog {
    * room has been claimed since.
    */
   public Future<Void> append(List<LogEntry> entries, long epoch) {
+    if (closing) return Future.failedFuture(new ClosedException("The server is stopping; events are no longer written"));
     List<Future<Void>> all = new ArrayList<>(entries.size());
     for (LogEntry e : entries) {
       Promise<Void> p = Promise.promise();
@@ -148,6 +164,50 @@ public final class EventLog {
     return queue.size() + inFlight.size();
   }
 
+  /**
+   * Stops taking appends and completes once every event appended before has been written (or has
+   * failed as stale) — or, at {@code limit}, gives up on the rest: their appends fail with
+   * {@link ClosedException}, so nobody is told they were stored (clients resend what was never
+   * confirmed). Call it after the rooms stopped appending, before the pool is closed.
+   *
+   * @param control a pool of the same database other than the log's, through which a statement
+   *     still waiting at the limit (on a lock, say) is cancelled: the log's pool could not close
+   *     before it ended
+   */
+  public Future<Void> close(java.time.Duration limit, Pool control) {
+    closing = true;
+    context.runOnContext(v -> {
+      if (!scheduled.get() && backlog() == 0) {
+        drained.tryComplete();
+        return;
+      }
+      context.owner().setTimer(Math.max(1, limit.toMillis()), t -> giveUp(control));
+    });
+    return drained.future();
+  }
+
+  /** Runs on {@link #context} when {@link #close}'s limit is reached. */
+  private void giveUp(Pool control) {
+    if (drained.future().isComplete()) return;
+    gaveUp = true;
+    List<Pending> unwritten = new ArrayList<>(inFlight);
+    inFlight.clear();
+    for (Pending p; (p = queue.poll()) != null; ) unwritten.add(p);
+    log.warn("Stopping with {} session events not written (the database did not take them in time); "
+        + "they were never confirmed, so their clients send them again", unwritten.size());
+    ClosedException e = new ClosedException("The server stopped before these events were written");
+    unwritten.forEach(p -> p.done().tryFail(e));
+    io.vertx.sqlclient.SqlConnection stuck = writing;
+    if (stuck == null) {
+      drained.tryComplete();
+      return;
+    }
+    int pid = io.vertx.pgclient.PgConnection.cast(stuck).processId();
+    control.preparedQuery("select pg_cancel_backend($1)").execute(Tuple.of(pid))
+        .onFailure(err -> log.warn("Could not cancel the event log's last statement: {}", err.getMessage()))
+        .onComplete(done -> drained.tryComplete());
+  }
+
   private void kick() {
     if (scheduled.compareAndSet(false, true)) context.runOnContext(v -> writeNext());
   }
@@ -176,8 +236,10 @@ public final class EventLog {
       scheduled.set(false);
       // An append may have slipped in between the poll and the flag reset.
       if (!queue.isEmpty()) kick();
+      else if (closing) drained.tryComplete();
       return;
     }
+    if (gaveUp) return; // the pool may be closing
     int n = inFlight.size();
     java.util.UUID[] sessions = new java.util.UUID[n];
     Long[] versions = new Long[n];
@@ -200,7 +262,11 @@ public final class EventLog {
     if (fenced) batch.addArrayOfLong(epochs);
     long started = System.nanoTime();
     lastBatchStarted = started;
-    pool.preparedQuery(fenced ? FENCED_BATCH_INSERT : BATCH_INSERT).execute(batch).onComplete(ar -> {
+    pool.withConnection(conn -> {
+      writing = conn;
+      return conn.preparedQuery(fenced ? FENCED_BATCH_INSERT : BATCH_INSERT).execute(batch);
+    }).onComplete(ar -> {
+      writing = null;
       if (ar.succeeded()) {
         metrics.batchSize.record(n);
         metrics.commitLatency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -222,6 +288,8 @@ public final class EventLog {
         writeNext();
       } else if (isUniqueViolation(ar.cause())) {
         failStale(ar.cause());
+      } else if (gaveUp) {
+        // Cancelled at close: these appends have already failed.
       } else {
         if (healthy) log.warn("Writing {} session events failed; retrying until the database is back: {}", n, ar.cause().getMessage());
         setHealthy(false);

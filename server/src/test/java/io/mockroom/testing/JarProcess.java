@@ -24,12 +24,15 @@ public final class JarProcess implements AutoCloseable {
   private final int port;
   private final int postgresPort;
   private final List<String> output;
+  /** Copies the process's output into {@link #output}; it ends after the process's last line. */
+  private final Thread reader;
 
-  private JarProcess(Process process, int port, int postgresPort, List<String> output) {
+  private JarProcess(Process process, int port, int postgresPort, List<String> output, Thread reader) {
     this.process = process;
     this.port = port;
     this.postgresPort = postgresPort;
     this.output = output;
+    this.reader = reader;
   }
 
   public static Path jar() {
@@ -99,7 +102,7 @@ public final class JarProcess implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     int httpPort = port.get(3, TimeUnit.MINUTES);
-    return new JarProcess(p, httpPort, pgPort.getNow(-1), output);
+    return new JarProcess(p, httpPort, pgPort.getNow(-1), output, reader);
   }
 
   public int port() {
@@ -120,6 +123,7 @@ public final class JarProcess implements AutoCloseable {
     return new DatabaseUrl("127.0.0.1", postgresPort, "postgres", "postgres", "");
   }
 
+  /** Every line printed so far; after {@link #stop} or {@link #kill}, all of them. */
   public List<String> output() {
     return output;
   }
@@ -128,6 +132,7 @@ public final class JarProcess implements AutoCloseable {
   public void kill() throws Exception {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
+    reader.join(10_000);
   }
 
   /** SIGSTOP: the process freezes (as in a long GC pause or a VM migration) until {@link #resume}. */
@@ -147,8 +152,11 @@ public final class JarProcess implements AutoCloseable {
 
   /** SIGTERM: the shutdown hook stops the HTTP server and Postgres. */
   public void stop() throws Exception {
-    process.destroy();
+    // Not Process.destroy(): it also closes this side's end of the output pipe, and what the
+    // server logs while it stops would be lost.
+    signal("TERM");
     if (!process.waitFor(60, TimeUnit.SECONDS)) throw new AssertionError("server did not stop within a minute");
+    reader.join(10_000); // its last lines (the shutdown's) may still be in the pipe
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.mockroom.config.DatabaseUrl;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -136,9 +137,14 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
 
   @Override
   public void close() {
+    close(MockroomServer.DRAIN_LIMIT);
+  }
+
+  /** Closes it waiting at most {@code drainLimit} for the event log (see {@link MockroomServer#close(Duration)}). */
+  public void close(Duration drainLimit) {
     Running r = running();
     try {
-      r.server().close().await(30, TimeUnit.SECONDS);
+      r.server().close(drainLimit).await(60, TimeUnit.SECONDS);
       r.vertx().close().await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException(e);
