@@ -32,6 +32,10 @@ done
 tail -F -n +1 "$(ls "$pgdata"/log/*.log | head -1)" > "$out/postgres-server.raw" 2>/dev/null &
 follower=$!
 if command -v psql >/dev/null; then
+  # Every autovacuum's report (pages scanned and removed, WAL, timings) in Postgres's log; the
+  # run's data folder is thrown away with it.
+  psql -h 127.0.0.1 -p "$port" -U postgres -q -c "alter system set log_autovacuum_min_duration = 0" \
+    -c "select pg_reload_conf()" > /dev/null
   # One connection for the whole run: a connection per poll made Postgres fork a backend on the
   # server's core every time, ~15 % of that core at five polls a second.
   psql -h 127.0.0.1 -p "$port" -U postgres -At -v started="$started" >> "$out/postgres.log" 2>/dev/null <<'SQL' &
@@ -56,7 +60,10 @@ kill "$follower" 2>/dev/null || true
 awk -v started="$started" '/^[0-9][0-9][0-9][0-9]-/ {
     cmd = "date -d \"" $1 " " $2 " " $3 "\" +%s.%N"; cmd | getline at; close(cmd)
     printf "%.2f %s\n", at - started, substr($0, index($0, "]") + 2)
-  }' "$out/postgres-server.raw" > "$out/postgres-server.log"
+    next
+  }
+  # The further lines of a message (the pages, tuples and timings of an autovacuum report), as they are.
+  { print "      " $0 }' "$out/postgres-server.raw" > "$out/postgres-server.log"
 rm -f "$out/postgres-server.raw"
 grep -E "^rooms=|^window|^worst|^per minute|^! " "$out/bench.log"
 echo "timeline in $out/: gc.log, jit.log, postgres.log (autovacuum), postgres-server.log (Postgres's log; server uptime, seconds)"
