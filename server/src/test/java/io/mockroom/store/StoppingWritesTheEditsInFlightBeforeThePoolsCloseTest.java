@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -61,10 +62,7 @@ class StoppingWritesTheEditsInFlightBeforeThePoolsCloseTest {
   void editsWaitingForTheirCommitAreWrittenBeforeTheServerStops() throws Exception {
     DatabaseUrl db = server.database();
     int port = server.port();
-    try (Connection locker = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-         Statement st = locker.createStatement()) {
-      locker.setAutoCommit(false);
-      st.execute("lock table session_events in exclusive mode");
+    try (Connection locker = lockingTheEventLog(db)) {
       staff.send(insert(staff, doc, 0, "ada-1", 0, 0, "x"));
       staff.send(insert(staff, doc, 0, "ada-2", 0, 0, "y"));
       awaitBacklog(2); // one batch waiting on the lock, one queued behind it
@@ -84,10 +82,7 @@ class StoppingWritesTheEditsInFlightBeforeThePoolsCloseTest {
   @Test
   void aDatabaseThatNeverTakesThemHoldsTheStopOnlyUntilTheLimitAndNothingIsConfirmed() throws Exception {
     DatabaseUrl db = server.database();
-    try (Connection locker = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-         Statement st = locker.createStatement()) {
-      locker.setAutoCommit(false);
-      st.execute("lock table session_events in exclusive mode");
+    try (Connection locker = lockingTheEventLog(db)) {
       staff.send(insert(staff, doc, 0, "ada-1", 0, 0, "x"));
       awaitBacklog(1);
 
@@ -98,6 +93,16 @@ class StoppingWritesTheEditsInFlightBeforeThePoolsCloseTest {
     assertThat(staff.awaitClosed()).isTrue();
     // Never confirmed, so the editor keeps it and sends it again to the next server.
     assertThat(staff.frames()).noneMatch(f -> f.contains("\"type\":\"updates\""));
+  }
+
+  /** A transaction that holds the event log's table: inserts into it wait until it ends. */
+  private static Connection lockingTheEventLog(DatabaseUrl db) throws SQLException {
+    Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+    c.setAutoCommit(false);
+    try (Statement st = c.createStatement()) {
+      st.execute("lock table session_events in exclusive mode");
+    }
+    return c;
   }
 
   /** Until the event log holds {@code n} events it has not written, as /metrics reports it. */
