@@ -3,6 +3,7 @@ package io.mockroom.testing;
 import io.mockroom.config.DatabaseUrl;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,9 +23,12 @@ public final class LocalCluster implements AutoCloseable {
   private static final Pattern MEMBERS = Pattern.compile("(?m)^mockroom_cluster_members\\S* (\\d+)");
 
   private final List<JarProcess> nodes;
+  /** Each node's data folder, deleted once the nodes are gone. */
+  private final List<Path> folders;
 
-  private LocalCluster(List<JarProcess> nodes) {
+  private LocalCluster(List<JarProcess> nodes, List<Path> folders) {
     this.nodes = nodes;
+    this.folders = folders;
   }
 
   /** Starts {@code size} nodes at once on {@code database} and waits until each sees all the others. */
@@ -33,7 +37,10 @@ public final class LocalCluster implements AutoCloseable {
     for (int i = 0; i < size; i++) ports.add(freePort());
     String members = ports.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
     List<CompletableFuture<JarProcess>> starting = new ArrayList<>();
+    List<Path> folders = new ArrayList<>();
     for (int port : ports) {
+      Path folder = Files.createTempDirectory("mockroom-node");
+      folders.add(folder);
       Map<String, String> env = new HashMap<>();
       env.put("MOCKROOM_DATABASE_URL", "postgresql://" + database.user() + ":" + database.password() + "@"
           + database.host() + ":" + database.port() + "/" + database.database());
@@ -44,7 +51,7 @@ public final class LocalCluster implements AutoCloseable {
       env.put("MOCKROOM_DB_POOL_SIZE", "4");
       starting.add(CompletableFuture.supplyAsync(() -> {
         try {
-          return JarProcess.start(Files.createTempDirectory("mockroom-node"), env);
+          return JarProcess.start(folder, env);
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
@@ -52,7 +59,7 @@ public final class LocalCluster implements AutoCloseable {
     }
     List<JarProcess> nodes = new ArrayList<>();
     for (CompletableFuture<JarProcess> f : starting) nodes.add(f.get(4, TimeUnit.MINUTES));
-    LocalCluster cluster = new LocalCluster(nodes);
+    LocalCluster cluster = new LocalCluster(nodes, folders);
     for (JarProcess n : nodes) cluster.awaitMembers(n, size);
     return cluster;
   }
@@ -101,6 +108,7 @@ public final class LocalCluster implements AutoCloseable {
       }
       n.kill();
     }
+    folders.forEach(Folders::delete);
   }
 
   private static int freePort() throws Exception {
