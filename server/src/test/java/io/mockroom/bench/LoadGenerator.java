@@ -31,19 +31,20 @@ import java.util.concurrent.TimeUnit;
  * lost edits, errors, and the CPU and memory of the server (its Postgres included) and of itself.
  *
  * <p>Run with scripts/bench.sh; arguments: {@code --rooms 1000} or {@code --sweep 100,300,1000,2000},
- * {@code --warmup 10 --measure 30}, {@code --idle N} for memory per idle connection,
+ * {@code --warmup 10 --measure 30}, {@code --idle N} for memory per idle connection, {@code --disk S} for the disk's flush latency
+ * alone for S seconds (no server),
  * {@code --answer N} to start every answer with N characters (its first push, before the window:
  * long answers), {@code --out bench-results.json}.
  */
 public final class LoadGenerator {
-  record Options(List<Integer> rooms, int warmup, int measure, int idle, int answer, Path out) {}
+  record Options(List<Integer> rooms, int warmup, int measure, int idle, int answer, int disk, Path out) {}
 
   record Result(String mode, int rooms, int sockets, double offeredPerSec, double deliveredPerSec, double p50, double p95,
                 double p99, double max, long lost, long duplicates, long errors, long disconnects, double serverCpuPercent,
                 double cpuMicrosPerDeliveredEdit, double generatorCpuPercent, long serverRssBytes, long postgresRssBytes,
                 long heapBytes, long bytesPerIdleConnection, boolean generatorCapped, double postgresCpuPercent,
                 double joinP50, double joinP99, long gcPauses, double gcPauseMs, double allocatedBytesPerDeliveredEdit,
-                double jitCpuPercent) {}
+                double jitCpuPercent, DiskFlushes disk) {}
 
   public static void main(String[] argv) {
     try {
@@ -58,6 +59,13 @@ public final class LoadGenerator {
 
   static void bench(Options o) throws Exception {
     List<Result> results = new ArrayList<>();
+    if (o.disk() > 0) {
+      DiskFlushes alone = diskAlone(o.disk());
+      System.out.println("nothing else running: " + alone.describe());
+      Files.writeString(o.out(), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(alone));
+      System.out.println("results written to " + o.out().toAbsolutePath());
+      return;
+    }
     if (o.idle() > 0) {
       results.add(idle(o.idle()));
     } else {
@@ -83,6 +91,16 @@ public final class LoadGenerator {
         r.errors(), r.disconnects(), r.joinP50(), r.joinP99(), r.serverCpuPercent(), r.postgresCpuPercent(), r.cpuMicrosPerDeliveredEdit(), r.generatorCpuPercent(),
         r.generatorCapped() ? " (CAPPED BY THE GENERATOR)" : "", r.serverRssBytes() >> 20, r.postgresRssBytes() >> 20,
         r.heapBytes() >> 20, r.gcPauses(), r.gcPauseMs(), r.jitCpuPercent(), r.allocatedBytesPerDeliveredEdit());
+    if (r.disk() != null) System.out.println("  " + r.disk().describe());
+  }
+
+  /** The disk's flush latency with nothing else running, for {@code seconds}: qualifies a machine. */
+  static DiskFlushes diskAlone(int seconds) throws Exception {
+    try (ScratchFolder scratch = ScratchFolder.create("mockroom-bench-disk");
+         DiskFlushProbe probe = DiskFlushProbe.start(scratch.path())) {
+      Thread.sleep(seconds * 1000L);
+      return probe.stop();
+    }
   }
 
   /** One room's three sockets and the candidate's typing state. Touched only on the generator's event loop. */
@@ -208,6 +226,8 @@ public final class LoadGenerator {
           System.out.printf(java.util.Locale.ROOT, "window opens at server uptime %.1fs (generator uptime %.1fs)%n",
               java.time.Duration.between(t, java.time.Instant.now()).toMillis() / 1000.0,
               java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
+      // The disk's own flushes through the window, to tell its stalls from the server's.
+      DiskFlushProbe probe = DiskFlushProbe.start(scratch.path());
       vertx.runOnContext(v -> {
         window[0] = new Latencies();
         counters[0] = 0;
@@ -246,6 +266,8 @@ public final class LoadGenerator {
         window[0] = null;
       });
       Latencies lat = closing.future().await();
+      DiskFlushes disk = probe.stop();
+      probe.close();
       double seconds = (System.nanoTime() - t0) / 1e9;
       double pgCpu = ProcStats.treeCpuSeconds(postmaster) - pgCpu0;
       double serverCpu = ProcStats.cpuSeconds(server.pid()) - jvmCpu0 + pgCpu;
@@ -278,7 +300,7 @@ public final class LoadGenerator {
           100 * serverCpu / seconds, snapshot[0] == 0 ? 0 : serverCpu * 1e6 / snapshot[0], 100 * genCpu / seconds,
           ProcStats.rss(server.pid()), ProcStats.postgres(scratch.path().resolve("postgres")).stream().mapToLong(ProcStats::rss).sum(),
           heap, 0, genCpu / seconds > 0.9, 100 * pgCpu / seconds, joinP50, joinP99, gc.pauses(), gc.pauseSeconds() * 1000,
-          snapshot[0] == 0 ? 0 : gc.allocatedBytes() / snapshot[0], 100 * jitCpu / seconds);
+          snapshot[0] == 0 ? 0 : gc.allocatedBytes() / snapshot[0], 100 * jitCpu / seconds, disk);
       vertx.close().await(30, TimeUnit.SECONDS);
       return result;
     }
@@ -447,7 +469,7 @@ public final class LoadGenerator {
       long rss = ProcStats.rss(server.pid());
       long heap = heap(server.baseUrl());
       long perConnection = Math.max(rss - rss0, heap - heap0) / connections;
-      Result r = new Result("idle", rooms, connections, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, rss, 0, heap, perConnection, false, 0, 0, 0, 0, 0, 0, 0);
+      Result r = new Result("idle", rooms, connections, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, rss, 0, heap, perConnection, false, 0, 0, 0, 0, 0, 0, 0, null);
       System.out.printf("idle connections=%d rss %dMB -> %dMB heap %dMB -> %dMB: %d bytes per idle connection%n",
           connections, rss0 >> 20, rss >> 20, heap0 >> 20, heap >> 20, perConnection);
       vertx.close().await(30, TimeUnit.SECONDS);
@@ -489,6 +511,6 @@ public final class LoadGenerator {
     for (String r : a.getOrDefault("sweep", a.getOrDefault("rooms", "100")).split(",")) rooms.add(Integer.parseInt(r.trim()));
     return new Options(rooms, Integer.parseInt(a.getOrDefault("warmup", "10")), Integer.parseInt(a.getOrDefault("measure", "30")),
         Integer.parseInt(a.getOrDefault("idle", "0")), Integer.parseInt(a.getOrDefault("answer", "0")),
-        Path.of(a.getOrDefault("out", "bench-results.json")));
+        Integer.parseInt(a.getOrDefault("disk", "0")), Path.of(a.getOrDefault("out", "bench-results.json")));
   }
 }

@@ -24,5 +24,7 @@ class TheBenchmarkLosesNothingInASmokeRunIT {
     assertThat(r.errors()).isZero();
     assertThat(r.disconnects()).isZero();
     assertThat(r.joinP50()).as("sockets joined during the run got their welcome").isPositive();
+    assertThat(r.disk().count()).as("the disk probe flushed through the window").isPositive();
+    assertThat(r.disk().maxMs()).isGreaterThanOrEqualTo(r.disk().p50Ms()).isPositive();
   }
 }
