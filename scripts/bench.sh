@@ -4,7 +4,7 @@
 #   scripts/bench.sh --sweep 100,300,1000,2000      rooms at SLO
 #   scripts/bench.sh --rooms 1000 --measure 30       one load
 #   scripts/bench.sh --idle 3000                     memory per idle connection
-#   scripts/bench.sh --disk 120                      the disk's flush latency alone (qualifies a machine)
+#   scripts/bench.sh --disk 60 [--dir D]            the disk's flush latency alone (of the disk D is on)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -DskipTests package

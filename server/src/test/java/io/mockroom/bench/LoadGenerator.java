@@ -32,12 +32,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run with scripts/bench.sh; arguments: {@code --rooms 1000} or {@code --sweep 100,300,1000,2000},
  * {@code --warmup 10 --measure 30}, {@code --idle N} for memory per idle connection, {@code --disk S} for the disk's flush latency
- * alone for S seconds (no server),
+ * alone for S seconds (no server; {@code --dir D} measures the disk of folder D),
  * {@code --answer N} to start every answer with N characters (its first push, before the window:
  * long answers), {@code --out bench-results.json}.
  */
 public final class LoadGenerator {
-  record Options(List<Integer> rooms, int warmup, int measure, int idle, int answer, int disk, Path out) {}
+  record Options(List<Integer> rooms, int warmup, int measure, int idle, int answer, int disk, Path diskDir, Path out) {}
 
   record Result(String mode, int rooms, int sockets, double offeredPerSec, double deliveredPerSec, double p50, double p95,
                 double p99, double max, long lost, long duplicates, long errors, long disconnects, double serverCpuPercent,
@@ -60,7 +60,7 @@ public final class LoadGenerator {
   static void bench(Options o) throws Exception {
     List<Result> results = new ArrayList<>();
     if (o.disk() > 0) {
-      DiskFlushes alone = diskAlone(o.disk());
+      DiskFlushes alone = diskAlone(o.disk(), o.diskDir());
       System.out.println("nothing else running: " + alone.describe());
       Files.writeString(o.out(), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(alone));
       System.out.println("results written to " + o.out().toAbsolutePath());
@@ -94,9 +94,13 @@ public final class LoadGenerator {
     if (r.disk() != null) System.out.println("  " + r.disk().describe());
   }
 
-  /** The disk's flush latency with nothing else running, for {@code seconds}: qualifies a machine. */
-  static DiskFlushes diskAlone(int seconds) throws Exception {
-    try (ScratchFolder scratch = ScratchFolder.create("mockroom-bench-disk");
+  /**
+   * The disk's flush latency with nothing else running, for {@code seconds}, in a folder made in
+   * {@code dir} (the JVM's temp folder when null): qualifies a machine, or the disk of a data folder.
+   */
+  static DiskFlushes diskAlone(int seconds, Path dir) throws Exception {
+    String prefix = "mockroom-bench-disk";
+    try (ScratchFolder scratch = dir == null ? ScratchFolder.create(prefix) : ScratchFolder.create(dir, prefix);
          DiskFlushProbe probe = DiskFlushProbe.start(scratch.path())) {
       Thread.sleep(seconds * 1000L);
       return probe.stop();
@@ -511,6 +515,6 @@ public final class LoadGenerator {
     for (String r : a.getOrDefault("sweep", a.getOrDefault("rooms", "100")).split(",")) rooms.add(Integer.parseInt(r.trim()));
     return new Options(rooms, Integer.parseInt(a.getOrDefault("warmup", "10")), Integer.parseInt(a.getOrDefault("measure", "30")),
         Integer.parseInt(a.getOrDefault("idle", "0")), Integer.parseInt(a.getOrDefault("answer", "0")),
-        Integer.parseInt(a.getOrDefault("disk", "0")), Path.of(a.getOrDefault("out", "bench-results.json")));
+        Integer.parseInt(a.getOrDefault("disk", "0")), a.containsKey("dir") ? Path.of(a.get("dir")) : null, Path.of(a.getOrDefault("out", "bench-results.json")));
   }
 }

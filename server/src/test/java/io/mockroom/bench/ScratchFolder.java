@@ -15,6 +15,11 @@ record ScratchFolder(Path path) implements AutoCloseable {
     return new ScratchFolder(Files.createTempDirectory(prefix));
   }
 
+  /** In {@code parent} (e.g. a disk to measure) rather than the JVM's temp folder. */
+  static ScratchFolder create(Path parent, String prefix) throws IOException {
+    return new ScratchFolder(Files.createTempDirectory(parent, prefix));
+  }
+
   @Override
   public void close() {
     Folders.delete(path);
