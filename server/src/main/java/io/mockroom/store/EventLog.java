@@ -94,6 +94,14 @@ public final class EventLog {
   private volatile io.vertx.sqlclient.SqlConnection writing;
   /** Set by {@link #close}: appends are refused from then on. */
   private volatile boolean closing;
+  /**
+   * Appends between their {@link #closing} check and their last queued event. {@link #close}
+   * waits for none before it looks at the queue: an append that passed the check just as the log
+   * closed is then in the queue, and written, rather than queued after "drained" (and written into
+   * a closing pool). An append counts itself before it reads {@code closing}, and close sets
+   * {@code closing} before it reads the count, so one of them sees the other.
+   */
+  private final java.util.concurrent.atomic.AtomicInteger appending = new java.util.concurrent.atomic.AtomicInteger();
   /** Set on {@link #context} when {@link #close}'s limit passed: nothing more is written or retried. */
   private volatile boolean gaveUp;
   /** Completed (on {@link #context}) once the queue is empty after {@link #close}. */
@@ -127,15 +135,20 @@ public final class EventLog {
    * room has been claimed since.
    */
   public Future<Void> append(List<LogEntry> entries, long epoch) {
-    if (closing) return Future.failedFuture(new ClosedException("The server is stopping; events are no longer written"));
-    List<Future<Void>> all = new ArrayList<>(entries.size());
-    for (LogEntry e : entries) {
-      Promise<Void> p = Promise.promise();
-      queue.add(new Pending(e, epoch, p));
-      all.add(p.future());
+    appending.incrementAndGet();
+    try {
+      if (closing) return Future.failedFuture(new ClosedException("The server is stopping; events are no longer written"));
+      List<Future<Void>> all = new ArrayList<>(entries.size());
+      for (LogEntry e : entries) {
+        Promise<Void> p = Promise.promise();
+        queue.add(new Pending(e, epoch, p));
+        all.add(p.future());
+      }
+      kick();
+      return all.size() == 1 ? all.get(0) : Future.all(all).mapEmpty();
+    } finally {
+      appending.decrementAndGet();
     }
-    kick();
-    return all.size() == 1 ? all.get(0) : Future.all(all).mapEmpty();
   }
 
   public Future<Void> append(LogEntry entry) {
@@ -177,13 +190,20 @@ public final class EventLog {
   public Future<Void> close(java.time.Duration limit, Pool control) {
     closing = true;
     context.runOnContext(v -> {
-      if (!scheduled.get() && backlog() == 0) {
-        drained.tryComplete();
-        return;
-      }
-      context.owner().setTimer(Math.max(1, limit.toMillis()), t -> giveUp(control));
+      long limitTimer = context.owner().setTimer(Math.max(1, limit.toMillis()), t -> giveUp(control));
+      drained.future().onComplete(done -> context.owner().cancelTimer(limitTimer));
+      drainOnceAppendsAreQueued();
     });
     return drained.future();
+  }
+
+  /** Runs on {@link #context}; {@link #writeNext} completes the drain when the queue empties. */
+  private void drainOnceAppendsAreQueued() {
+    if (appending.get() > 0) {
+      context.owner().setTimer(1, t -> drainOnceAppendsAreQueued());
+    } else if (!scheduled.get() && backlog() == 0) {
+      drained.tryComplete();
+    }
   }
 
   /** Runs on {@link #context} when {@link #close}'s limit is reached. */
@@ -236,7 +256,7 @@ public final class EventLog {
       scheduled.set(false);
       // An append may have slipped in between the poll and the flag reset.
       if (!queue.isEmpty()) kick();
-      else if (closing) drained.tryComplete();
+      else if (closing) drainOnceAppendsAreQueued();
       return;
     }
     if (gaveUp) return; // the pool may be closing
