@@ -111,12 +111,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     if (proc.isEmpty()) return;
     long pid = proc.get().pid();
     log.warn("Postgres from an earlier run (pid {}) still holds {}; stopping it", pid, pgData);
+    boolean stopped;
     try {
       new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
-      proc.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IOException("the Postgres of an earlier run (pid " + pid + ") did not stop: " + e.getMessage(), e);
+      stopped = ProcessExit.await(proc.get(), Duration.ofSeconds(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while the Postgres of an earlier run (pid " + pid + ") stopped", e);
     }
+    if (!stopped) throw new IOException("the Postgres of an earlier run (pid " + pid + ") did not stop within 30 s");
   }
 
   /** The live Postgres server process that holds {@code pgData} (its {@code postmaster.pid}), if any. */
@@ -160,11 +163,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
     postmaster.ifPresent(p -> {
       try {
-        p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        if (!ProcessExit.await(p, Duration.ofSeconds(30))) {
+          log.warn("Embedded Postgres (pid {}) had not exited 30 s after it was asked to stop", p.pid());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-        log.warn("Embedded Postgres (pid {}) had not exited 30 s after it was asked to stop", p.pid());
       }
     });
   }
