@@ -77,6 +77,11 @@ public final class LoadGenerator {
       }
       int atSlo = results.stream().filter(r -> r.p99() <= 50 && r.lost() == 0).mapToInt(Result::rooms).max().orElse(0);
       System.out.println("rooms at SLO (p99 <= 50 ms, nothing lost): " + atSlo);
+      Result last = results.get(results.size() - 1);
+      if (!(last.p99() <= 50) && last.disk() != null && last.disk().boundsTheP99()) {
+        System.out.printf(java.util.Locale.ROOT, "  the run at %d rooms was bounded by the disk: its own flushes were over 50 ms for %.0f ms"
+            + " of the window (docs/performance.md, \"What it reports\")%n", last.rooms(), last.disk().beyondMs());
+      }
     }
     Files.writeString(o.out(), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(results));
     System.out.println("results written to " + o.out().toAbsolutePath());
