@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockroom.config.DatabaseUrl;
 import io.mockroom.testing.Interviewer;
 import io.mockroom.testing.RoomClient;
 import io.mockroom.testing.Sql;
 import io.mockroom.testing.TestServer;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -66,11 +62,7 @@ class ARoomLoadedFromItsSnapshotsEqualsOneReplayedFromItsWholeLogTest {
       }
       typed = text.toString();
     }
-    DatabaseUrl url = server.database();
-    pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
-        .connectingTo(new PgConnectOptions().setHost(url.host()).setPort(url.port()).setDatabase(url.database())
-            .setUser(url.user()).setPassword(url.password()))
-        .using(server.vertx()).build();
+    pool = server.pool(2);
     // Snapshots are written in the background, after their updates' commit: wait for the last.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     long due = IntStream.iterate(10, v -> v <= UPDATES, v -> v + 10)

@@ -3,14 +3,10 @@ package io.mockroom.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mockroom.config.DatabaseUrl;
 import io.mockroom.testing.Interviewer;
 import io.mockroom.testing.Sql;
 import io.mockroom.testing.TestServer;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import java.util.concurrent.TimeUnit;
@@ -34,11 +30,7 @@ class ABurstOfSnapshotsIsWrittenInAFewStatementsTest {
 
   @BeforeAll
   static void openPool() {
-    DatabaseUrl url = server.database();
-    pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
-        .connectingTo(new PgConnectOptions().setHost(url.host()).setPort(url.port()).setDatabase(url.database())
-            .setUser(url.user()).setPassword(url.password()))
-        .using(server.vertx()).build();
+    pool = server.pool(2);
   }
 
   @AfterAll

@@ -2,7 +2,6 @@ package io.mockroom.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mockroom.config.DatabaseUrl;
 import io.mockroom.metrics.ServerMetrics;
 import io.mockroom.testing.Interviewer;
 import io.mockroom.testing.Sql;
@@ -10,10 +9,7 @@ import io.mockroom.testing.TestServer;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import java.time.Duration;
 import java.util.AbstractList;
 import java.util.List;
@@ -42,11 +38,7 @@ class AnAppendCaughtByTheStopIsWrittenBeforeTheLogSaysItIsDrainedTest {
 
   @BeforeAll
   static void openPool() {
-    DatabaseUrl url = server.database();
-    pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
-        .connectingTo(new PgConnectOptions().setHost(url.host()).setPort(url.port()).setDatabase(url.database())
-            .setUser(url.user()).setPassword(url.password()))
-        .using(server.vertx()).build();
+    pool = server.pool(2);
   }
 
   @AfterAll

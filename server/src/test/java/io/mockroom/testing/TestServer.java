@@ -135,6 +135,18 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
     return running().vertx();
   }
 
+  /**
+   * A pool of {@code size} connections to the server's database on its Vert.x, for tests that
+   * drive a store class (an event log, a snapshot writer) themselves; the test closes it.
+   */
+  public io.vertx.sqlclient.Pool pool(int size) {
+    DatabaseUrl url = database();
+    return io.vertx.pgclient.PgBuilder.pool().with(new io.vertx.sqlclient.PoolOptions().setMaxSize(size))
+        .connectingTo(new io.vertx.pgclient.PgConnectOptions().setHost(url.host()).setPort(url.port())
+            .setDatabase(url.database()).setUser(url.user()).setPassword(url.password()))
+        .using(vertx()).build();
+  }
+
   @Override
   public void close() {
     close(MockroomServer.DRAIN_LIMIT);
