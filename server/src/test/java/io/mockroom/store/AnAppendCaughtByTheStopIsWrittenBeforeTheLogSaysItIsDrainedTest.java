@@ -17,8 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,20 +32,17 @@ class AnAppendCaughtByTheStopIsWrittenBeforeTheLogSaysItIsDrainedTest {
   @RegisterExtension
   static final TestServer server = TestServer.perClass();
 
-  static Pool pool;
-
-  @BeforeAll
-  static void openPool() {
-    pool = server.pool(2);
-  }
-
-  @AfterAll
-  static void closePool() throws Exception {
-    pool.close().await(10, TimeUnit.SECONDS);
-  }
-
   @Test
   void theLogWaitsForTheAppendAndWritesItBeforeItIsDrained() throws Exception {
+    Pool pool = server.pool(2);
+    try {
+      appendAsTheLogCloses(pool);
+    } finally {
+      pool.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void appendAsTheLogCloses(Pool pool) throws Exception {
     UUID sessionId = UUID.fromString(Interviewer.signUp(server, "Race Ltd").createSession("Race", "Grace", 1).get("id").asText());
     LogEntry entry = new LogEntry(sessionId, 1_000_000, "note", null, "{\"text\":\"typed as the server stopped\"}");
     // The log's own context is the one it was made on: tasks queued there after close() run after close's check.
