@@ -108,6 +108,7 @@ public final class EventLog {
   private final Promise<Void> drained = Promise.promise();
 
   private final io.mockroom.metrics.ServerMetrics metrics;
+  private final SlowCommits slowCommits = new SlowCommits(System::nanoTime, log::warn);
 
   private final boolean fenced;
 
@@ -289,7 +290,9 @@ public final class EventLog {
       writing = null;
       if (ar.succeeded()) {
         metrics.batchSize.record(n);
-        metrics.commitLatency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        long took = System.nanoTime() - started;
+        metrics.commitLatency.record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
+        slowCommits.committed(took, n);
         setHealthy(true);
         retryDelayMs = 0;
         List<Pending> done = new ArrayList<>(inFlight);
