@@ -5,6 +5,7 @@
 #   scripts/bench.sh --rooms 1000 --measure 30       one load
 #   scripts/bench.sh --idle 3000                     memory per idle connection
 #   scripts/bench.sh --disk 60 [--dir D]            the disk's flush latency alone (of the disk D is on)
+#   scripts/bench.sh --rooms 1000 --dir D            the run's data folder (its Postgres) in D, e.g. another disk
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -DskipTests package

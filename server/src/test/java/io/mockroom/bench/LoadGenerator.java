@@ -32,12 +32,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run with scripts/bench.sh; arguments: {@code --rooms 1000} or {@code --sweep 100,300,1000,2000},
  * {@code --warmup 10 --measure 30}, {@code --idle N} for memory per idle connection, {@code --disk S} for the disk's flush latency
- * alone for S seconds (no server; {@code --dir D} measures the disk of folder D),
+ * alone for S seconds (no server), {@code --dir D} to put the run's data folder (or the disk
+ * probe's file) in D rather than the temp folder,
  * {@code --answer N} to start every answer with N characters (its first push, before the window:
  * long answers), {@code --out bench-results.json}.
  */
 public final class LoadGenerator {
-  record Options(List<Integer> rooms, int warmup, int measure, int idle, int answer, int disk, Path diskDir, Path out) {}
+  record Options(List<Integer> rooms, int warmup, int measure, int idle, int answer, int disk, Path dir, Path out) {}
 
   record Result(String mode, int rooms, int sockets, double offeredPerSec, double deliveredPerSec, double p50, double p95,
                 double p99, double max, long lost, long duplicates, long errors, long disconnects, double serverCpuPercent,
@@ -60,7 +61,7 @@ public final class LoadGenerator {
   static void bench(Options o) throws Exception {
     List<Result> results = new ArrayList<>();
     if (o.disk() > 0) {
-      DiskFlushes alone = diskAlone(o.disk(), o.diskDir());
+      DiskFlushes alone = diskAlone(o.disk(), o.dir());
       System.out.println("nothing else running: " + alone.describe());
       Files.writeString(o.out(), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(alone));
       System.out.println("results written to " + o.out().toAbsolutePath());
@@ -70,7 +71,7 @@ public final class LoadGenerator {
       results.add(idle(o.idle()));
     } else {
       for (int r : o.rooms()) {
-        Result result = run(r, o.warmup(), o.measure(), o.answer());
+        Result result = run(r, o.warmup(), o.measure(), o.answer(), o.dir());
         results.add(result);
         print(result);
         if (!(result.p99() <= 50 && result.lost() == 0)) break; // the next, bigger R would not be at SLO either
@@ -104,12 +105,15 @@ public final class LoadGenerator {
    * {@code dir} (the JVM's temp folder when null): qualifies a machine, or the disk of a data folder.
    */
   static DiskFlushes diskAlone(int seconds, Path dir) throws Exception {
-    String prefix = "mockroom-bench-disk";
-    try (ScratchFolder scratch = dir == null ? ScratchFolder.create(prefix) : ScratchFolder.create(dir, prefix);
+    try (ScratchFolder scratch = scratch(dir, "mockroom-bench-disk");
          DiskFlushProbe probe = DiskFlushProbe.start(scratch.path())) {
       Thread.sleep(seconds * 1000L);
       return probe.stop();
     }
+  }
+
+  private static ScratchFolder scratch(Path dir, String prefix) throws java.io.IOException {
+    return dir == null ? ScratchFolder.create(prefix) : ScratchFolder.create(dir, prefix);
   }
 
   /** One room's three sockets and the candidate's typing state. Touched only on the generator's event loop. */
@@ -140,11 +144,12 @@ public final class LoadGenerator {
   }
 
   static Result run(int rooms, int warmupSeconds, int measureSeconds) throws Exception {
-    return run(rooms, warmupSeconds, measureSeconds, 0);
+    return run(rooms, warmupSeconds, measureSeconds, 0, null);
   }
 
-  static Result run(int rooms, int warmupSeconds, int measureSeconds, int answer) throws Exception {
-    try (ScratchFolder scratch = ScratchFolder.create("mockroom-bench");
+  /** @param dir where the run's data folder (its Postgres) goes: null for the JVM's temp folder */
+  static Result run(int rooms, int warmupSeconds, int measureSeconds, int answer, Path dir) throws Exception {
+    try (ScratchFolder scratch = scratch(dir, "mockroom-bench");
          JarProcess server = JarProcess.startPinned(scratch.path(), "0")) {
       finished = false;
       reports = 0;
