@@ -24,7 +24,7 @@ record DiskFlushes(int count, double seconds, double p50Ms, double p99Ms, double
     long beyond = 0;
     for (long m : s) beyond += Math.max(0, m - SLO_MS * 1000L);
     return new DiskFlushes(s.length, seconds, quantileMs(s, .5), quantileMs(s, .99), quantileMs(s, .999),
-        s.length == 0 ? Double.NaN : s[s.length - 1] / 1000.0, beyond / 1000.0);
+        quantileMs(s, 1), beyond / 1000.0);
   }
 
   /** Whether the disk's stalls alone put the p99 of what was typed meanwhile over 50 ms. */
@@ -38,9 +38,7 @@ record DiskFlushes(int count, double seconds, double p50Ms, double p99Ms, double
         boundsTheP99() ? " (P99 BOUNDED BY THE DISK)" : "");
   }
 
-  private static double quantileMs(long[] sorted, double q) {
-    if (sorted.length == 0) return Double.NaN;
-    int i = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-    return sorted[i] / 1000.0;
+  private static double quantileMs(long[] sortedMicros, double q) {
+    return sortedMicros.length == 0 ? Double.NaN : Latencies.quantile(sortedMicros, q) / 1000.0;
   }
 }

@@ -80,8 +80,8 @@ final class Latencies {
     return quantile(samples.sorted(0, samples.size()), q) / 1000.0;
   }
 
-  /** The q-quantile of sorted samples, in microseconds. */
-  private static long quantile(long[] sorted, double q) {
+  /** The q-quantile of sorted samples (nearest rank), in their unit. */
+  static long quantile(long[] sorted, double q) {
     int i = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
     return sorted[i];
   }

@@ -45,7 +45,12 @@ public final class LoadGenerator {
                 double cpuMicrosPerDeliveredEdit, double generatorCpuPercent, long serverRssBytes, long postgresRssBytes,
                 long heapBytes, long bytesPerIdleConnection, boolean generatorCapped, double postgresCpuPercent,
                 double joinP50, double joinP99, long gcPauses, double gcPauseMs, double allocatedBytesPerDeliveredEdit,
-                double jitCpuPercent, DiskFlushes disk) {}
+                double jitCpuPercent, DiskFlushes disk) {
+    /** The SLO of the sweep: p99 within {@value DiskFlushes#SLO_MS} ms and nothing lost. */
+    boolean atSlo() {
+      return p99 <= DiskFlushes.SLO_MS && lost == 0;
+    }
+  }
 
   public static void main(String[] argv) {
     try {
@@ -74,12 +79,12 @@ public final class LoadGenerator {
         Result result = run(r, o.warmup(), o.measure(), o.answer(), o.dir());
         results.add(result);
         print(result);
-        if (!(result.p99() <= 50 && result.lost() == 0)) break; // the next, bigger R would not be at SLO either
+        if (!result.atSlo()) break; // the next, bigger R would not be at SLO either
       }
-      int atSlo = results.stream().filter(r -> r.p99() <= 50 && r.lost() == 0).mapToInt(Result::rooms).max().orElse(0);
+      int atSlo = results.stream().filter(Result::atSlo).mapToInt(Result::rooms).max().orElse(0);
       System.out.println("rooms at SLO (p99 <= 50 ms, nothing lost): " + atSlo);
       Result last = results.get(results.size() - 1);
-      if (!(last.p99() <= 50) && last.disk() != null && last.disk().boundsTheP99()) {
+      if (!(last.p99() <= DiskFlushes.SLO_MS) && last.disk() != null && last.disk().boundsTheP99()) {
         System.out.printf(java.util.Locale.ROOT, "  the run at %d rooms was bounded by the disk: its own flushes were over 50 ms for %.0f ms"
             + " of the window (docs/performance.md, \"What it reports\")%n", last.rooms(), last.disk().beyondMs());
       }
