@@ -45,10 +45,23 @@ public final class LoadGenerator {
                 double cpuMicrosPerDeliveredEdit, double generatorCpuPercent, long serverRssBytes, long postgresRssBytes,
                 long heapBytes, long bytesPerIdleConnection, boolean generatorCapped, double postgresCpuPercent,
                 double joinP50, double joinP99, long gcPauses, double gcPauseMs, double allocatedBytesPerDeliveredEdit,
-                double jitCpuPercent, DiskFlushes disk) {
+                double jitCpuPercent, DiskFlushes disk, double sendMicros) {
     /** The SLO of the sweep: p99 within {@value DiskFlushes#SLO_MS} ms and nothing lost. */
     boolean atSlo() {
       return p99 <= DiskFlushes.SLO_MS && lost == 0;
+    }
+
+    /**
+     * CPU per delivered edit split three ways: Postgres's (measured), the kernel's work under the
+     * server's sends (1.5 a delivered edit, each costing what {@link LoopbackSendCost} measured
+     * apart before the run) and what is left, the server's own.
+     */
+    String cpuPerEditSplit() {
+      double postgres = serverCpuPercent == 0 ? 0 : cpuMicrosPerDeliveredEdit * postgresCpuPercent / serverCpuPercent;
+      double sends = LoopbackSendCost.SENDS_PER_DELIVERED_EDIT * sendMicros;
+      return String.format(java.util.Locale.ROOT, "cpu/edit %.1fus = postgres %.1f + the kernel's sends ~%.1f (1.5 a delivered edit,"
+          + " %.1fus each here, measured apart) + the server's own ~%.1f", cpuMicrosPerDeliveredEdit, postgres, sends, sendMicros,
+          cpuMicrosPerDeliveredEdit - postgres - sends);
     }
   }
 
@@ -103,6 +116,7 @@ public final class LoadGenerator {
         r.generatorCapped() ? " (CAPPED BY THE GENERATOR)" : "", r.serverRssBytes() >> 20, r.postgresRssBytes() >> 20,
         r.heapBytes() >> 20, r.gcPauses(), r.gcPauseMs(), r.jitCpuPercent(), r.allocatedBytesPerDeliveredEdit());
     if (r.disk() != null) System.out.println("  " + r.disk().describe());
+    if (r.sendMicros() > 0) System.out.println("  " + r.cpuPerEditSplit());
   }
 
   /**
@@ -148,14 +162,19 @@ public final class LoadGenerator {
     }
   }
 
+  /** The CPU the server (and its Postgres) runs on; scripts/bench.sh pins the generator to CPU 1. */
+  static final String SERVER_CPU = "0";
+
   static Result run(int rooms, int warmupSeconds, int measureSeconds) throws Exception {
     return run(rooms, warmupSeconds, measureSeconds, 0, null);
   }
 
   /** @param dir where the run's data folder (its Postgres) goes: null for the JVM's temp folder */
   static Result run(int rooms, int warmupSeconds, int measureSeconds, int answer, Path dir) throws Exception {
+    // What a send costs the kernel today, measured while the server's core is still free.
+    double sendMicros = LoopbackSendCost.microsPerSend(SERVER_CPU, 3, 1000);
     try (ScratchFolder scratch = scratch(dir, "mockroom-bench");
-         JarProcess server = JarProcess.startPinned(scratch.path(), "0")) {
+         JarProcess server = JarProcess.startPinned(scratch.path(), SERVER_CPU)) {
       finished = false;
       reports = 0;
       Vertx vertx = Vertx.vertx(generatorOptions());
@@ -319,7 +338,7 @@ public final class LoadGenerator {
           100 * serverCpu / seconds, snapshot[0] == 0 ? 0 : serverCpu * 1e6 / snapshot[0], 100 * genCpu / seconds,
           ProcStats.rss(server.pid()), ProcStats.postgres(scratch.path().resolve("postgres")).stream().mapToLong(ProcStats::rss).sum(),
           heap, 0, genCpu / seconds > 0.9, 100 * pgCpu / seconds, joinP50, joinP99, gc.pauses(), gc.pauseSeconds() * 1000,
-          snapshot[0] == 0 ? 0 : gc.allocatedBytes() / snapshot[0], 100 * jitCpu / seconds, disk);
+          snapshot[0] == 0 ? 0 : gc.allocatedBytes() / snapshot[0], 100 * jitCpu / seconds, disk, sendMicros);
       vertx.close().await(30, TimeUnit.SECONDS);
       return result;
     }
@@ -488,7 +507,7 @@ public final class LoadGenerator {
       long rss = ProcStats.rss(server.pid());
       long heap = heap(server.baseUrl());
       long perConnection = Math.max(rss - rss0, heap - heap0) / connections;
-      Result r = new Result("idle", rooms, connections, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, rss, 0, heap, perConnection, false, 0, 0, 0, 0, 0, 0, 0, null);
+      Result r = new Result("idle", rooms, connections, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, rss, 0, heap, perConnection, false, 0, 0, 0, 0, 0, 0, 0, null, 0);
       System.out.printf("idle connections=%d rss %dMB -> %dMB heap %dMB -> %dMB: %d bytes per idle connection%n",
           connections, rss0 >> 20, rss >> 20, heap0 >> 20, heap >> 20, perConnection);
       vertx.close().await(30, TimeUnit.SECONDS);

@@ -26,5 +26,6 @@ class TheBenchmarkLosesNothingInASmokeRunIT {
     assertThat(r.joinP50()).as("sockets joined during the run got their welcome").isPositive();
     assertThat(r.disk().count()).as("the disk probe flushed through the window").isPositive();
     assertThat(r.disk().maxMs()).isGreaterThanOrEqualTo(r.disk().p50Ms()).isPositive();
+    assertThat(r.sendMicros()).as("the loopback send probe ran before the server started").isPositive().isFinite();
   }
 }
