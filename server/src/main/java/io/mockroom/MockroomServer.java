@@ -1,5 +1,6 @@
 package io.mockroom;
 
+import io.mockroom.bank.AuthoredQuestions;
 import io.mockroom.bank.BankSeeder;
 import io.mockroom.bank.BankStore;
 import io.mockroom.auth.AccountStore;
@@ -118,7 +119,7 @@ public final class MockroomServer {
         if (scrape.failed()) rc.fail(scrape.cause());
         else rc.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(scrape.result());
       }));
-      new QuestionRoutes(new BankStore(db.pool()), authn).mount(r);
+      new QuestionRoutes(new BankStore(db.pool()), new AuthoredQuestions(db.pool()), authn).mount(r);
       new AuthRoutes(vertx, accounts, authn, hasher, new LoginThrottle(Clock.systemUTC()), urls,
           new ClientAddress(config.trustedProxies())).mount(r);
       new SessionRoutes(sessions, accounts, authn, urls).mount(r);

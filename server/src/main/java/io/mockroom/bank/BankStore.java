@@ -22,7 +22,7 @@ import java.util.UUID;
 /** Reads of the question bank. All of its SQL is here; writes of an import are in {@link BankImportStore}. */
 public final class BankStore {
   private static final String SEARCH = """
-      select q.id, q.prompt, q.difficulty, q.difficulty_inferred, q.topic, q.topic_inferred,
+      select q.id, q.prompt, q.difficulty, q.difficulty_inferred, q.topic, q.topic_inferred, q.origin,
              (select count(*) from question_sources s where s.question_id = q.id) as source_count,
              case when $8::uuid is null then null else
                (select count(distinct e.session_id)::int from session_events e join sessions se on se.id = e.session_id
@@ -32,7 +32,12 @@ public final class BankStore {
                  where sc.question_id = q.id and se.organisation_id = $8) end as average_rubric,
              count(*) over () as total
         from questions q
-       where ($1::text is null
+       where (q.organisation_id is null or q.organisation_id = $8)
+         and ($10::text is null or q.origin = $10)
+         and ($11::text is null or not exists (select 1 from session_events e join sessions se on se.id = e.session_id
+                where e.type = 'question_pushed' and e.payload ->> 'questionId' = q.id::text
+                  and se.organisation_id = $8 and lower(se.candidate_email) = lower($11)))
+         and ($1::text is null
               or q.search @@ websearch_to_tsquery('english', $1)
               or q.prompt ilike $2 escape '\\')
          and ($3::text is null or q.topic = $3)
@@ -52,15 +57,17 @@ public final class BankStore {
 
   private static final String DETAIL = """
       select q.id, q.prompt, q.answer, q.alternates, q.difficulty, q.difficulty_inferred, q.topic,
-             q.topic_inferred, q.key_points, a.display_name as author, q.updated_at
+             q.topic_inferred, q.key_points, q.origin, a.display_name as author, q.updated_at
         from questions q left join accounts a on a.id = q.author_id
-       where q.id = $1""";
+       where q.id = $1 and (q.organisation_id is null or q.organisation_id = $2)""";
 
   private static final String SOURCES = """
       select file, position, prompt from question_sources where question_id = $1 order by ordinal""";
 
   private static final String TOPICS = """
-      select topic, count(*) as n from questions group by topic order by n desc, topic""";
+      select topic, count(*) as n from questions
+       where organisation_id is null or organisation_id = $1
+       group by topic order by n desc, topic""";
 
   private static final String FILES = """
       select file, count(distinct question_id) as n from question_sources group by file order by file""";
@@ -71,7 +78,10 @@ public final class BankStore {
     this.pool = pool;
   }
 
-  /** @param organisationId whose statistics to show (asked, average score); null for none */
+  /**
+   * @param organisationId whose questions, besides the imported ones, and whose statistics (asked,
+   *     average score) to show; null for the imported bank alone, without statistics
+   */
   public Future<Page<QuestionSummary>> search(QuestionFilter f, UUID organisationId) {
     return page(f, organisationId, f.pageSize(), f.offset()).compose(found -> {
       // A page past the end has no row to carry the window count: ask for the first row instead.
@@ -89,7 +99,8 @@ public final class BankStore {
         .addString(f.difficulty().orElse(null))
         .addString(f.source().orElse(null))
         .addInteger(limit).addInteger(offset)
-        .addValue(organisationId).addString(f.sort());
+        .addValue(organisationId).addString(f.sort())
+        .addString(f.origin().orElse(null)).addString(f.notAskedTo().orElse(null));
     return pool.preparedQuery(SEARCH).execute(args).map(rows -> {
       List<QuestionSummary> items = new ArrayList<>();
       long total = 0;
@@ -98,14 +109,15 @@ public final class BankStore {
         items.add(new QuestionSummary(
             r.getUUID("id"), r.getString("prompt"), r.getString("difficulty"),
             r.getBoolean("difficulty_inferred"), r.getString("topic"), r.getBoolean("topic_inferred"),
-            r.getLong("source_count").intValue(), r.getInteger("asked"), r.getDouble("average_rubric")));
+            r.getLong("source_count").intValue(), r.getInteger("asked"), r.getDouble("average_rubric"), r.getString("origin")));
       }
       return new Page<>(items, total, f.page(), f.pageSize());
     });
   }
 
-  public Future<Optional<QuestionDetail>> get(UUID id) {
-    Future<io.vertx.sqlclient.RowSet<Row>> question = pool.preparedQuery(DETAIL).execute(Tuple.of(id));
+  /** One imported question, or one of {@code organisationId}'s own (null: imported ones only). */
+  public Future<Optional<QuestionDetail>> get(UUID id, UUID organisationId) {
+    Future<io.vertx.sqlclient.RowSet<Row>> question = pool.preparedQuery(DETAIL).execute(Tuple.of(id, organisationId));
     Future<io.vertx.sqlclient.RowSet<Row>> sources = pool.preparedQuery(SOURCES).execute(Tuple.of(id));
     return Future.all(question, sources).map(done -> {
       if (question.result().size() == 0) return Optional.empty();
@@ -116,12 +128,13 @@ public final class BankStore {
           q.getUUID("id"), q.getString("prompt"), q.getString("answer"), alternates(q.getJsonArray("alternates")),
           q.getString("difficulty"), q.getBoolean("difficulty_inferred"), q.getString("topic"),
           q.getBoolean("topic_inferred"), strings(q.getJsonArray("key_points")), srcs,
-          q.getString("author"), q.getOffsetDateTime("updated_at")));
+          q.getString("author"), q.getOffsetDateTime("updated_at"), q.getString("origin")));
     });
   }
 
-  public Future<List<TopicCount>> topics() {
-    return pool.query(TOPICS).execute().map(rows -> {
+  /** Topics of the imported bank and of {@code organisationId}'s own questions (null: imported only). */
+  public Future<List<TopicCount>> topics(UUID organisationId) {
+    return pool.preparedQuery(TOPICS).execute(Tuple.of(organisationId)).map(rows -> {
       List<TopicCount> out = new ArrayList<>();
       rows.forEach(r -> out.add(new TopicCount(r.getString("topic"), r.getLong("n"))));
       return out;

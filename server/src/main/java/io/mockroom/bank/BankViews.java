@@ -11,7 +11,7 @@ public final class BankViews {
   /** {@code asked} and {@code averageRubric} are the caller's organisation's statistics; null when signed out. */
   public record QuestionSummary(
       UUID id, String prompt, String difficulty, boolean difficultyInferred,
-      String topic, boolean topicInferred, int sourceCount, Integer asked, Double averageRubric) {}
+      String topic, boolean topicInferred, int sourceCount, Integer asked, Double averageRubric, String origin) {}
 
   public record Page<T>(List<T> items, long total, int page, int pageSize) {}
 
@@ -24,7 +24,7 @@ public final class BankViews {
   public record QuestionDetail(
       UUID id, String prompt, String answer, List<Alternate> alternates,
       String difficulty, boolean difficultyInferred, String topic, boolean topicInferred,
-      List<String> keyPoints, List<Source> sources, String author, OffsetDateTime updatedAt) {}
+      List<String> keyPoints, List<Source> sources, String author, OffsetDateTime updatedAt, String origin) {}
 
   public record TopicCount(String topic, long count) {}
 

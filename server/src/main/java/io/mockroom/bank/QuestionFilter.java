@@ -7,28 +7,33 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A validated bank search: free text, topic, difficulty, source file and a page. Built from query
- * parameters by {@link #parse}, which rejects what it does not understand instead of ignoring it.
+ * A validated bank search: free text, topic, difficulty, source file, origin (imported or written
+ * by the organisation), questions not yet asked to a candidate (by email) and a page. Built from
+ * query parameters by {@link #parse}, which rejects what it does not understand instead of
+ * ignoring it.
  */
 public record QuestionFilter(
     Optional<String> text,
     Optional<String> topic,
     Optional<String> difficulty,
     Optional<String> source,
+    Optional<String> origin,
+    Optional<String> notAskedTo,
     String sort,
     int page,
     int pageSize) {
 
   public static final int MAX_PAGE_SIZE = 100;
   public static final int MAX_TEXT = 200;
-  private static final Set<String> PARAMS = Set.of("q", "topic", "difficulty", "source", "sort", "page", "pageSize");
+  private static final Set<String> PARAMS = Set.of("q", "topic", "difficulty", "source", "origin", "notAskedTo", "sort", "page", "pageSize");
+  private static final List<String> ORIGINS = List.of("import", "author");
   private static final List<String> SORTS = List.of("relevance", "asked", "score");
   private static final List<String> DIFFICULTIES = List.of("beginner", "intermediate", "advanced");
 
   public static QuestionFilter parse(Map<String, List<String>> params) {
     for (String name : params.keySet()) {
       if (!PARAMS.contains(name)) {
-        throw ApiError.badRequest("Unknown filter '" + name + "'. Filters are q, topic, difficulty, source, sort, page and pageSize.");
+        throw ApiError.badRequest("Unknown filter '" + name + "'. Filters are q, topic, difficulty, source, origin, notAskedTo, sort, page and pageSize.");
       }
       if (params.get(name).size() > 1) throw ApiError.badRequest("Filter '" + name + "' is given more than once.");
     }
@@ -40,11 +45,19 @@ public record QuestionFilter(
     if (difficulty.isPresent() && !DIFFICULTIES.contains(difficulty.get())) {
       throw ApiError.badRequest("Difficulty '" + difficulty.get() + "' is not one of " + String.join(", ", DIFFICULTIES) + ".");
     }
+    Optional<String> origin = one(params, "origin");
+    if (origin.isPresent() && !ORIGINS.contains(origin.get())) {
+      throw ApiError.badRequest("Origin is import (the bundled bank) or author (written in your organisation).");
+    }
+    Optional<String> notAskedTo = one(params, "notAskedTo");
+    if (notAskedTo.isPresent() && (notAskedTo.get().length() > 320 || !notAskedTo.get().contains("@"))) {
+      throw ApiError.badRequest("notAskedTo is a candidate's email address.");
+    }
     String sort = one(params, "sort").orElse("relevance");
     if (!SORTS.contains(sort)) throw ApiError.badRequest("Sort is relevance, asked or score.");
     int page = number(params, "page", 1, 1, 1_000_000);
     int pageSize = number(params, "pageSize", 20, 1, MAX_PAGE_SIZE);
-    return new QuestionFilter(text, one(params, "topic"), difficulty, one(params, "source"), sort, page, pageSize);
+    return new QuestionFilter(text, one(params, "topic"), difficulty, one(params, "source"), origin, notAskedTo, sort, page, pageSize);
   }
 
   public int offset() {

@@ -1,9 +1,14 @@
 package io.mockroom.http;
 
+import io.mockroom.auth.Account;
+import io.mockroom.bank.AuthoredQuestions;
 import io.mockroom.bank.BankStore;
+import io.mockroom.bank.BankViews.QuestionDetail;
 import io.mockroom.bank.BankViews.Sources;
 import io.mockroom.bank.BankViews.Topics;
+import io.mockroom.bank.QuestionDraft;
 import io.mockroom.bank.QuestionFilter;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
@@ -11,42 +16,90 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** {@code /api/questions}, {@code /api/topics}, {@code /api/sources}: the bank, read-only. */
+/**
+ * {@code /api/questions}, {@code /api/topics}, {@code /api/sources}: the bank. Anyone may read the
+ * imported questions; a signed-in account also sees, writes and edits its organisation's own.
+ */
 public final class QuestionRoutes {
   private final BankStore bank;
+  private final AuthoredQuestions authored;
   private final Authn authn;
 
-  public QuestionRoutes(BankStore bank, Authn authn) {
+  public QuestionRoutes(BankStore bank, AuthoredQuestions authored, Authn authn) {
     this.bank = bank;
+    this.authored = authored;
     this.authn = authn;
   }
 
   public void mount(Router router) {
     router.get("/api/questions").handler(this::search);
+    router.post("/api/questions").handler(authn::require).handler(this::create);
     router.get("/api/questions/:id").handler(this::one);
-    router.get("/api/topics").handler(rc -> bank.topics().map(Topics::new).onComplete(Responses.json(rc)));
+    router.put("/api/questions/:id").handler(authn::require).handler(this::update);
+    router.get("/api/topics").handler(rc -> organisation(rc).compose(bank::topics).map(Topics::new).onComplete(Responses.json(rc)));
     router.get("/api/sources").handler(rc -> bank.sourceFiles().map(Sources::new).onComplete(Responses.json(rc)));
   }
 
   private void search(RoutingContext rc) {
     QuestionFilter filter = QuestionFilter.parse(params(rc));
-    // Statistics are the signed-in organisation's own; signed out, the bank has none.
-    authn.current(rc.request())
-        .compose(account -> bank.search(filter, account.map(io.mockroom.auth.Account::organisationId).orElse(null)))
+    // The organisation's own questions and statistics; signed out, the imported bank without them.
+    organisation(rc)
+        .compose(org -> {
+          if (org == null && filter.notAskedTo().isPresent()) {
+            return Future.failedFuture(new ApiError(401, "not_signed_in", "Sign in to filter by what a candidate was asked."));
+          }
+          return bank.search(filter, org);
+        })
         .onComplete(Responses.json(rc));
   }
 
   private void one(RoutingContext rc) {
-    String raw = rc.pathParam("id");
-    UUID id;
-    try {
-      id = UUID.fromString(raw);
-    } catch (IllegalArgumentException e) {
-      throw ApiError.notFound("No question with id '" + raw + "'.");
-    }
-    bank.get(id)
-        .map(found -> found.orElseThrow(() -> ApiError.notFound("No question with id '" + raw + "'.")))
+    UUID id = id(rc);
+    organisation(rc).compose(org -> found(id, org)).onComplete(Responses.json(rc));
+  }
+
+  private void create(RoutingContext rc) {
+    QuestionDraft draft = Bodies.decode(rc, QuestionDraft.class).validated();
+    Account me = Authn.account(rc);
+    authored.create(me.organisationId(), me.id(), draft)
+        .compose(id -> found(id, me.organisationId()))
+        .onComplete(Responses.json(rc, 201));
+  }
+
+  private void update(RoutingContext rc) {
+    UUID id = id(rc);
+    QuestionDraft draft = Bodies.decode(rc, QuestionDraft.class).validated();
+    Account me = Authn.account(rc);
+    authored.update(me.organisationId(), id, draft)
+        .recover(e -> Future.failedFuture(
+            e instanceof AuthoredQuestions.NotFound ? noSuchQuestion(id.toString())
+                : e instanceof AuthoredQuestions.Imported ? new ApiError(409, "imported_question",
+                    "Imported questions follow their source documents and cannot be edited. Copy it into a question of your own instead.")
+                : e))
+        .compose(v -> found(id, me.organisationId()))
         .onComplete(Responses.json(rc));
+  }
+
+  private Future<QuestionDetail> found(UUID id, UUID organisationId) {
+    return bank.get(id, organisationId).map(found -> found.orElseThrow(() -> noSuchQuestion(id.toString())));
+  }
+
+  /** The signed-in account's organisation, or null when nobody is signed in. */
+  private Future<UUID> organisation(RoutingContext rc) {
+    return authn.current(rc.request()).map(account -> account.map(Account::organisationId).orElse(null));
+  }
+
+  private static UUID id(RoutingContext rc) {
+    String raw = rc.pathParam("id");
+    try {
+      return UUID.fromString(raw);
+    } catch (IllegalArgumentException e) {
+      throw noSuchQuestion(raw);
+    }
+  }
+
+  private static ApiError noSuchQuestion(String id) {
+    return ApiError.notFound("No question with id '" + id + "'.");
   }
 
   private static Map<String, List<String>> params(RoutingContext rc) {

@@ -22,12 +22,19 @@ class EveryEndpointAnswersOnlyTheRightCallerTest {
   static Interviewer owner;
   static Interviewer stranger;
   static JsonNode session;
+  static String ownQuestion;
 
   @BeforeAll
   static void start() {
     owner = Interviewer.signUp(server, "Matrix Org");
     stranger = Interviewer.signUp(server, "Other Org");
     session = owner.createSession("Matrix", "Ida", 1);
+    ownQuestion = Http.post(server.baseUrl() + "/api/questions", draft(), owner.cookie()).json().get("id").asText();
+  }
+
+  static Map<String, Object> draft() {
+    return Map.of("prompt", "What is a closure?", "answer", "", "topic", "Functions", "difficulty", "beginner",
+        "keyPoints", List.of("Captures variables"));
   }
 
   record Case(String method, String path, Object body, int anonymous, int candidate, int otherOrg, int right) {}
@@ -42,6 +49,10 @@ class EveryEndpointAnswersOnlyTheRightCallerTest {
         new Case("GET", "/api/questions", null, 200, 200, 200, 200),
         new Case("GET", "/api/questions/" + question, null, 200, 200, 200, 200),
         new Case("GET", "/api/topics", null, 200, 200, 200, 200),
+        new Case("GET", "/api/questions/" + ownQuestion, null, 404, 404, 404, 200),
+        new Case("GET", "/api/questions?notAskedTo=ida@example.com", null, 401, 401, 200, 200),
+        new Case("POST", "/api/questions", draft(), 401, 401, 201, 201),
+        new Case("PUT", "/api/questions/" + ownQuestion, draft(), 401, 401, 404, 200),
         new Case("GET", "/api/sources", null, 200, 200, 200, 200),
         new Case("GET", "/api/auth/me", null, 401, 401, 200, 200),
         new Case("POST", "/api/invitations", "{}", 401, 401, 201, 201),
@@ -63,8 +74,11 @@ class EveryEndpointAnswersOnlyTheRightCallerTest {
     for (Case c : cases) {
       int[] expected = {c.anonymous(), c.candidate(), c.otherOrg(), c.right()};
       for (int k = 0; k < callers.length; k++) {
-        Http.Reply r = c.method().equals("GET") ? Http.get(server.baseUrl() + c.path(), callers[k])
-            : Http.post(server.baseUrl() + c.path(), c.body(), callers[k]);
+        Http.Reply r = switch (c.method()) {
+          case "GET" -> Http.get(server.baseUrl() + c.path(), callers[k]);
+          case "PUT" -> Http.put(server.baseUrl() + c.path(), c.body(), callers[k]);
+          default -> Http.post(server.baseUrl() + c.path(), c.body(), callers[k]);
+        };
         assertThat(r.status()).as("%s %s as %s: %s", c.method(), c.path(), names[k], r.body()).isEqualTo(expected[k]);
       }
     }

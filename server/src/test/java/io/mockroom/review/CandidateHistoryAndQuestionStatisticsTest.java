@@ -69,6 +69,25 @@ class CandidateHistoryAndQuestionStatisticsTest {
   }
 
   @Test
+  void theBankLeavesOutWhatACandidateWasAlreadyAskedInThisOrganisation() {
+    JsonNode seen = Http.get(server.baseUrl() + "/api/review/candidates?email=mary@example.com", ada.cookie()).json().get("seen");
+    List<String> asked = seen.findValuesAsText("questionId");
+    assertThat(asked).hasSize(2);
+    long all = Http.get(server.baseUrl() + "/api/questions", ada.cookie()).json().get("total").asLong();
+    JsonNode fresh = Http.get(server.baseUrl() + "/api/questions?pageSize=100&notAskedTo=MARY@example.com", ada.cookie()).json();
+    assertThat(fresh.get("total").asLong()).as("the email matched regardless of case").isEqualTo(all - 2);
+    for (int page = 1; page <= (all + 99) / 100; page++) {
+      JsonNode p = Http.get(server.baseUrl() + "/api/questions?pageSize=100&notAskedTo=mary@example.com&page=" + page, ada.cookie()).json();
+      p.get("items").forEach(q -> assertThat(asked).doesNotContain(q.get("id").asText()));
+    }
+    // Another organisation never asked her anything; signed out, there is no candidate to ask about.
+    Interviewer other = Interviewer.signUp(server, "Fresh Eyes Org");
+    long theirs = Http.get(server.baseUrl() + "/api/questions?notAskedTo=mary@example.com", other.cookie()).json().get("total").asLong();
+    assertThat(theirs).isEqualTo(Http.get(server.baseUrl() + "/api/questions", other.cookie()).json().get("total").asLong());
+    assertThat(Http.get(server.baseUrl() + "/api/questions?notAskedTo=mary@example.com").status()).isEqualTo(401);
+  }
+
+  @Test
   void theCandidatesHistoryHasEverySessionTheirTopicScoresAndWhatTheyWereAsked() {
     JsonNode h = Http.get(server.baseUrl() + "/api/review/candidates?email=mary@example.com", ada.cookie()).json();
     assertThat(h.get("sessions")).hasSize(2);

@@ -57,16 +57,25 @@ public final class Http {
 
   /** POST a JSON body with a cookie header (may be null) and extra headers (name, value, …). */
   public static Reply post(String url, Object body, String cookie, String... headers) {
+    return send("POST", url, body, cookie, headers);
+  }
+
+  /** PUT a JSON body, as {@link #post}. */
+  public static Reply put(String url, Object body, String cookie, String... headers) {
+    return send("PUT", url, body, cookie, headers);
+  }
+
+  private static Reply send(String method, String url, Object body, String cookie, String... headers) {
     try {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
           .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : Json.MAPPER.writeValueAsString(body)));
+          .method(method, HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : Json.MAPPER.writeValueAsString(body)));
       if (cookie != null) b.header("Cookie", cookie);
       for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
       HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(r.statusCode(), r.body(), r.headers());
     } catch (Exception e) {
-      throw new AssertionError("POST " + url + " failed: " + e, e);
+      throw new AssertionError(method + " " + url + " failed: " + e, e);
     }
   }
 }
