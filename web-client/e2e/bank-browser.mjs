@@ -1,6 +1,8 @@
 // The question bank browser in a real Chromium: list, search, filter, a question with
 // highlighted code and key points, state in the URL across a reload, a human error for a bad
-// id, and screenshots at desktop and phone sizes.
+// id, and screenshots at desktop and phone sizes. Then an interviewer writes a question of their
+// own, edits it, is told what is wrong with a bad one, copies an imported one, and nobody signed
+// out sees theirs.
 import { join } from 'node:path';
 import { run, step, check, watch } from './browser.mjs';
 
@@ -68,6 +70,76 @@ await run(async ({ browser, base, out, pages }) => {
   const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
   check(!overflow, 'no horizontal scrolling at 375px');
   await mobile.screenshot({ path: join(out, 'bank-phone.png'), fullPage: false });
+
+  step('an interviewer writes a question of their own');
+  const signup = await page.request.post(`${base}/api/auth/signup`, {
+    data: { organisation: 'Bank Writers', name: 'Barbara Liskov', email: 'barbara@example.com', password: 'correct horse battery' },
+  });
+  check(signup.status() === 201, `signup: ${signup.status()}`);
+  await page.goto(`${base}/bank`);
+  await page.getByRole('button', { name: 'New question' }).click();
+  const editor = page.locator('.question-editor');
+  await editor.getByLabel('Question').fill('How would you cache the results of an expensive pure function?');
+  await editor.getByLabel('Topic').fill('Caching drills');
+  await editor.getByLabel('Difficulty').selectOption('advanced');
+  await editor.getByLabel(/Key points/).fill('Names functools.lru_cache\n\nExplains maxsize\nMentions hashable arguments');
+  await editor.getByLabel(/Reference answer/).fill('Use `lru_cache`:\n\n```python\nfrom functools import lru_cache\n\n@lru_cache(maxsize=128)\ndef price(sku):\n    return lookup(sku)\n```');
+  await editor.getByRole('button', { name: 'Preview the answer' }).click();
+  await editor.locator('.answer-preview pre.code .tok-keyword').first().waitFor();
+  await page.screenshot({ path: join(out, 'bank-new-question.png'), fullPage: true });
+  await editor.getByRole('button', { name: 'Add to the bank' }).click();
+  await page.waitForFunction(() => document.querySelector('.detail-prompt')?.textContent.startsWith('How would you cache'));
+  check(page.url().includes('id='), `the new question is open: ${page.url()}`);
+  check((await page.locator('.detail .own').textContent()).includes('Barbara Liskov'), 'it names its author');
+  check(await page.locator('.key-points li').count() === 3, 'three key points (the blank line dropped)');
+  check(await page.locator('.detail pre.code .tok-keyword').count() > 0, 'its code is highlighted');
+
+  step('the Source filter shows the organisation\'s own questions');
+  await page.getByLabel('Source').selectOption({ label: 'Written in Bank Writers' });
+  await page.waitForFunction(() => location.search.includes('origin=author'));
+  await page.waitForFunction(() => document.querySelector('.count')?.textContent === 'Showing 1–1 of 1');
+  check((await page.locator('.questions li .own').count()) === 1, 'marked as the organisation\'s');
+
+  step('edit it');
+  await page.locator('.questions li a').first().click();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await editor.getByLabel('Question').fill('How would you cache an expensive pure function, and when would you not?');
+  await editor.getByRole('button', { name: 'Save changes' }).click();
+  await page.waitForFunction(() => document.querySelector('.detail-prompt')?.textContent.includes('when would you not'));
+  await page.waitForFunction(() => document.querySelector('.questions li .prompt')?.textContent.includes('when would you not'));
+
+  step('a question the server refuses says why and keeps what was typed');
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await editor.getByLabel(/Key points/).fill(Array.from({ length: 13 }, (_, i) => `point ${i + 1}`).join('\n'));
+  await editor.getByRole('button', { name: 'Save changes' }).click();
+  const refused = editor.getByRole('alert');
+  await refused.waitFor();
+  check((await refused.textContent()).includes('at most 12 key points'), `error for people: ${await refused.textContent()}`);
+  check((await editor.getByLabel('Question').inputValue()).includes('when would you not'), 'the form keeps its text');
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+  await page.waitForFunction(() => !location.search.includes('edit='));
+
+  step('an imported question is copied into a new one, not edited');
+  await page.goto(`${base}/bank?q=${encodeURIComponent('decorator to measure the execution time')}`);
+  await page.locator('.questions li a').first().click();
+  const importedPrompt = await page.locator('.detail-prompt').textContent();
+  check(await page.getByRole('button', { name: 'Edit' }).count() === 0, 'no Edit on an imported question');
+  await page.getByRole('button', { name: 'Copy to a new question' }).click();
+  await page.waitForFunction(p => document.querySelector('.question-editor textarea[name=prompt]')?.value === p, importedPrompt);
+  await editor.getByRole('button', { name: 'Add to the bank' }).click();
+  await page.waitForFunction(() => document.querySelector('.detail .own') !== null);
+  check(!page.url().includes(importedPrompt), 'saved as a new question');
+
+  step('signed out, nobody sees the organisation\'s questions');
+  const outsider = await (await browser.newContext()).newPage();
+  pages.push(outsider);
+  watch(outsider, 'outsider', problems);
+  await outsider.goto(`${base}/bank?q=${encodeURIComponent('when would you not')}`);
+  await outsider.locator('.count').waitFor();
+  const seen = await outsider.locator('.questions li .prompt').allTextContents();
+  check(!seen.some(p => p.includes('when would you not')) && await outsider.locator('.own').count() === 0,
+    `an outsider's search shows none of the organisation's questions: ${seen.join(' | ')}`);
+  check(await outsider.getByRole('button', { name: 'New question' }).count() === 0, 'no New question signed out');
 
   check(problems.length === 0, `the page reported problems:\n${problems.join('\n')}`);
 });

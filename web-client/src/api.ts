@@ -14,6 +14,10 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
   return call<T>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
 }
 
+export async function putJson<T>(path: string, body: unknown): Promise<T> {
+  return call<T>(path, { method: 'PUT', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+}
+
 async function call<T>(path: string, init: RequestInit): Promise<T> {
   let res: Response;
   try {
@@ -42,6 +46,8 @@ export interface QuestionSummary {
   sourceCount: number;
   asked: number | null;
   averageRubric: number | null;
+  /** 'import': the bundled bank, read-only; 'author': written in the viewer's organisation. */
+  origin: 'import' | 'author';
 }
 
 export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
@@ -61,11 +67,17 @@ export interface QuestionDetail {
   sources: (SourceRef & { prompt: string })[];
   author: string | null;
   updatedAt: string;
+  origin: 'import' | 'author';
 }
+
+/** A question as an interviewer writes it (POST and PUT /api/questions). */
+export interface QuestionDraft { prompt: string; answer: string; topic: string; difficulty: Difficulty; keyPoints: string[] }
 
 export const api = {
   questions: (query: URLSearchParams) => getJson<Page<QuestionSummary>>(`/api/questions?${query}`),
   question: (id: string) => getJson<QuestionDetail>(`/api/questions/${encodeURIComponent(id)}`),
+  createQuestion: (draft: QuestionDraft) => postJson<QuestionDetail>('/api/questions', draft),
+  updateQuestion: (id: string, draft: QuestionDraft) => putJson<QuestionDetail>(`/api/questions/${encodeURIComponent(id)}`, draft),
   topics: () => getJson<{ topics: { topic: string; count: number }[] }>('/api/topics'),
   sources: () => getJson<{ sources: { file: string; count: number }[] }>('/api/sources'),
 };

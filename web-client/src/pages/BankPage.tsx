@@ -3,17 +3,39 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type Page, type QuestionDetail, type QuestionSummary } from '../api';
 import { navigate } from '../router';
 import { Inline, Markdown } from '../markdown';
+import { useAccount } from '../session';
+import { QuestionEditor, type EditorMode } from './QuestionEditor';
 
 const PAGE_SIZE = 20;
-const FILTERS = ['q', 'topic', 'difficulty', 'source', 'sort', 'page'] as const;
+const FILTERS = ['q', 'topic', 'difficulty', 'source', 'origin', 'sort', 'page'] as const;
+/** The Source filter's choice for the organisation's own questions (origin=author). */
+const OWN = 'origin:author';
 
 function withParam(query: URLSearchParams, name: string, value: string | null, resetPage = true) {
   const next = new URLSearchParams(query);
   if (value) next.set(name, value); else next.delete(name);
   if (resetPage && name !== 'page') next.delete('page');
   if (name !== 'id' && resetPage) next.delete('id');
+  if (name !== 'edit' && name !== 'copy') { next.delete('edit'); next.delete('copy'); }
   const s = next.toString();
   return '/bank' + (s ? '?' + s : '');
+}
+
+/** The bank with the question editor open: a new question, or one to edit or copy. */
+function withEditor(query: URLSearchParams, kind: 'edit' | 'copy', value: string) {
+  const next = new URLSearchParams(query);
+  next.delete('id'); next.delete('edit'); next.delete('copy');
+  next.set(kind, value);
+  return '/bank?' + next.toString();
+}
+
+function editorMode(query: URLSearchParams): EditorMode | null {
+  const edit = query.get('edit');
+  const copy = query.get('copy');
+  if (edit === 'new') return { kind: 'new' };
+  if (edit) return { kind: 'edit', id: edit };
+  if (copy) return { kind: 'copy', id: copy };
+  return null;
 }
 
 export function BankPage({ query }: { query: URLSearchParams }) {
@@ -23,11 +45,16 @@ export function BankPage({ query }: { query: URLSearchParams }) {
   const [error, setError] = useState<string | null>(null);
   const [text, setText] = useState(query.get('q') ?? '');
   const debounce = useRef<number | undefined>(undefined);
-  const listKey = FILTERS.map(f => query.get(f) ?? '').join('|');
+  const [saved, setSaved] = useState(0); // bumped after a save, to read the list and topics again
+  const account = useAccount();
+  const listKey = FILTERS.map(f => query.get(f) ?? '').join('|') + '|' + saved + '|' + (account?.id ?? '');
   const selected = query.get('id');
+  const editor = account ? editorMode(query) : null;
 
   useEffect(() => {
     api.topics().then(t => setTopics(t.topics)).catch(() => setTopics([]));
+  }, [saved, account?.id]);
+  useEffect(() => {
     api.sources().then(s => setSources(s.sources)).catch(() => setSources([]));
   }, []);
 
@@ -56,8 +83,13 @@ export function BankPage({ query }: { query: URLSearchParams }) {
   const to = page ? Math.min(page.total, current * PAGE_SIZE) : 0;
 
   return (
-    <div class={'bank' + (selected ? ' has-detail' : '')}>
+    <div class={'bank' + (selected || editor ? ' has-detail' : '')}>
       <section class="panel list-panel" aria-label="Questions">
+        {account && (
+          <p class="bank-actions">
+            <button type="button" onClick={() => navigate(withEditor(query, 'edit', 'new'))}>New question</button>
+          </p>
+        )}
         <form class="filters" role="search" onSubmit={e => { e.preventDefault(); navigate(withParam(query, 'q', text.trim() || null)); }}>
           <input type="search" name="q" placeholder="Search questions and answers" aria-label="Search"
                  value={text} onInput={e => onSearch((e.target as HTMLInputElement).value)} />
@@ -78,8 +110,14 @@ export function BankPage({ query }: { query: URLSearchParams }) {
               <option value="score">Highest average score</option>
             </select>
           ) : null}
-          <select aria-label="Source" value={query.get('source') ?? ''} onChange={e => navigate(withParam(query, 'source', (e.target as HTMLSelectElement).value || null))}>
+          <select aria-label="Source" value={query.get('origin') === 'author' ? OWN : query.get('source') ?? ''} onChange={e => {
+            const v = (e.target as HTMLSelectElement).value;
+            const next = new URLSearchParams(query);
+            next.delete(v === OWN ? 'source' : 'origin');
+            navigate(v === OWN ? withParam(next, 'origin', 'author') : withParam(next, 'source', v || null));
+          }}>
             <option value="">All sources</option>
+            {account && <option value={OWN}>Written in {account.organisationName}</option>}
             {sources.map(s => <option value={s.file}>{s.file} ({s.count})</option>)}
           </select>
         </form>
@@ -99,6 +137,7 @@ export function BankPage({ query }: { query: URLSearchParams }) {
                         {q.difficulty}{q.difficultyInferred ? ' · inferred' : ''}
                       </span>
                       <span class="topic">{q.topic}</span>
+                      {q.origin === 'author' && <span class="own">your organisation's</span>}
                       {q.sourceCount > 1 && <span class="sources">{q.sourceCount} sources</span>}
                       {q.asked !== null && q.asked > 0 && <span class="stats">asked {q.asked}×{q.averageRubric !== null ? ` · avg ${q.averageRubric.toFixed(1)}/4` : ''}</span>}
                     </span>
@@ -113,19 +152,29 @@ export function BankPage({ query }: { query: URLSearchParams }) {
           </>
         )}
       </section>
-      {selected && <QuestionPanel id={selected} onClose={() => navigate(withParam(query, 'id', null, false))} />}
+      {editor && (
+        <QuestionEditor mode={editor} topics={topics.map(t => t.topic)}
+          onSaved={q => { setSaved(n => n + 1); navigate(withParam(query, 'id', q.id, false)); }}
+          onCancel={() => navigate(editor.kind === 'new' ? withParam(query, 'edit', null, false) : withParam(query, 'id', editor.id, false))} />
+      )}
+      {selected && !editor && (
+        <QuestionPanel id={selected} version={saved} onClose={() => navigate(withParam(query, 'id', null, false))}
+          onEdit={q => navigate(withEditor(query, q.origin === 'author' ? 'edit' : 'copy', q.id))} canEdit={!!account} />
+      )}
     </div>
   );
 }
 
-function QuestionPanel({ id, onClose }: { id: string; onClose: () => void }) {
+function QuestionPanel({ id, version, onClose, onEdit, canEdit }: {
+  id: string; version: number; onClose: () => void; onEdit: (q: QuestionDetail) => void; canEdit: boolean;
+}) {
   const [q, setQ] = useState<QuestionDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setQ(null);
     setError(null);
     api.question(id).then(setQ).catch(e => setError(e instanceof ApiError ? e.message : 'Something went wrong.'));
-  }, [id]);
+  }, [id, version]);
   return (
     <section class="panel detail" aria-label="Question">
       <button type="button" class="close" onClick={onClose} aria-label="Close the question">×</button>
@@ -137,7 +186,15 @@ function QuestionPanel({ id, onClose }: { id: string; onClose: () => void }) {
           <p class="meta">
             <span class={`badge ${q.difficulty}`}>{q.difficulty}{q.difficultyInferred ? ' · inferred' : ''}</span>
             <span class="topic">{q.topic}{q.topicInferred ? ' · inferred' : ''}</span>
+            {q.origin === 'author' && <span class="own">written by {q.author ?? 'a former colleague'} · {new Date(q.updatedAt).toLocaleDateString()}</span>}
           </p>
+          {canEdit && (
+            <p class="actions">
+              {q.origin === 'author'
+                ? <button type="button" onClick={() => onEdit(q)}>Edit</button>
+                : <button type="button" onClick={() => onEdit(q)} title="Imported questions follow their source documents">Copy to a new question</button>}
+            </p>
+          )}
           <h2>Key points</h2>
           <ul class="key-points">{q.keyPoints.map(k => <li><Inline text={k} /></li>)}</ul>
           <h2>Reference answer</h2>
@@ -153,8 +210,12 @@ function QuestionPanel({ id, onClose }: { id: string; onClose: () => void }) {
               ))}
             </details>
           )}
-          <h2>Sources</h2>
-          <ul class="source-list">{q.sources.map(s => <li><span class="source">{s.file} · {s.position}</span> {s.prompt}</li>)}</ul>
+          {q.sources.length > 0 && (
+            <>
+              <h2>Sources</h2>
+              <ul class="source-list">{q.sources.map(s => <li><span class="source">{s.file} · {s.position}</span> {s.prompt}</li>)}</ul>
+            </>
+          )}
         </article>
       )}
     </section>

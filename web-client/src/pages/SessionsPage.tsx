@@ -66,6 +66,8 @@ export function NewSessionPage() {
   const [busy, setBusy] = useState(false);
   const [email, setEmail] = useState('');
   const [seen, setSeen] = useState<Map<string, string>>(new Map()); // question id -> when it was asked
+  const [freshOnly, setFreshOnly] = useState(false); // search only what this candidate was not asked yet
+  const notAskedTo = freshOnly && seen.size > 0 ? email.trim() : '';
 
   // Questions this candidate was already asked, to warn in the plan.
   useEffect(() => {
@@ -81,10 +83,11 @@ export function NewSessionPage() {
     const t = window.setTimeout(() => {
       const params = new URLSearchParams({ pageSize: '8' });
       if (q.trim()) params.set('q', q.trim());
+      if (notAskedTo) params.set('notAskedTo', notAskedTo);
       api.questions(params).then(p => setResults(p.items)).catch(() => setResults([]));
     }, 200);
     return () => window.clearTimeout(t);
-  }, [q]);
+  }, [q, notAskedTo]);
 
   const add = (question: QuestionSummary) => {
     if (!plan.some(p => p.question.id === question.id)) setPlan([...plan, { question, minutes: 10 }]);
@@ -132,6 +135,10 @@ export function NewSessionPage() {
         <div class="grid2">
           <div>
             <input type="search" placeholder="Search the bank" aria-label="Search the bank" value={q} onInput={e => setQ((e.target as HTMLInputElement).value)} />
+            {seen.size > 0 && (
+              <label class="check"><input type="checkbox" checked={freshOnly} onChange={e => setFreshOnly((e.target as HTMLInputElement).checked)} />
+                Only questions this candidate was not asked yet</label>
+            )}
             <ul class="picker">
               {results.map(r => (
                 <li key={r.id}>

@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 class TheBankBrowserWorksInChromiumTest {
 
   @Test
-  void searchFilterOpenReloadAndErrorsWorkInARealBrowser() throws Exception {
+  void searchFilterOpenReloadErrorsAndWritingQuestionsWorkInARealBrowser() throws Exception {
     try (TestServer server = TestServer.start()) {
       BrowserScript.Result r = BrowserScript.run("bank-browser.mjs", server.baseUrl(), Path.of("target/e2e/bank"));
       assertThat(r.exitCode()).as(String.join("\n", r.output())).isZero();
       assertThat(r.output()).contains("[e2e] passed");
       assertThat(Path.of("target/e2e/bank/bank-desktop.png")).exists();
       assertThat(Path.of("target/e2e/bank/bank-phone.png")).exists();
+      assertThat(Path.of("target/e2e/bank/bank-new-question.png")).exists();
     }
   }
 }

@@ -1,0 +1,88 @@
+// Writing a question for the organisation's bank, or editing one of its own. A copy of an imported
+// question starts from that question's text and is saved as a new one (imported ones are read-only).
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, type Difficulty, type QuestionDetail, type QuestionDraft } from '../api';
+import { Markdown } from '../markdown';
+
+export type EditorMode = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'copy'; id: string };
+
+const EMPTY: QuestionDraft = { prompt: '', answer: '', topic: '', difficulty: 'intermediate', keyPoints: [] };
+
+function draftOf(q: QuestionDetail): QuestionDraft {
+  return { prompt: q.prompt, answer: q.answer, topic: q.topic, difficulty: q.difficulty, keyPoints: q.keyPoints };
+}
+
+export function QuestionEditor({ mode, topics, onSaved, onCancel }: {
+  mode: EditorMode;
+  topics: string[];
+  onSaved: (q: QuestionDetail) => void;
+  onCancel: () => void;
+}) {
+  const [draft, setDraft] = useState<QuestionDraft | null>(mode.kind === 'new' ? EMPTY : null);
+  const [keyPoints, setKeyPoints] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState(false);
+
+  useEffect(() => {
+    setError(null);
+    if (mode.kind === 'new') { setDraft(EMPTY); setKeyPoints(''); return; }
+    setDraft(null);
+    api.question(mode.id)
+      .then(q => { setDraft(draftOf(q)); setKeyPoints(q.keyPoints.join('\n')); })
+      .catch(e => setError(e instanceof ApiError ? e.message : 'Could not load the question.'));
+  }, [mode.kind, mode.kind === 'new' ? '' : mode.id]);
+
+  const title = mode.kind === 'edit' ? 'Edit question' : mode.kind === 'copy' ? 'New question from a copy' : 'New question';
+  const set = (field: keyof QuestionDraft) => (e: Event) =>
+    setDraft(d => d && { ...d, [field]: (e.target as HTMLInputElement).value });
+
+  const save = (e: Event) => {
+    e.preventDefault();
+    if (!draft) return;
+    const body = { ...draft, keyPoints: keyPoints.split('\n').map(k => k.trim()).filter(k => k) };
+    setBusy(true);
+    setError(null);
+    (mode.kind === 'edit' ? api.updateQuestion(mode.id, body) : api.createQuestion(body))
+      .then(onSaved)
+      .catch(err => setError(err instanceof ApiError ? err.message : 'Could not save the question.'))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <section class="panel detail question-editor" aria-label={title}>
+      <button type="button" class="close" onClick={onCancel} aria-label="Close without saving">×</button>
+      <h1 class="detail-prompt">{title}</h1>
+      {mode.kind === 'copy' && <p class="muted">Imported questions follow their source documents. This copy becomes your organisation's own, to change as you like.</p>}
+      {!draft && !error && <p class="muted">Loading…</p>}
+      {draft && (
+        <form onSubmit={save}>
+          <label>Question<textarea name="prompt" rows={3} required maxLength={10000} value={draft.prompt} onInput={set('prompt')} /></label>
+          <div class="grid2">
+            <label>Topic<input name="topic" required maxLength={80} list="bank-topics" value={draft.topic} onInput={set('topic')} /></label>
+            <label>Difficulty
+              <select name="difficulty" value={draft.difficulty} onChange={e => setDraft({ ...draft, difficulty: (e.target as HTMLSelectElement).value as Difficulty })}>
+                <option value="beginner">Beginner</option>
+                <option value="intermediate">Intermediate</option>
+                <option value="advanced">Advanced</option>
+              </select>
+            </label>
+          </div>
+          <datalist id="bank-topics">{topics.map(t => <option value={t} />)}</datalist>
+          <label>Key points to tick while scoring, one per line
+            <textarea name="keyPoints" rows={4} value={keyPoints} onInput={e => setKeyPoints((e.target as HTMLTextAreaElement).value)} /></label>
+          <label>Reference answer (Markdown; fence code with its language, e.g. ```python)
+            <textarea name="answer" rows={10} class="code-input" maxLength={100000} value={draft.answer} onInput={set('answer')} /></label>
+          <p><button type="button" class="link" onClick={() => setPreview(!preview)} aria-expanded={preview}>{preview ? 'Hide the preview' : 'Preview the answer'}</button></p>
+          {preview && <div class="answer-preview"><Markdown source={draft.answer} /></div>}
+          {error && <p class="error" role="alert">{error}</p>}
+          <p class="actions">
+            <button class="primary" type="submit" disabled={busy}>{busy ? 'Saving…' : mode.kind === 'edit' ? 'Save changes' : 'Add to the bank'}</button>
+            <button type="button" onClick={onCancel}>Cancel</button>
+          </p>
+        </form>
+      )}
+      {!draft && error && <p class="error" role="alert">{error}</p>}
+    </section>
+  );
+}
