@@ -3,6 +3,7 @@ package io.mockroom;
 import io.mockroom.bank.AuthoredQuestions;
 import io.mockroom.bank.BankSeeder;
 import io.mockroom.bank.BankStore;
+import io.mockroom.match.PracticeLobby;
 import io.mockroom.auth.AccountStore;
 import io.mockroom.auth.LoginThrottle;
 import io.mockroom.auth.PasswordHasher;
@@ -10,6 +11,7 @@ import io.mockroom.config.Config;
 import io.mockroom.http.AuthRoutes;
 import io.mockroom.http.Authn;
 import io.mockroom.http.ClientAddress;
+import io.mockroom.http.PracticeRoutes;
 import io.mockroom.http.PublicUrls;
 import io.mockroom.http.SameOrigin;
 import io.mockroom.http.ReviewRoutes;
@@ -119,7 +121,9 @@ public final class MockroomServer {
         if (scrape.failed()) rc.fail(scrape.cause());
         else rc.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(scrape.result());
       }));
-      new QuestionRoutes(new BankStore(db.pool()), new AuthoredQuestions(db.pool()), authn).mount(r);
+      BankStore bank = new BankStore(db.pool());
+      new QuestionRoutes(bank, new AuthoredQuestions(db.pool()), authn).mount(r);
+      new PracticeRoutes(new PracticeLobby(db.pool(), sessions), bank, authn, urls).mount(r);
       new AuthRoutes(vertx, accounts, authn, hasher, new LoginThrottle(Clock.systemUTC()), urls,
           new ClientAddress(config.trustedProxies())).mount(r);
       new SessionRoutes(sessions, accounts, authn, urls).mount(r);

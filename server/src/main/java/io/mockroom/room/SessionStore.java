@@ -5,6 +5,7 @@ import io.mockroom.auth.Tokens;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -52,41 +53,47 @@ public final class SessionStore {
    * creations by one account are counted one after another and never pass the limit together.
    */
   public Future<Session> create(Account by, String title, String candidateName, String candidateEmail, List<PlanRequest> plan) {
+    return pool.withTransaction(c -> insert(c, by, title, candidateName, candidateEmail, plan))
+        .compose(id -> get(by.organisationId(), id).map(Optional::orElseThrow));
+  }
+
+  /** {@link #create} inside the caller's transaction {@code c}; the new session's id. */
+  public Future<UUID> insert(SqlConnection c, Account by, String title, String candidateName, String candidateEmail,
+                             List<PlanRequest> plan) {
     UUID id = UUID.randomUUID();
     String token = Tokens.random();
-    return pool.withTransaction(c -> {
-      UUID[] ids = plan.stream().map(PlanRequest::questionId).toArray(UUID[]::new);
-      return c.preparedQuery("select id from accounts where id = $1 for no key update")
-          .execute(Tuple.of(by.id()))
-          .compose(locked -> c.preparedQuery("""
-                  select count(*) from sessions
-                   where organisation_id = $1 and created_by = $2 and status <> 'ended'""")
-              .execute(Tuple.of(by.organisationId(), by.id())))
-          .compose(open -> {
-            long count = open.iterator().next().getLong(0);
-            if (count >= MAX_OPEN_PER_ACCOUNT) return Future.failedFuture(new TooManyOpen());
-            return c.preparedQuery("""
-                    select count(distinct id) from questions
-                     where id = any($1) and (organisation_id is null or organisation_id = $2)""")
-                .execute(Tuple.of(ids, by.organisationId()));
-          })
-          .compose(rows -> {
-            long found = rows.iterator().next().getLong(0);
-            long distinct = java.util.Arrays.stream(ids).distinct().count();
-            if (found != distinct) return Future.failedFuture(new UnknownQuestion());
-            return c.preparedQuery("""
-                    insert into sessions (id, organisation_id, created_by, title, candidate_name, candidate_email, candidate_token)
-                    values ($1, $2, $3, $4, $5, $6, $7)""")
-                .execute(Tuple.of(id, by.organisationId(), by.id(), title, candidateName, candidateEmail, token));
-          })
-          .compose(v -> {
-            if (plan.isEmpty()) return Future.succeededFuture();
-            List<Tuple> rows = new ArrayList<>();
-            for (int i = 0; i < plan.size(); i++) rows.add(Tuple.of(id, i, plan.get(i).questionId(), plan.get(i).minutes()));
-            return c.preparedQuery("insert into session_plan_items (session_id, position, question_id, minutes) values ($1, $2, $3, $4)")
-                .executeBatch(rows).mapEmpty();
-          });
-    }).compose(v -> get(by.organisationId(), id).map(Optional::orElseThrow));
+    UUID[] ids = plan.stream().map(PlanRequest::questionId).toArray(UUID[]::new);
+    return c.preparedQuery("select id from accounts where id = $1 for no key update")
+        .execute(Tuple.of(by.id()))
+        .compose(locked -> c.preparedQuery("""
+                select count(*) from sessions
+                 where organisation_id = $1 and created_by = $2 and status <> 'ended'""")
+            .execute(Tuple.of(by.organisationId(), by.id())))
+        .compose(open -> {
+          long count = open.iterator().next().getLong(0);
+          if (count >= MAX_OPEN_PER_ACCOUNT) return Future.failedFuture(new TooManyOpen());
+          return c.preparedQuery("""
+                  select count(distinct id) from questions
+                   where id = any($1) and (organisation_id is null or organisation_id = $2)""")
+              .execute(Tuple.of(ids, by.organisationId()));
+        })
+        .compose(rows -> {
+          long found = rows.iterator().next().getLong(0);
+          long distinct = java.util.Arrays.stream(ids).distinct().count();
+          if (found != distinct) return Future.failedFuture(new UnknownQuestion());
+          return c.preparedQuery("""
+                  insert into sessions (id, organisation_id, created_by, title, candidate_name, candidate_email, candidate_token)
+                  values ($1, $2, $3, $4, $5, $6, $7)""")
+              .execute(Tuple.of(id, by.organisationId(), by.id(), title, candidateName, candidateEmail, token));
+        })
+        .compose(v -> {
+          if (plan.isEmpty()) return Future.succeededFuture();
+          List<Tuple> rows = new ArrayList<>();
+          for (int i = 0; i < plan.size(); i++) rows.add(Tuple.of(id, i, plan.get(i).questionId(), plan.get(i).minutes()));
+          return c.preparedQuery("insert into session_plan_items (session_id, position, question_id, minutes) values ($1, $2, $3, $4)")
+              .executeBatch(rows).mapEmpty();
+        })
+        .map(id);
   }
 
   public static final class UnknownQuestion extends RuntimeException {

@@ -30,11 +30,7 @@ class InterviewersWriteAndEditTheirOrganisationsOwnQuestionsTest {
   @BeforeAll
   static void accounts() {
     ada = Interviewer.signUp(server, "Own Questions Org");
-    String invite = Http.post(server.baseUrl() + "/api/invitations", "{}", ada.cookie()).json().get("token").asText();
-    Http.Reply joined = Http.post(server.baseUrl() + "/api/auth/signup", Map.of("invitation", invite, "name", "Grace",
-        "email", "grace-own-questions@example.com", "password", "correct horse battery"), null);
-    assertThat(joined.status()).as(joined.body()).isEqualTo(201);
-    colleague = new Interviewer(server.baseUrl(), Interviewer.cookie(joined), joined.json().get("account"));
+    colleague = ada.colleague("Grace");
     stranger = Interviewer.signUp(server, "Another Org");
   }
 

@@ -60,6 +60,18 @@ public final class Http {
     return send("POST", url, body, cookie, headers);
   }
 
+  /** DELETE with a cookie header (may be null). */
+  public static Reply delete(String url, String cookie) {
+    try {
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).DELETE();
+      if (cookie != null) b.header("Cookie", cookie);
+      HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(r.statusCode(), r.body(), r.headers());
+    } catch (Exception e) {
+      throw new AssertionError("DELETE " + url + " failed: " + e, e);
+    }
+  }
+
   /** PUT a JSON body, as {@link #post}. */
   public static Reply put(String url, Object body, String cookie, String... headers) {
     return send("PUT", url, body, cookie, headers);

@@ -41,6 +41,16 @@ public record Interviewer(String baseUrl, String cookie, JsonNode account) {
     return r.json();
   }
 
+  /** A colleague: invited to this interviewer's organisation, signed up through the invitation. */
+  public Interviewer colleague(String name) {
+    String invite = Http.post(baseUrl + "/api/invitations", "{}", cookie).json().get("token").asText();
+    String email = name.toLowerCase().replaceAll("[^a-z]+", ".") + N.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    Http.Reply r = Http.post(baseUrl + "/api/auth/signup",
+        Map.of("invitation", invite, "name", name, "email", email, "password", "correct horse battery"), null);
+    if (r.status() != 201) throw new AssertionError("signup through an invitation failed: " + r.status() + " " + r.body());
+    return new Interviewer(baseUrl, cookie(r), r.json().get("account"));
+  }
+
   public String id() {
     return account.get("id").asText();
   }

@@ -1,0 +1,74 @@
+package io.mockroom.http;
+
+import io.mockroom.auth.Account;
+import io.mockroom.bank.BankStore;
+import io.mockroom.match.PracticeLobby;
+import io.mockroom.match.PracticeLobby.State;
+import io.mockroom.room.SessionStore;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** {@code /api/practice}: the peer practice lobby of the signed-in account (ask, look, cancel). */
+public final class PracticeRoutes {
+  public record AskRequest(String topic, String difficulty) {}
+
+  /** One round as its viewer uses it: {@code url} opens the room as interviewer, or joins it as candidate. */
+  public record RoundView(int number, UUID sessionId, String interviewer, String candidate, String yourRole, String status, String url) {}
+
+  public record PracticeView(String status, String topic, String difficulty, OffsetDateTime since, String partner, List<RoundView> rounds) {}
+
+  private static final Set<String> DIFFICULTIES = Set.of("beginner", "intermediate", "advanced");
+
+  private final PracticeLobby lobby;
+  private final BankStore bank;
+  private final Authn authn;
+  private final PublicUrls urls;
+
+  public PracticeRoutes(PracticeLobby lobby, BankStore bank, Authn authn, PublicUrls urls) {
+    this.lobby = lobby;
+    this.bank = bank;
+    this.authn = authn;
+    this.urls = urls;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/practice").handler(authn::require).handler(rc -> answer(rc, lobby.current(Authn.account(rc))));
+    router.post("/api/practice").handler(authn::require).handler(this::ask);
+    router.delete("/api/practice").handler(authn::require).handler(rc -> answer(rc, lobby.cancel(Authn.account(rc))));
+  }
+
+  private void ask(RoutingContext rc) {
+    AskRequest req = Bodies.decode(rc, AskRequest.class);
+    String topic = Bodies.text(req.topic(), "a topic", 1, 80);
+    if (req.difficulty() == null || !DIFFICULTIES.contains(req.difficulty())) {
+      throw ApiError.badRequest("Level must be beginner, intermediate or advanced.");
+    }
+    Account me = Authn.account(rc);
+    answer(rc, bank.topics(me.organisationId())
+        .compose(topics -> topics.stream().anyMatch(t -> t.topic().equals(topic))
+            ? lobby.ask(me, topic, req.difficulty())
+            : Future.failedFuture(ApiError.badRequest("'" + topic + "' is not a topic of the question bank."))));
+  }
+
+  private void answer(RoutingContext rc, Future<State> state) {
+    state.map(s -> view(rc, s))
+        .recover(e -> Future.failedFuture(e instanceof SessionStore.TooManyOpen
+            ? new ApiError(409, "too_many_open_sessions", "You or your partner already have " + SessionStore.MAX_OPEN_PER_ACCOUNT
+                + " sessions that have not ended. End some before practising.")
+            : e))
+        .onComplete(Responses.json(rc));
+  }
+
+  private PracticeView view(RoutingContext rc, State s) {
+    if (s.pairing() == null) return new PracticeView(s.status(), s.topic(), s.difficulty(), s.since(), null, List.of());
+    List<RoundView> rounds = s.pairing().rounds().stream().map(r -> new RoundView(r.number(), r.sessionId(), r.interviewer(),
+        r.candidate(), r.youInterview() ? "interviewer" : "candidate", r.status(),
+        r.youInterview() ? urls.room(rc, r.sessionId()) : urls.candidate(rc, r.candidateToken()))).toList();
+    return new PracticeView(s.status(), s.topic(), s.difficulty(), s.since(), s.pairing().partner(), rounds);
+  }
+}

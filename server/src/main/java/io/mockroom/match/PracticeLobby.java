@@ -1,0 +1,209 @@
+package io.mockroom.match;
+
+import io.mockroom.auth.Account;
+import io.mockroom.room.SessionStore;
+import io.mockroom.room.SessionStore.PlanRequest;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Peer practice: colleagues who want to practise the same topic at the same level are paired, and
+ * get two sessions — the one who waited interviews the other first, then they swap. The lobby is
+ * rows in Postgres, so every node of a cluster sees the same one.
+ *
+ * <p>Invariants: an account has at most one open request (its primary key); pairing takes the
+ * queue's advisory lock ({@code pg_advisory_xact_lock} on organisation, topic and level), so two
+ * people asking at once are paired with each other — the second sees the first's committed
+ * request — and nobody is paired twice. A request whose owner has not looked at the lobby for
+ * {@link #STALE_SECONDS} (a closed tab) is passed over until they look again.
+ */
+public final class PracticeLobby {
+  /** Seconds after its owner last looked that a request is passed over; the lobby page looks every few seconds. */
+  public static final int STALE_SECONDS = 30;
+  public static final int QUESTIONS_PER_ROUND = 2;
+  public static final int MINUTES_PER_QUESTION = 20;
+  /** One round: who interviews whom, in which session. {@code candidateToken} is set for the viewer's candidate round only. */
+  public record Round(int number, UUID sessionId, String interviewer, String candidate, boolean youInterview,
+                      String status, String candidateToken) {}
+
+  public record Pairing(UUID id, String topic, String difficulty, String partner, OffsetDateTime createdAt, List<Round> rounds) {}
+
+  /** {@code idle}, {@code waiting} (topic, difficulty, since) or {@code paired} (pairing). */
+  public record State(String status, String topic, String difficulty, OffsetDateTime since, Pairing pairing) {
+    static State idle() {
+      return new State("idle", null, null, null, null);
+    }
+  }
+
+  private static final String LOCK_QUEUE = "select pg_advisory_xact_lock(hashtext($1::uuid::text || '|' || $2 || '|' || $3))";
+
+  private static final String PARTNER = """
+      select r.account_id from practice_requests r
+       where r.organisation_id = $1 and r.topic = $2 and r.difficulty = $3 and r.account_id <> $4
+         and r.seen_at > now() - $5::int * interval '1 second'
+       order by r.created_at, r.account_id limit 1
+         for update""";
+
+  private static final String ACCOUNT = """
+      select a.id, a.organisation_id, o.name as organisation, a.email, a.display_name, a.role
+        from accounts a join organisations o on o.id = a.organisation_id where a.id = $1""";
+
+  /**
+   * Questions for a round: the topic's at the level first, then its others; within those, ones the
+   * candidate was not asked in this organisation first; never one in {@code $5} (the other round's:
+   * the candidate has just heard them).
+   */
+  private static final String QUESTIONS = """
+      select q.id from questions q
+       where (q.organisation_id is null or q.organisation_id = $1) and q.topic = $2 and not (q.id = any($5))
+       order by q.difficulty <> $3,
+                exists (select 1 from session_events e join sessions se on se.id = e.session_id
+                         where e.type = 'question_pushed' and e.payload ->> 'questionId' = q.id::text
+                           and se.organisation_id = $1 and lower(se.candidate_email) = lower($4)),
+                random()
+       limit $6""";
+
+  private static final String PAIRING = """
+      select p.id, p.topic, p.difficulty, p.created_at, p.first_account = $1 as first,
+             s1.id as s1, s1.status as s1_status, s1.candidate_token as s1_token,
+             s2.id as s2, s2.status as s2_status, s2.candidate_token as s2_token,
+             a1.display_name as a1_name, a2.display_name as a2_name
+        from practice_pairings p
+        join sessions s1 on s1.id = p.first_session join sessions s2 on s2.id = p.second_session
+        join accounts a1 on a1.id = p.first_account join accounts a2 on a2.id = p.second_account
+       where (p.first_account = $1 or p.second_account = $1)
+         and p.created_at > now() - interval '12 hours' -- an unfinished pairing is forgotten after a day's work
+         and (s1.status <> 'ended' or s2.status <> 'ended')
+       order by p.created_at desc limit 1""";
+
+  private final Pool pool;
+  private final SessionStore sessions;
+
+  public PracticeLobby(Pool pool, SessionStore sessions) {
+    this.pool = pool;
+    this.sessions = sessions;
+  }
+
+  /** Asks for a partner (replacing an open request): paired at once when someone is waiting, else waiting. */
+  public Future<State> ask(Account me, String topic, String difficulty) {
+    return pool.withTransaction(c -> c.preparedQuery(LOCK_QUEUE).execute(Tuple.of(me.organisationId(), topic, difficulty))
+            .compose(locked -> c.preparedQuery("""
+                    insert into practice_requests (account_id, organisation_id, topic, difficulty) values ($1, $2, $3, $4)
+                    on conflict (account_id) do update
+                      set topic = excluded.topic, difficulty = excluded.difficulty, created_at = now(), seen_at = now()""")
+                .execute(Tuple.of(me.id(), me.organisationId(), topic, difficulty)))
+            .compose(asked -> pairIfSomeoneWaits(c, me, topic, difficulty)))
+        .compose(v -> current(me));
+  }
+
+  /**
+   * What the account sees in the lobby now. Looking keeps an open request fresh, and pairs it with
+   * anyone now waiting for the same (they may have asked while this request was stale).
+   */
+  public Future<State> current(Account me) {
+    // The queue's lock comes before the request's row lock, as in ask(): a pairing holds the queue
+    // and then locks its partner's row, so taking them the other way round could deadlock.
+    return pool.preparedQuery("select topic, difficulty from practice_requests where account_id = $1").execute(Tuple.of(me.id()))
+        .compose(open -> {
+          if (open.size() == 0) return Future.succeededFuture();
+          Row r = open.iterator().next();
+          String topic = r.getString("topic");
+          String difficulty = r.getString("difficulty");
+          return pool.withTransaction(c -> c.preparedQuery(LOCK_QUEUE).execute(Tuple.of(me.organisationId(), topic, difficulty))
+              .compose(locked -> c.preparedQuery(
+                      "update practice_requests set seen_at = now() where account_id = $1 and topic = $2 and difficulty = $3")
+                  .execute(Tuple.of(me.id(), topic, difficulty)))
+              // Still in this queue (not paired, cancelled or moved meanwhile): pair it if someone waits.
+              .compose(seen -> seen.rowCount() == 0 ? Future.succeededFuture() : pairIfSomeoneWaits(c, me, topic, difficulty)));
+        })
+        .compose(v -> read(me));
+  }
+
+  /** Withdraws the account's open request, if any. */
+  public Future<State> cancel(Account me) {
+    return pool.preparedQuery("delete from practice_requests where account_id = $1").execute(Tuple.of(me.id()))
+        .compose(v -> read(me));
+  }
+
+  /** With the queue's lock held and {@code me}'s request open: pairs it with the longest waiting fresh one, if any. */
+  private Future<Void> pairIfSomeoneWaits(SqlConnection c, Account me, String topic, String difficulty) {
+    return c.preparedQuery(PARTNER).execute(Tuple.of(me.organisationId(), topic, difficulty, me.id(), STALE_SECONDS))
+        .compose(found -> {
+          if (found.size() == 0) return Future.succeededFuture();
+          return account(c, found.iterator().next().getUUID("account_id"))
+              .compose(partner -> pair(c, partner, me, topic, difficulty));
+        });
+  }
+
+  /** {@code first} (who waited) interviews {@code second} in round one; then the other way round. */
+  private Future<Void> pair(SqlConnection c, Account first, Account second, String topic, String difficulty) {
+    UUID id = UUID.randomUUID();
+    String level = difficulty.substring(0, 1).toUpperCase() + difficulty.substring(1);
+    return questions(c, first.organisationId(), topic, difficulty, second.email(), List.of())
+        .compose(roundOne -> questions(c, first.organisationId(), topic, difficulty, first.email(),
+                roundOne.stream().map(PlanRequest::questionId).toList())
+            .compose(roundTwo -> sessions.insert(c, first, "Practice: " + topic + " (" + level + "), round 1",
+                    second.name(), second.email(), roundOne)
+                .compose(s1 -> sessions.insert(c, second, "Practice: " + topic + " (" + level + "), round 2",
+                        first.name(), first.email(), roundTwo)
+                    .compose(s2 -> c.preparedQuery("""
+                            insert into practice_pairings (id, organisation_id, topic, difficulty, first_account, second_account,
+                                                           first_session, second_session)
+                            values ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                        .execute(Tuple.of(id, first.organisationId(), topic, difficulty, first.id(), second.id(), s1, s2))))))
+        .compose(v -> c.preparedQuery("delete from practice_requests where account_id = any($1)")
+            .execute(Tuple.of(new UUID[] {first.id(), second.id()})))
+        .mapEmpty();
+  }
+
+  private static Future<List<PlanRequest>> questions(SqlConnection c, UUID organisationId, String topic, String difficulty,
+                                                     String candidateEmail, List<UUID> exclude) {
+    return c.preparedQuery(QUESTIONS)
+        .execute(Tuple.of(organisationId, topic, difficulty, candidateEmail, exclude.toArray(UUID[]::new), QUESTIONS_PER_ROUND))
+        .map(rows -> {
+          List<PlanRequest> plan = new ArrayList<>();
+          rows.forEach(r -> plan.add(new PlanRequest(r.getUUID("id"), MINUTES_PER_QUESTION)));
+          return plan;
+        });
+  }
+
+  private static Future<Account> account(SqlConnection c, UUID id) {
+    return c.preparedQuery(ACCOUNT).execute(Tuple.of(id)).map(rows -> {
+      Row r = rows.iterator().next();
+      return new Account(r.getUUID("id"), r.getUUID("organisation_id"), r.getString("organisation"), r.getString("email"),
+          r.getString("display_name"), r.getString("role"));
+    });
+  }
+
+  private Future<State> read(Account me) {
+    return pool.preparedQuery("select topic, difficulty, created_at from practice_requests where account_id = $1")
+        .execute(Tuple.of(me.id()))
+        .compose(open -> {
+          if (open.size() > 0) {
+            Row r = open.iterator().next();
+            return Future.succeededFuture(new State("waiting", r.getString("topic"), r.getString("difficulty"),
+                r.getOffsetDateTime("created_at"), null));
+          }
+          return pool.preparedQuery(PAIRING).execute(Tuple.of(me.id())).map(rows -> {
+            if (rows.size() == 0) return State.idle();
+            Row p = rows.iterator().next();
+            boolean first = p.getBoolean("first");
+            String one = p.getString("a1_name");
+            String two = p.getString("a2_name");
+            List<Round> rounds = List.of(
+                new Round(1, p.getUUID("s1"), one, two, first, p.getString("s1_status"), first ? null : p.getString("s1_token")),
+                new Round(2, p.getUUID("s2"), two, one, !first, p.getString("s2_status"), first ? p.getString("s2_token") : null));
+            Pairing pairing = new Pairing(p.getUUID("id"), p.getString("topic"), p.getString("difficulty"), first ? two : one,
+                p.getOffsetDateTime("created_at"), rounds);
+            return new State("paired", pairing.topic(), pairing.difficulty(), pairing.createdAt(), pairing);
+          });
+        });
+  }
+}
