@@ -14,6 +14,10 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
   return call<T>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
 }
 
+export async function deleteJson<T>(path: string): Promise<T> {
+  return call<T>(path, { method: 'DELETE' });
+}
+
 export async function putJson<T>(path: string, body: unknown): Promise<T> {
   return call<T>(path, { method: 'PUT', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
 }
@@ -159,4 +163,22 @@ export interface CandidateHistory {
 
 export const candidates = {
   history: (email: string) => getJson<CandidateHistory>(`/api/review/candidates?email=${encodeURIComponent(email)}`),
+};
+
+export interface PracticeRound {
+  number: number; sessionId: string; interviewer: string; candidate: string;
+  yourRole: 'interviewer' | 'candidate'; status: 'scheduled' | 'live' | 'ended'; url: string;
+}
+
+/** The peer practice lobby as the signed-in account sees it. */
+export interface PracticeState {
+  status: 'idle' | 'waiting' | 'paired';
+  topic: string | null; difficulty: Difficulty | null; since: string | null;
+  partner: string | null; rounds: PracticeRound[];
+}
+
+export const practice = {
+  get: () => getJson<PracticeState>('/api/practice'),
+  ask: (topic: string, difficulty: Difficulty) => postJson<PracticeState>('/api/practice', { topic, difficulty }),
+  cancel: () => deleteJson<PracticeState>('/api/practice'),
 };

@@ -8,6 +8,7 @@ import { NewSessionPage, SessionsPage, goToLogin } from './pages/SessionsPage';
 import { CandidateJoinPage, StaffRoomPage } from './pages/RoomPage';
 import { ReviewListPage, ReviewSessionPage } from './pages/ReviewPage';
 import { CandidatePage } from './pages/CandidatePage';
+import { PracticePage } from './pages/PracticePage';
 import { setAccount, useAccount } from './session';
 import { auth } from './api';
 import { useEffect } from 'preact/hooks';
@@ -56,6 +57,7 @@ function App() {
   else if ((m = path.match(/^\/join\/([\w-]+)$/))) page = <CandidateJoinPage token={m[1]} />;
   else if (path === '/review/candidate') page = <SignedIn><CandidatePage email={query.get('email') ?? ''} /></SignedIn>;
   else if (path === '/review') page = <SignedIn><ReviewListPage query={query} /></SignedIn>;
+  else if (path === '/practice') page = <SignedIn><PracticePage /></SignedIn>;
   else if ((m = path.match(/^\/review\/([0-9a-f-]{36})$/))) page = <SignedIn><ReviewSessionPage id={m[1]} /></SignedIn>;
   else page = <NotFound />;
   const candidate = path.startsWith('/join/');
@@ -67,6 +69,7 @@ function App() {
           <nav aria-label="Main">
             {account && <a href="/" aria-current={path === '/' ? 'page' : undefined}>Sessions</a>}
             {account && <a href="/review" aria-current={path.startsWith('/review') ? 'page' : undefined}>Review</a>}
+            {account && <a href="/practice" aria-current={path === '/practice' ? 'page' : undefined}>Practice</a>}
             <a href="/bank" aria-current={path === '/bank' ? 'page' : undefined}>Question bank</a>
           </nav>
         )}

@@ -53,6 +53,8 @@ class EveryEndpointAnswersOnlyTheRightCallerTest {
         new Case("GET", "/api/questions?notAskedTo=ida@example.com", null, 401, 401, 200, 200),
         new Case("POST", "/api/questions", draft(), 401, 401, 201, 201),
         new Case("PUT", "/api/questions/" + ownQuestion, draft(), 401, 401, 404, 200),
+        new Case("GET", "/api/practice", null, 401, 401, 200, 200),
+        new Case("DELETE", "/api/practice", null, 401, 401, 200, 200),
         new Case("GET", "/api/sources", null, 200, 200, 200, 200),
         new Case("GET", "/api/auth/me", null, 401, 401, 200, 200),
         new Case("POST", "/api/invitations", "{}", 401, 401, 201, 201),
@@ -77,6 +79,7 @@ class EveryEndpointAnswersOnlyTheRightCallerTest {
         Http.Reply r = switch (c.method()) {
           case "GET" -> Http.get(server.baseUrl() + c.path(), callers[k]);
           case "PUT" -> Http.put(server.baseUrl() + c.path(), c.body(), callers[k]);
+          case "DELETE" -> Http.delete(server.baseUrl() + c.path(), callers[k]);
           default -> Http.post(server.baseUrl() + c.path(), c.body(), callers[k]);
         };
         assertThat(r.status()).as("%s %s as %s: %s", c.method(), c.path(), names[k], r.body()).isEqualTo(expected[k]);

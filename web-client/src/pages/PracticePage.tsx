@@ -1,0 +1,93 @@
+// Peer practice: ask for a colleague who wants the same topic and level, wait, then two rounds —
+// the one who waited interviews first, then the other way round. The page asks the server every
+// few seconds while it is open: that keeps a waiting request alive (a closed tab's is passed over).
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, practice, type Difficulty, type PracticeState } from '../api';
+
+const LOOK_EVERY_MS = 3000;
+const LEVELS: Difficulty[] = ['beginner', 'intermediate', 'advanced'];
+const level = (d: string | null) => (d ? d[0].toUpperCase() + d.slice(1) : '');
+
+export function PracticePage() {
+  const [state, setState] = useState<PracticeState | null>(null);
+  const [topics, setTopics] = useState<string[]>([]);
+  const [topic, setTopic] = useState('');
+  const [difficulty, setDifficulty] = useState<Difficulty>('intermediate');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : 'Something went wrong.');
+
+  useEffect(() => {
+    api.topics().then(t => { setTopics(t.topics.map(x => x.topic)); setTopic(x => x || t.topics[0]?.topic || ''); }).catch(fail);
+    let live = true;
+    const look = () => practice.get().then(s => { if (live) { setState(s); setError(null); } }).catch(e => { if (live) fail(e); });
+    look();
+    const timer = window.setInterval(look, LOOK_EVERY_MS);
+    return () => { live = false; window.clearInterval(timer); };
+  }, []);
+
+  const act = (call: Promise<PracticeState>) => {
+    setBusy(true);
+    setError(null);
+    call.then(setState).catch(fail).finally(() => setBusy(false));
+  };
+
+  return (
+    <section class="panel narrow practice">
+      <h1>Practise with a colleague</h1>
+      {!state && !error && <p class="muted">Loading…</p>}
+      {state?.status === 'idle' && (
+        <form onSubmit={e => { e.preventDefault(); act(practice.ask(topic, difficulty)); }}>
+          <p>Pick a topic and a level. When a colleague picks the same, you are paired: the one who was waiting
+            interviews first with questions from the bank, then you swap.</p>
+          <div class="grid2">
+            <label>Topic
+              <select name="topic" value={topic} onChange={e => setTopic((e.target as HTMLSelectElement).value)}>
+                {topics.map(t => <option value={t}>{t}</option>)}
+              </select>
+            </label>
+            <label>Level
+              <select name="difficulty" value={difficulty} onChange={e => setDifficulty((e.target as HTMLSelectElement).value as Difficulty)}>
+                {LEVELS.map(l => <option value={l}>{level(l)}</option>)}
+              </select>
+            </label>
+          </div>
+          <button class="primary" type="submit" disabled={busy || !topic}>Find a partner</button>
+        </form>
+      )}
+      {state?.status === 'waiting' && (
+        <div role="status">
+          <p>Looking for a colleague who wants to practise <strong>{state.topic}</strong> at the <strong>{level(state.difficulty)}</strong> level…</p>
+          <p class="muted">Waiting since {new Date(state.since!).toLocaleTimeString()}. Keep this page open: you are paired as soon as someone asks for the same.</p>
+          <button type="button" disabled={busy} onClick={() => act(practice.cancel())}>Stop looking</button>
+        </div>
+      )}
+      {state?.status === 'paired' && (
+        <div>
+          <p role="status">You are paired with <strong>{state.partner}</strong> to practise <strong>{state.topic}</strong> ({level(state.difficulty)}).</p>
+          <ol class="rounds">
+            {state.rounds.map(r => (
+              <li key={r.sessionId}>
+                <span>Round {r.number}: {r.yourRole === 'interviewer' ? `you interview ${r.candidate}` : `${r.interviewer} interviews you`}
+                  <span class="muted"> · {r.status === 'ended' ? 'done' : r.status === 'live' ? 'in progress' : 'not started'}</span></span>
+                {r.status !== 'ended' && (
+                  <a class={'button' + (r.number === currentRound(state) ? ' primary' : '')} href={r.url}>
+                    {r.yourRole === 'interviewer' ? 'Open the room' : 'Join as the candidate'}
+                  </a>
+                )}
+              </li>
+            ))}
+          </ol>
+          <p class="muted">Each round is a session of your organisation: its transcript and scores are in Review afterwards.</p>
+        </div>
+      )}
+      {error && <p class="error" role="alert">{error}</p>}
+    </section>
+  );
+}
+
+/** The first round not yet done: the one to go to now. */
+function currentRound(s: PracticeState) {
+  return s.rounds.find(r => r.status !== 'ended')?.number ?? 0;
+}
