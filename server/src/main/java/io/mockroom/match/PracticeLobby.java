@@ -70,6 +70,10 @@ public final class PracticeLobby {
                 random()
        limit $6""";
 
+  private static final String INSERT_PAIRING = """
+      insert into practice_pairings (id, organisation_id, topic, difficulty, first_account, second_account, first_session, second_session)
+      values ($1, $2, $3, $4, $5, $6, $7, $8)""";
+
   private static final String PAIRING = """
       select p.id, p.topic, p.difficulty, p.created_at, p.first_account = $1 as first,
              s1.id as s1, s1.status as s1_status, s1.candidate_token as s1_token,
@@ -144,21 +148,17 @@ public final class PracticeLobby {
 
   /** {@code first} (who waited) interviews {@code second} in round one; then the other way round. */
   private Future<Void> pair(SqlConnection c, Account first, Account second, String topic, String difficulty) {
-    UUID id = UUID.randomUUID();
-    String level = difficulty.substring(0, 1).toUpperCase() + difficulty.substring(1);
-    return questions(c, first.organisationId(), topic, difficulty, second.email(), List.of())
-        .compose(roundOne -> questions(c, first.organisationId(), topic, difficulty, first.email(),
-                roundOne.stream().map(PlanRequest::questionId).toList())
-            .compose(roundTwo -> sessions.insert(c, first, "Practice: " + topic + " (" + level + "), round 1",
-                    second.name(), second.email(), roundOne)
-                .compose(s1 -> sessions.insert(c, second, "Practice: " + topic + " (" + level + "), round 2",
-                        first.name(), first.email(), roundTwo)
-                    .compose(s2 -> c.preparedQuery("""
-                            insert into practice_pairings (id, organisation_id, topic, difficulty, first_account, second_account,
-                                                           first_session, second_session)
-                            values ($1, $2, $3, $4, $5, $6, $7, $8)""")
-                        .execute(Tuple.of(id, first.organisationId(), topic, difficulty, first.id(), second.id(), s1, s2))))))
-        .compose(v -> c.preparedQuery("delete from practice_requests where account_id = any($1)")
+    String title = "Practice: " + topic + " (" + difficulty.substring(0, 1).toUpperCase() + difficulty.substring(1) + "), round ";
+    // One after another on the transaction's connection; each step reads what the ones before made.
+    Future<List<PlanRequest>> roundOne = questions(c, first.organisationId(), topic, difficulty, second.email(), List.of());
+    Future<List<PlanRequest>> roundTwo = roundOne.compose(one -> questions(c, first.organisationId(), topic, difficulty,
+        first.email(), one.stream().map(PlanRequest::questionId).toList()));
+    Future<UUID> sessionOne = roundTwo.compose(two -> sessions.insert(c, first, title + 1, second.name(), second.email(), roundOne.result()));
+    Future<UUID> sessionTwo = sessionOne.compose(one -> sessions.insert(c, second, title + 2, first.name(), first.email(), roundTwo.result()));
+    return sessionTwo
+        .compose(two -> c.preparedQuery(INSERT_PAIRING).execute(Tuple.of(UUID.randomUUID(), first.organisationId(), topic,
+            difficulty, first.id(), second.id(), sessionOne.result(), two)))
+        .compose(inserted -> c.preparedQuery("delete from practice_requests where account_id = any($1)")
             .execute(Tuple.of(new UUID[] {first.id(), second.id()})))
         .mapEmpty();
   }
