@@ -49,6 +49,7 @@ await run(async ({ browser, base, out, pages }) => {
 
   step('Ada\'s page sees the pairing by itself');
   await ada.getByText('You are paired with Grace Hopper').waitFor();
+  check((await ada.title()) === 'Paired with Grace Hopper · Mockroom', `a background tab's title says so: ${await ada.title()}`);
   await ada.screenshot({ path: join(out, 'practice-paired.png') });
 
   step('round one: Ada opens the room, Grace joins as the candidate');

@@ -27,6 +27,14 @@ export function PracticePage() {
     return () => { live = false; window.clearInterval(timer); };
   }, []);
 
+  // A waiting tab is often in the background: its title tells when the pairing came.
+  useEffect(() => {
+    if (state?.status !== 'paired') return;
+    const before = document.title;
+    document.title = `Paired with ${state.partner} · Mockroom`;
+    return () => { document.title = before; };
+  }, [state?.status, state?.partner]);
+
   const act = (call: Promise<PracticeState>) => {
     setBusy(true);
     setError(null);
