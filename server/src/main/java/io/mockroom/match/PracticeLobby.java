@@ -29,6 +29,7 @@ public final class PracticeLobby {
   public static final int STALE_SECONDS = 30;
   public static final int QUESTIONS_PER_ROUND = 2;
   public static final int MINUTES_PER_QUESTION = 20;
+
   /** One round: who interviews whom, in which session. {@code candidateToken} is set for the viewer's candidate round only. */
   public record Round(int number, UUID sessionId, String interviewer, String candidate, boolean youInterview,
                       String status, String candidateToken) {}
@@ -104,7 +105,7 @@ public final class PracticeLobby {
                       set topic = excluded.topic, difficulty = excluded.difficulty, created_at = now(), seen_at = now()""")
                 .execute(Tuple.of(me.id(), me.organisationId(), topic, difficulty)))
             .compose(asked -> pairIfSomeoneWaits(c, me, topic, difficulty)))
-        .compose(v -> current(me));
+        .compose(v -> read(me));
   }
 
   /**
