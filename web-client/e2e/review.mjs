@@ -1,6 +1,8 @@
 // Review in the browser: sign in, find the finished session on the dashboard by filtering,
 // open it, move the replay slider to an earlier moment and see the answer as it was then,
-// and download the Markdown export. Expects --email, --password, --candidate, --early, --final.
+// and download the Markdown export; then plan a new session for the same candidate, where the
+// question they were asked is marked and can be left out of the picker. Expects --email,
+// --password, --candidate, --candidateEmail, --early, --final.
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { run, step, check, watch } from './browser.mjs';
@@ -55,6 +57,7 @@ await run(async ({ browser, base, out, pages, options }) => {
   await page.getByRole('heading', { name: 'Scores by topic' }).waitFor();
   check(await page.locator('svg.chart circle').count() >= 1, 'the chart has a point');
   check(await page.getByRole('heading', { name: 'Questions already asked' }).count() === 1, 'seen questions listed');
+  const seenPrompt = (await page.locator('h2:has-text("Questions already asked") + ul li').first().textContent()).split(' · ')[0].trim();
   await page.screenshot({ path: join(out, 'candidate-history.png'), fullPage: true });
   await page.goBack();
   await page.locator('.reviewed-question').first().waitFor();
@@ -65,6 +68,18 @@ await run(async ({ browser, base, out, pages, options }) => {
   await download.saveAs(file);
   const md = readFileSync(file, 'utf8');
   check(md.includes(options.candidate) && md.includes('## Timeline'), 'the Markdown export is the transcript');
+
+  step('a new session for the same candidate marks what they were asked, and can leave it out');
+  await page.goto(`${base}/sessions/new`);
+  await page.getByLabel("Candidate's email (optional)").fill(options.candidateEmail);
+  await page.getByText('This candidate was interviewed before').waitFor();
+  await page.getByLabel('Search the bank').fill(seenPrompt);
+  const seenItem = page.locator('.picker li', { hasText: seenPrompt });
+  await seenItem.locator('.warn', { hasText: 'asked before' }).waitFor();
+  await page.getByLabel('Only questions this candidate was not asked yet').check();
+  await seenItem.waitFor({ state: 'detached' });
+  await page.getByLabel('Only questions this candidate was not asked yet').uncheck();
+  await seenItem.waitFor();
 
   check(problems.length === 0, `the page reported problems:\n${problems.join('\n')}`);
 });

@@ -53,7 +53,7 @@ class ReviewingASessionWorksInChromiumTest {
       }
       Path out = Path.of("target/e2e/review");
       BrowserScript.Result r = BrowserScript.run("review.mjs", server.baseUrl(), out,
-          "--email", "ada.review@example.com", "--password", "correct horse battery", "--candidate", "Dorothy Vaughan",
+          "--email", "ada.review@example.com", "--password", "correct horse battery", "--candidate", "Dorothy Vaughan", "--candidateEmail", "dorothy@example.com",
           "--early", "x = ", "--final", "x = 1\\nprint(x)");
       assertThat(r.exitCode()).as(String.join("\n", r.output())).isZero();
       assertThat(out.resolve("review-session.png")).exists();
