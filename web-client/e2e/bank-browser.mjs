@@ -130,6 +130,15 @@ await run(async ({ browser, base, out, pages }) => {
   await page.waitForFunction(() => document.querySelector('.detail .own') !== null);
   check(!page.url().includes(importedPrompt), 'saved as a new question');
 
+  step('remove the copy from the bank');
+  await page.goto(`${base}/bank?origin=author`);
+  await page.waitForFunction(() => document.querySelector('.count')?.textContent === 'Showing 1–2 of 2');
+  await page.locator('.questions li a', { hasText: importedPrompt }).click();
+  page.once('dialog', d => d.accept());
+  await page.getByRole('button', { name: 'Remove from the bank' }).click();
+  await page.waitForFunction(() => document.querySelector('.count')?.textContent === 'Showing 1–1 of 1' && !location.search.includes('id='));
+  check(await page.locator('.questions li a', { hasText: importedPrompt }).count() === 0, 'the copy is gone');
+
   step('signed out, nobody sees the organisation\'s questions');
   const outsider = await (await browser.newContext()).newPage();
   pages.push(outsider);

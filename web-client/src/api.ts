@@ -82,6 +82,7 @@ export const api = {
   question: (id: string) => getJson<QuestionDetail>(`/api/questions/${encodeURIComponent(id)}`),
   createQuestion: (draft: QuestionDraft) => postJson<QuestionDetail>('/api/questions', draft),
   updateQuestion: (id: string, draft: QuestionDraft) => putJson<QuestionDetail>(`/api/questions/${encodeURIComponent(id)}`, draft),
+  removeQuestion: (id: string) => deleteJson<void>(`/api/questions/${encodeURIComponent(id)}`),
   topics: () => getJson<{ topics: { topic: string; count: number }[] }>('/api/topics'),
   sources: () => getJson<{ sources: { file: string; count: number }[] }>('/api/sources'),
 };

@@ -159,14 +159,15 @@ export function BankPage({ query }: { query: URLSearchParams }) {
       )}
       {selected && !editor && (
         <QuestionPanel id={selected} version={saved} onClose={() => navigate(withParam(query, 'id', null, false))}
-          onEdit={q => navigate(withEditor(query, q.origin === 'author' ? 'edit' : 'copy', q.id))} canEdit={!!account} />
+          onEdit={q => navigate(withEditor(query, q.origin === 'author' ? 'edit' : 'copy', q.id))} canEdit={!!account}
+          onRemoved={() => { setSaved(n => n + 1); navigate(withParam(query, 'id', null, false)); }} />
       )}
     </div>
   );
 }
 
-function QuestionPanel({ id, version, onClose, onEdit, canEdit }: {
-  id: string; version: number; onClose: () => void; onEdit: (q: QuestionDetail) => void; canEdit: boolean;
+function QuestionPanel({ id, version, onClose, onEdit, canEdit, onRemoved }: {
+  id: string; version: number; onClose: () => void; onEdit: (q: QuestionDetail) => void; canEdit: boolean; onRemoved: () => void;
 }) {
   const [q, setQ] = useState<QuestionDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -191,7 +192,13 @@ function QuestionPanel({ id, version, onClose, onEdit, canEdit }: {
           {canEdit && (
             <p class="actions">
               {q.origin === 'author'
-                ? <button type="button" onClick={() => onEdit(q)}>Edit</button>
+                ? <>
+                    <button type="button" onClick={() => onEdit(q)}>Edit</button>
+                    <button type="button" class="danger" onClick={() => {
+                      if (!confirm('Remove this question from the bank? Sessions that planned it keep it.')) return;
+                      api.removeQuestion(q.id).then(onRemoved).catch(e => setError(e instanceof ApiError ? e.message : 'Could not remove the question.'));
+                    }}>Remove from the bank</button>
+                  </>
                 : <button type="button" onClick={() => onEdit(q)} title="Imported questions follow their source documents">Copy to a new question</button>}
             </p>
           )}

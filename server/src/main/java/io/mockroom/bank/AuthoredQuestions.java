@@ -12,10 +12,11 @@ import java.util.UUID;
  * account of the organisation may edit them, as a team's shared bank.
  *
  * <p>Editing a question does not change what past sessions asked: a room writes the prompt, answer
- * and key points it pushed into its own event log, and transcripts are read from there.
+ * and key points it pushed into its own event log, and transcripts are read from there. Removing
+ * one keeps its row (past plans and scores refer to it) and takes it out of the bank.
  */
 public final class AuthoredQuestions {
-  /** No question with that id that this organisation can see. */
+  /** No question with that id in this organisation's bank (never, or no longer). */
   public static final class NotFound extends RuntimeException {
     NotFound() {
       super(null, null, false, false);
@@ -35,10 +36,14 @@ public final class AuthoredQuestions {
 
   private static final String UPDATE = """
       update questions set prompt = $3, answer = $4, difficulty = $5, topic = $6, key_points = $7, updated_at = now()
-       where id = $1 and organisation_id = $2 and origin = 'author'""";
+       where id = $1 and organisation_id = $2 and origin = 'author' and archived_at is null""";
+
+  private static final String ARCHIVE = """
+      update questions set archived_at = now(), updated_at = now()
+       where id = $1 and organisation_id = $2 and origin = 'author' and archived_at is null""";
 
   private static final String WHY_NOT = """
-      select origin from questions where id = $1 and (organisation_id is null or organisation_id = $2)""";
+      select origin from questions where id = $1 and (organisation_id is null or organisation_id = $2) and archived_at is null""";
 
   private final Pool pool;
 
@@ -61,6 +66,12 @@ public final class AuthoredQuestions {
         .execute(Tuple.of(id, organisationId, draft.prompt(), draft.answer(), draft.difficulty(), draft.topic(),
             new JsonArray(draft.keyPoints())))
         .compose(updated -> updated.rowCount() == 1 ? Future.succeededFuture() : whyNot(organisationId, id));
+  }
+
+  /** Takes one of the organisation's own questions out of the bank; fails with {@link NotFound} or {@link Imported}. */
+  public Future<Void> remove(UUID organisationId, UUID id) {
+    return pool.preparedQuery(ARCHIVE).execute(Tuple.of(id, organisationId))
+        .compose(removed -> removed.rowCount() == 1 ? Future.succeededFuture() : whyNot(organisationId, id));
   }
 
   private Future<Void> whyNot(UUID organisationId, UUID id) {

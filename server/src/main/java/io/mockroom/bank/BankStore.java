@@ -32,7 +32,7 @@ public final class BankStore {
                  where sc.question_id = q.id and se.organisation_id = $8) end as average_rubric,
              count(*) over () as total
         from questions q
-       where (q.organisation_id is null or q.organisation_id = $8)
+       where (q.organisation_id is null or q.organisation_id = $8) and q.archived_at is null
          and ($10::text is null or q.origin = $10)
          and ($11::text is null or not exists (select 1 from session_events e join sessions se on se.id = e.session_id
                 where e.type = 'question_pushed' and e.payload ->> 'questionId' = q.id::text
@@ -59,14 +59,14 @@ public final class BankStore {
       select q.id, q.prompt, q.answer, q.alternates, q.difficulty, q.difficulty_inferred, q.topic,
              q.topic_inferred, q.key_points, q.origin, a.display_name as author, q.updated_at
         from questions q left join accounts a on a.id = q.author_id
-       where q.id = $1 and (q.organisation_id is null or q.organisation_id = $2)""";
+       where q.id = $1 and (q.organisation_id is null or q.organisation_id = $2) and q.archived_at is null""";
 
   private static final String SOURCES = """
       select file, position, prompt from question_sources where question_id = $1 order by ordinal""";
 
   private static final String TOPICS = """
       select topic, count(*) as n from questions
-       where organisation_id is null or organisation_id = $1
+       where (organisation_id is null or organisation_id = $1) and archived_at is null
        group by topic order by n desc, topic""";
 
   private static final String FILES = """

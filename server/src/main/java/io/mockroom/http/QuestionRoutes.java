@@ -36,6 +36,7 @@ public final class QuestionRoutes {
     router.post("/api/questions").handler(authn::require).handler(this::create);
     router.get("/api/questions/:id").handler(this::one);
     router.put("/api/questions/:id").handler(authn::require).handler(this::update);
+    router.delete("/api/questions/:id").handler(authn::require).handler(this::remove);
     router.get("/api/topics").handler(rc -> organisation(rc).compose(bank::topics).map(Topics::new).onComplete(Responses.json(rc)));
     router.get("/api/sources").handler(rc -> bank.sourceFiles().map(Sources::new).onComplete(Responses.json(rc)));
   }
@@ -71,13 +72,28 @@ public final class QuestionRoutes {
     QuestionDraft draft = Bodies.decode(rc, QuestionDraft.class).validated();
     Account me = Authn.account(rc);
     authored.update(me.organisationId(), id, draft)
-        .recover(e -> Future.failedFuture(
-            e instanceof AuthoredQuestions.NotFound ? noSuchQuestion(id.toString())
-                : e instanceof AuthoredQuestions.Imported ? new ApiError(409, "imported_question",
-                    "Imported questions follow their source documents and cannot be edited. Copy it into a question of your own instead.")
-                : e))
+        .recover(e -> Future.failedFuture(refusal(e, id, "edited. Copy it into a question of your own instead.")))
         .compose(v -> found(id, me.organisationId()))
         .onComplete(Responses.json(rc));
+  }
+
+  private void remove(RoutingContext rc) {
+    UUID id = id(rc);
+    Account me = Authn.account(rc);
+    authored.remove(me.organisationId(), id)
+        .recover(e -> Future.failedFuture(refusal(e, id, "removed.")))
+        .onComplete(done -> {
+          if (done.failed()) rc.fail(done.cause());
+          else rc.response().setStatusCode(204).end();
+        });
+  }
+
+  private static Throwable refusal(Throwable e, UUID id, String cannotBe) {
+    if (e instanceof AuthoredQuestions.NotFound) return noSuchQuestion(id.toString());
+    if (e instanceof AuthoredQuestions.Imported) {
+      return new ApiError(409, "imported_question", "Imported questions follow their source documents and cannot be " + cannotBe);
+    }
+    return e;
   }
 
   private Future<QuestionDetail> found(UUID id, UUID organisationId) {

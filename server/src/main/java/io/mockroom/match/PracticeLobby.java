@@ -63,7 +63,8 @@ public final class PracticeLobby {
    */
   private static final String QUESTIONS = """
       select q.id from questions q
-       where (q.organisation_id is null or q.organisation_id = $1) and q.topic = $2 and not (q.id = any($5))
+       where (q.organisation_id is null or q.organisation_id = $1) and q.archived_at is null and q.topic = $2
+         and not (q.id = any($5))
        order by q.difficulty <> $3,
                 exists (select 1 from session_events e join sessions se on se.id = e.session_id
                          where e.type = 'question_pushed' and e.payload ->> 'questionId' = q.id::text

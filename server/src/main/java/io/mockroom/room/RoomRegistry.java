@@ -161,7 +161,7 @@ public final class RoomRegistry implements Room.Services {
   public Future<PlanItem> question(UUID organisationId, UUID questionId) {
     return pool.preparedQuery("""
             select id, prompt, answer, key_points, topic, difficulty, null::int as minutes from questions
-             where id = $1 and (organisation_id is null or organisation_id = $2)""")
+             where id = $1 and (organisation_id is null or organisation_id = $2) and archived_at is null""")
         .execute(Tuple.of(questionId, organisationId))
         .map(rows -> rows.size() == 0 ? null : RoomLoader.planItem(rows.iterator().next()));
   }

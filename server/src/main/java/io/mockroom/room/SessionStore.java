@@ -74,7 +74,7 @@ public final class SessionStore {
           if (count >= MAX_OPEN_PER_ACCOUNT) return Future.failedFuture(new TooManyOpen());
           return c.preparedQuery("""
                   select count(distinct id) from questions
-                   where id = any($1) and (organisation_id is null or organisation_id = $2)""")
+                   where id = any($1) and (organisation_id is null or organisation_id = $2) and archived_at is null""")
               .execute(Tuple.of(ids, by.organisationId()));
         })
         .compose(rows -> {

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * An interviewer adds questions to the bank and edits them: they are their organisation's (its
- * colleagues see and edit them, nobody else sees them), they are searched like imported ones, a
- * session can plan them, and imported questions stay read-only.
+ * An interviewer adds questions to the bank, edits and removes them: they are their
+ * organisation's (its colleagues see and edit them, nobody else sees them), they are searched like
+ * imported ones, a session can plan them, a removed one leaves the bank but not the sessions that
+ * planned it, and imported questions stay read-only.
  */
 class InterviewersWriteAndEditTheirOrganisationsOwnQuestionsTest {
   @RegisterExtension
@@ -164,5 +165,34 @@ class InterviewersWriteAndEditTheirOrganisationsOwnQuestionsTest {
     Http.Reply theirs = Http.post(server.baseUrl() + "/api/sessions", session, stranger.cookie());
     assertThat(theirs.status()).as(theirs.body()).isEqualTo(400);
     assertThat(theirs.json().get("error").get("message").asText()).isEqualTo("A planned question is not in the question bank.");
+  }
+
+  @Test
+  void aRemovedQuestionLeavesTheBankButNotTheSessionsThatPlannedIt() {
+    String id = create(ada, draft("Walk me through a dict lookup.", "Dict internals drill")).get("id").asText();
+    Map<String, Object> plan = Map.of("title", "Before removal", "candidateName", "Kay", "plan", List.of(Map.of("questionId", id)));
+    String session = Http.post(server.baseUrl() + "/api/sessions", plan, ada.cookie()).json().get("id").asText();
+
+    assertThat(Http.delete(server.baseUrl() + "/api/questions/" + id, stranger.cookie()).status())
+        .as("another organisation cannot remove it").isEqualTo(404);
+    assertThat(Http.delete(server.baseUrl() + "/api/questions/" + id, colleague.cookie()).status()).isEqualTo(204);
+
+    assertThat(Http.get(server.baseUrl() + "/api/questions/" + id, ada.cookie()).status()).isEqualTo(404);
+    assertThat(ids(Http.get(server.baseUrl() + "/api/questions?origin=author&pageSize=100", ada.cookie()).json())).doesNotContain(id);
+    assertThat(Http.get(server.baseUrl() + "/api/topics", ada.cookie()).json().get("topics"))
+        .noneSatisfy(t -> assertThat(t.get("topic").asText()).isEqualTo("Dict internals drill"));
+    Http.Reply planAgain = Http.post(server.baseUrl() + "/api/sessions", plan, ada.cookie());
+    assertThat(planAgain.status()).as("it cannot be planned any more").isEqualTo(400);
+    assertThat(Http.put(server.baseUrl() + "/api/questions/" + id, draft("Back?", "Topic"), ada.cookie()).status()).isEqualTo(404);
+    assertThat(Http.delete(server.baseUrl() + "/api/questions/" + id, ada.cookie()).status()).isEqualTo(404);
+
+    JsonNode planned = Http.get(server.baseUrl() + "/api/sessions/" + session, ada.cookie()).json().get("plan");
+    assertThat(planned).hasSize(1);
+    assertThat(planned.get(0).get("prompt").asText()).as("the session keeps its plan").isEqualTo("Walk me through a dict lookup.");
+
+    String imported = Http.get(server.baseUrl() + "/api/questions?pageSize=1&origin=import").json().get("items").get(0).get("id").asText();
+    Http.Reply refused = Http.delete(server.baseUrl() + "/api/questions/" + imported, ada.cookie());
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().get("error").get("message").asText()).contains("cannot be removed");
   }
 }
