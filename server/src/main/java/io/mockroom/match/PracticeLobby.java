@@ -11,6 +11,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -40,6 +41,15 @@ public final class PracticeLobby {
   public record State(String status, String topic, String difficulty, OffsetDateTime since, Pairing pairing) {
     static State idle() {
       return new State("idle", null, null, null, null);
+    }
+  }
+
+  /** Requests for one topic and level (of one organisation) wait in one queue; ordered by name to lock several. */
+  private record Queue(String topic, String difficulty) implements Comparable<Queue> {
+    @Override
+    public int compareTo(Queue o) {
+      int byTopic = topic.compareTo(o.topic);
+      return byTopic != 0 ? byTopic : difficulty.compareTo(o.difficulty);
     }
   }
 
@@ -99,7 +109,19 @@ public final class PracticeLobby {
 
   /** Asks for a partner (replacing an open request): paired at once when someone is waiting, else waiting. */
   public Future<State> ask(Account me, String topic, String difficulty) {
-    return pool.withTransaction(c -> c.preparedQuery(LOCK_QUEUE).execute(Tuple.of(me.organisationId(), topic, difficulty))
+    return pool.withTransaction(c -> c.preparedQuery("select topic, difficulty from practice_requests where account_id = $1")
+            .execute(Tuple.of(me.id()))
+            .compose(open -> {
+              // Moving an open request to another queue locks the old queue too, so nobody pairs it
+              // while it moves; both in one order (by name), so two movers cannot deadlock.
+              TreeSet<Queue> queues = new TreeSet<>(List.of(new Queue(topic, difficulty)));
+              open.forEach(r -> queues.add(new Queue(r.getString("topic"), r.getString("difficulty"))));
+              Future<Void> locked = Future.succeededFuture();
+              for (Queue q : queues) {
+                locked = locked.compose(v -> c.preparedQuery(LOCK_QUEUE).execute(Tuple.of(me.organisationId(), q.topic(), q.difficulty())).mapEmpty());
+              }
+              return locked;
+            })
             .compose(locked -> c.preparedQuery("""
                     insert into practice_requests (account_id, organisation_id, topic, difficulty) values ($1, $2, $3, $4)
                     on conflict (account_id) do update

@@ -119,6 +119,22 @@ class TwoColleaguesWhoWantTheSameTopicAndLevelArePairedAndSwapRolesTest {
   }
 
   @Test
+  void askingAgainMovesTheRequestToTheNewTopicOrLevel() {
+    String topic = biggestTopic();
+    Interviewer ada = Interviewer.signUp(server, "Fickle Org");
+    Interviewer grace = ada.colleague("Grace Hopper");
+    Interviewer alan = ada.colleague("Alan Turing");
+    ask(ada, topic, "intermediate");
+    JsonNode moved = ask(ada, topic, "advanced");
+    assertThat(moved.get("status").asText()).isEqualTo("waiting");
+    assertThat(moved.get("difficulty").asText()).isEqualTo("advanced");
+    assertThat(ask(grace, topic, "intermediate").get("status").asText()).as("Ada left that queue").isEqualTo("waiting");
+    JsonNode paired = ask(alan, topic, "advanced");
+    assertThat(paired.get("status").asText()).isEqualTo("paired");
+    assertThat(paired.get("partner").asText()).isEqualTo("Ada Lovelace");
+  }
+
+  @Test
   void aTopicThatIsNotInTheBankOrABadLevelIsRefused() {
     Interviewer ada = Interviewer.signUp(server, "Picky Org");
     Http.Reply topic = Http.post(server.baseUrl() + "/api/practice", Map.of("topic", "Knitting", "difficulty", "beginner"), ada.cookie());
