@@ -10,7 +10,7 @@ const level = (d: string | null) => (d ? d[0].toUpperCase() + d.slice(1) : '');
 
 export function PracticePage() {
   const [state, setState] = useState<PracticeState | null>(null);
-  const [topics, setTopics] = useState<string[]>([]);
+  const [topics, setTopics] = useState<{ topic: string; count: number }[]>([]);
   const [topic, setTopic] = useState('');
   const [difficulty, setDifficulty] = useState<Difficulty>('intermediate');
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +19,7 @@ export function PracticePage() {
   const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : 'Something went wrong.');
 
   useEffect(() => {
-    api.topics().then(t => { setTopics(t.topics.map(x => x.topic)); setTopic(x => x || t.topics[0]?.topic || ''); }).catch(fail);
+    api.topics().then(t => { setTopics(t.topics); setTopic(x => x || t.topics[0]?.topic || ''); }).catch(fail);
     let live = true;
     const look = () => practice.get().then(s => { if (live) { setState(s); setError(null); } }).catch(e => { if (live) fail(e); });
     look();
@@ -48,11 +48,12 @@ export function PracticePage() {
       {state?.status === 'idle' && (
         <form onSubmit={e => { e.preventDefault(); act(practice.ask(topic, difficulty)); }}>
           <p>Pick a topic and a level. When a colleague picks the same, you are paired: the one who was waiting
-            interviews first with questions from the bank, then you swap.</p>
+            interviews first with two questions of the topic from the bank, then you swap with two others.
+            A topic with few questions leaves a round to questions you push from the bank in the room.</p>
           <div class="grid2">
             <label>Topic
               <select name="topic" value={topic} onChange={e => setTopic((e.target as HTMLSelectElement).value)}>
-                {topics.map(t => <option value={t}>{t}</option>)}
+                {topics.map(t => <option value={t.topic}>{t.topic} ({t.count} question{t.count === 1 ? '' : 's'})</option>)}
               </select>
             </label>
             <label>Level
