@@ -58,8 +58,8 @@ public final class PracticeRoutes {
   private void answer(RoutingContext rc, Future<State> state) {
     state.map(s -> view(rc, s))
         .recover(e -> Future.failedFuture(e instanceof SessionStore.TooManyOpen
-            ? new ApiError(409, "too_many_open_sessions", "You or your partner already have " + SessionStore.MAX_OPEN_PER_ACCOUNT
-                + " sessions that have not ended. End some before practising.")
+            ? new ApiError(409, "too_many_open_sessions", "You already have " + SessionStore.MAX_OPEN_PER_ACCOUNT
+                + " sessions that have not ended; a practice pairing opens one more. End some first.")
             : e))
         .onComplete(Responses.json(rc));
   }

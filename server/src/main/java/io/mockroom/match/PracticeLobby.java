@@ -59,6 +59,8 @@ public final class PracticeLobby {
       select r.account_id from practice_requests r
        where r.organisation_id = $1 and r.topic = $2 and r.difficulty = $3 and r.account_id <> $4
          and r.seen_at > now() - $5::int * interval '1 second'
+         -- someone who cannot open another session would fail every pairing, and block the queue
+         and (select count(*) from sessions s where s.created_by = r.account_id and s.status <> 'ended') < $6
        order by r.created_at, r.account_id limit 1
          for update""";
 
@@ -109,7 +111,11 @@ public final class PracticeLobby {
 
   /** Asks for a partner (replacing an open request): paired at once when someone is waiting, else waiting. */
   public Future<State> ask(Account me, String topic, String difficulty) {
-    return pool.withTransaction(c -> c.preparedQuery("select topic, difficulty from practice_requests where account_id = $1")
+    return pool.preparedQuery("select count(*) from sessions where created_by = $1 and status <> 'ended'").execute(Tuple.of(me.id()))
+        .compose(open -> open.iterator().next().getLong(0) >= SessionStore.MAX_OPEN_PER_ACCOUNT
+            ? Future.failedFuture(new SessionStore.TooManyOpen())
+            : Future.succeededFuture())
+        .compose(canOpen -> pool.withTransaction(c -> c.preparedQuery("select topic, difficulty from practice_requests where account_id = $1")
             .execute(Tuple.of(me.id()))
             .compose(open -> {
               // Moving an open request to another queue locks the old queue too, so nobody pairs it
@@ -127,7 +133,7 @@ public final class PracticeLobby {
                     on conflict (account_id) do update
                       set topic = excluded.topic, difficulty = excluded.difficulty, created_at = now(), seen_at = now()""")
                 .execute(Tuple.of(me.id(), me.organisationId(), topic, difficulty)))
-            .compose(asked -> pairIfSomeoneWaits(c, me, topic, difficulty)))
+            .compose(asked -> pairIfSomeoneWaits(c, me, topic, difficulty))))
         .compose(v -> read(me));
   }
 
@@ -162,7 +168,8 @@ public final class PracticeLobby {
 
   /** With the queue's lock held and {@code me}'s request open: pairs it with the longest waiting fresh one, if any. */
   private Future<Void> pairIfSomeoneWaits(SqlConnection c, Account me, String topic, String difficulty) {
-    return c.preparedQuery(PARTNER).execute(Tuple.of(me.organisationId(), topic, difficulty, me.id(), STALE_SECONDS))
+    return c.preparedQuery(PARTNER)
+        .execute(Tuple.of(me.organisationId(), topic, difficulty, me.id(), STALE_SECONDS, SessionStore.MAX_OPEN_PER_ACCOUNT))
         .compose(found -> {
           if (found.size() == 0) return Future.succeededFuture();
           return account(c, found.iterator().next().getUUID("account_id"))

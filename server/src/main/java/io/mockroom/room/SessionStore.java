@@ -104,7 +104,7 @@ public final class SessionStore {
 
   /** The account already has {@link #MAX_OPEN_PER_ACCOUNT} sessions that have not ended. */
   public static final class TooManyOpen extends RuntimeException {
-    TooManyOpen() {
+    public TooManyOpen() {
       super(null, null, false, false);
     }
   }

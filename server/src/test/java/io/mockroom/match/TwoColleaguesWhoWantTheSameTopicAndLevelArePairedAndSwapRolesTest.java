@@ -135,6 +135,25 @@ class TwoColleaguesWhoWantTheSameTopicAndLevelArePairedAndSwapRolesTest {
   }
 
   @Test
+  void someoneWhoCannotOpenAnotherSessionIsNeitherQueuedNorPaired() {
+    String topic = biggestTopic();
+    Interviewer busy = Interviewer.signUp(server, "Busy Org");
+    Interviewer grace = busy.colleague("Grace Hopper");
+    Interviewer alan = busy.colleague("Alan Turing");
+    ask(grace, topic, "advanced");
+    for (int i = 0; i < io.mockroom.room.SessionStore.MAX_OPEN_PER_ACCOUNT; i++) grace.createSession("Open " + i, "Someone", 0);
+    // Grace waits but can open no session: Alan is not paired with her (it would fail), he waits.
+    assertThat(ask(alan, topic, "advanced").get("status").asText()).isEqualTo("waiting");
+    Http.Reply refused = Http.post(server.baseUrl() + "/api/practice", Map.of("topic", topic, "difficulty", "advanced"), grace.cookie());
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().get("error").get("message").asText()).contains("sessions that have not ended");
+    // Busy's own request, a third colleague's, pairs with Alan as usual.
+    JsonNode paired = ask(busy, topic, "advanced");
+    assertThat(paired.get("status").asText()).isEqualTo("paired");
+    assertThat(paired.get("partner").asText()).isEqualTo("Alan Turing");
+  }
+
+  @Test
   void aTopicThatIsNotInTheBankOrABadLevelIsRefused() {
     Interviewer ada = Interviewer.signUp(server, "Picky Org");
     Http.Reply topic = Http.post(server.baseUrl() + "/api/practice", Map.of("topic", "Knitting", "difficulty", "beginner"), ada.cookie());
