@@ -64,11 +64,13 @@ public final class PracticeRoutes {
         .onComplete(Responses.json(rc));
   }
 
-  private PracticeView view(RoutingContext rc, State s) {
-    if (s.pairing() == null) return new PracticeView(s.status(), s.topic(), s.difficulty(), s.since(), null, List.of());
-    List<RoundView> rounds = s.pairing().rounds().stream().map(r -> new RoundView(r.number(), r.sessionId(), r.interviewer(),
+  private PracticeView view(RoutingContext rc, State state) {
+    if (state instanceof PracticeLobby.Waiting w) return new PracticeView("waiting", w.topic(), w.difficulty(), w.since(), null, List.of());
+    if (!(state instanceof PracticeLobby.Paired paired)) return new PracticeView("idle", null, null, null, null, List.of());
+    PracticeLobby.Pairing p = paired.pairing();
+    List<RoundView> rounds = p.rounds().stream().map(r -> new RoundView(r.number(), r.sessionId(), r.interviewer(),
         r.candidate(), r.youInterview() ? "interviewer" : "candidate", r.status(),
         r.youInterview() ? urls.room(rc, r.sessionId()) : urls.candidate(rc, r.candidateToken()))).toList();
-    return new PracticeView(s.status(), s.topic(), s.difficulty(), s.since(), s.pairing().partner(), rounds);
+    return new PracticeView("paired", p.topic(), p.difficulty(), p.createdAt(), p.partner(), rounds);
   }
 }

@@ -37,12 +37,15 @@ public final class PracticeLobby {
 
   public record Pairing(UUID id, String topic, String difficulty, String partner, OffsetDateTime createdAt, List<Round> rounds) {}
 
-  /** {@code idle}, {@code waiting} (topic, difficulty, since) or {@code paired} (pairing). */
-  public record State(String status, String topic, String difficulty, OffsetDateTime since, Pairing pairing) {
-    static State idle() {
-      return new State("idle", null, null, null, null);
-    }
-  }
+  /** Where an account stands in the lobby. */
+  public sealed interface State permits Idle, Waiting, Paired {}
+
+  /** Neither looking for a partner nor in a pairing with a round left. */
+  public record Idle() implements State {}
+
+  public record Waiting(String topic, String difficulty, OffsetDateTime since) implements State {}
+
+  public record Paired(Pairing pairing) implements State {}
 
   /** Requests for one topic and level (of one organisation) wait in one queue; ordered by name to lock several. */
   private record Queue(String topic, String difficulty) implements Comparable<Queue> {
@@ -219,11 +222,10 @@ public final class PracticeLobby {
         .compose(open -> {
           if (open.size() > 0) {
             Row r = open.iterator().next();
-            return Future.succeededFuture(new State("waiting", r.getString("topic"), r.getString("difficulty"),
-                r.getOffsetDateTime("created_at"), null));
+            return Future.succeededFuture(new Waiting(r.getString("topic"), r.getString("difficulty"), r.getOffsetDateTime("created_at")));
           }
           return pool.preparedQuery(PAIRING).execute(Tuple.of(me.id())).map(rows -> {
-            if (rows.size() == 0) return State.idle();
+            if (rows.size() == 0) return new Idle();
             Row p = rows.iterator().next();
             boolean first = p.getBoolean("first");
             String one = p.getString("a1_name");
@@ -233,7 +235,7 @@ public final class PracticeLobby {
                 new Round(2, p.getUUID("s2"), two, one, !first, p.getString("s2_status"), first ? p.getString("s2_token") : null));
             Pairing pairing = new Pairing(p.getUUID("id"), p.getString("topic"), p.getString("difficulty"), first ? two : one,
                 p.getOffsetDateTime("created_at"), rounds);
-            return new State("paired", pairing.topic(), pairing.difficulty(), pairing.createdAt(), pairing);
+            return new Paired(pairing);
           });
         });
   }
