@@ -27,7 +27,8 @@ for i in $(seq 1 "$runs"); do
     if [ "$side" = this ]; then unset MOCKROOM_BENCH_JAR; else export MOCKROOM_BENCH_JAR="$jar"; fi
     scripts/bench.sh "$@" --out "$out/$side-$i.json" > "$out/$side-$i.log" 2>&1 || { tail -20 "$out/$side-$i.log"; exit 1; }
     line="$side: $(grep -E '^rooms=' "$out/$side-$i.log" | tail -1)
-  $(grep -E '^  disk flush' "$out/$side-$i.log" | tail -1 | sed 's/^ *//')"
+  $(grep -E '^  disk flush' "$out/$side-$i.log" | tail -1 | sed 's/^ *//')
+  $(grep -E '^  cpu/edit' "$out/$side-$i.log" | tail -1 | sed 's/^ *//')"
     echo "$line" | tee -a "$out/summary.txt"
   done
 done
