@@ -49,6 +49,24 @@ function blocks(md: string): Block[] {
   return out;
 }
 
+/**
+ * A question's prompt: its `code` spans as code, everything else as text. Not {@link Inline}:
+ * prompts like "What are *args and **kwargs?" are not emphasis.
+ */
+export function Prompt({ text }: { text: string }) {
+  const parts: ComponentChildren[] = [];
+  const re = /`([^`]+)`/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m.index > last) parts.push(text.slice(last, m.index));
+    parts.push(<code key={m.index}>{m[1]}</code>);
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return <>{parts}</>;
+}
+
 /** Inline Markdown: `code`, **bold**, *italic*; everything else is text. */
 export function Inline({ text }: { text: string }) {
   const parts: ComponentChildren[] = [];

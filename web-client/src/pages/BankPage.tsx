@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type Page, type QuestionDetail, type QuestionSummary } from '../api';
 import { navigate } from '../router';
-import { Inline, Markdown } from '../markdown';
+import { Inline, Markdown, Prompt } from '../markdown';
 import { useAccount } from '../session';
 import { QuestionEditor, type EditorMode } from './QuestionEditor';
 
@@ -131,7 +131,7 @@ export function BankPage({ query }: { query: URLSearchParams }) {
                 <li key={q.id}>
                   <a class={'question' + (q.id === selected ? ' selected' : '')} href={withParam(query, 'id', q.id, false)}
                      onClick={e => { e.preventDefault(); navigate(withParam(query, 'id', q.id, false)); }}>
-                    <span class="prompt">{q.prompt}</span>
+                    <span class="prompt"><Prompt text={q.prompt} /></span>
                     <span class="meta">
                       <span class={`badge ${q.difficulty}`} title={q.difficultyInferred ? 'Difficulty inferred by the importer' : 'Difficulty from the source'}>
                         {q.difficulty}{q.difficultyInferred ? ' · inferred' : ''}
@@ -183,7 +183,7 @@ function QuestionPanel({ id, version, onClose, onEdit, canEdit, onRemoved }: {
       {!q && !error && <p class="muted">Loading…</p>}
       {q && (
         <article>
-          <h1 class="detail-prompt">{q.prompt}</h1>
+          <h1 class="detail-prompt"><Prompt text={q.prompt} /></h1>
           <p class="meta">
             <span class={`badge ${q.difficulty}`}>{q.difficulty}{q.difficultyInferred ? ' · inferred' : ''}</span>
             <span class="topic">{q.topic}{q.topicInferred ? ' · inferred' : ''}</span>

@@ -2,6 +2,7 @@
 // they have already been asked.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, candidates, type CandidateHistory } from '../api';
+import { Prompt } from '../markdown';
 
 const COLOURS = 6;
 
@@ -23,7 +24,7 @@ export function CandidatePage({ email }: { email: string }) {
       <section class="panel">
         <h2>Questions already asked</h2>
         {h.seen.length === 0 ? <p class="muted">None yet.</p> : (
-          <ul>{h.seen.map(q => <li>{q.prompt} <span class="muted">· {q.topic} · {new Date(q.askedAt).toLocaleDateString()}</span></li>)}</ul>
+          <ul>{h.seen.map(q => <li><Prompt text={q.prompt} /> <span class="muted">· {q.topic} · {new Date(q.askedAt).toLocaleDateString()}</span></li>)}</ul>
         )}
       </section>
     </div>

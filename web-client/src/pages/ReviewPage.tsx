@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ChangeSet, Text } from '@codemirror/state';
 import { api, ApiError, RECOMMENDATIONS, review, RUBRIC, type ReviewRow, type Transcript } from '../api';
+import { Prompt } from '../markdown';
 import { navigate } from '../router';
 import { HighlightedCode } from '../highlight';
 
@@ -140,7 +141,7 @@ export function ReviewSessionPage({ id }: { id: string }) {
         <h2>Questions</h2>
         {t.questions.map((q, i) => (
           <article class="reviewed-question" key={q.questionId}>
-            <h3>{i + 1}. {q.prompt}</h3>
+            <h3>{i + 1}. <Prompt text={q.prompt} /></h3>
             <p class="muted">{q.topic} · {q.difficulty} · {Math.floor(q.secondsSpent / 60)} min {q.secondsSpent % 60} s</p>
             <HighlightedCode code={q.finalAnswer || '# (no answer)'} language="python" />
             <ul class="given-scores">

@@ -6,7 +6,7 @@ import { RoomConnection, type Status } from '../room/connection';
 import { SharedEditors } from '../room/editors';
 import type { ChatLine, NoteLine, Participant, PlanItem, Question, ScoringView, ServerMessage } from '../room/protocol';
 import { RECOMMENDATIONS, RUBRIC } from '../api';
-import { Markdown, Inline } from '../markdown';
+import { Markdown, Inline, Prompt } from '../markdown';
 import { goToLogin } from './SessionsPage';
 
 interface RoomState {
@@ -179,7 +179,7 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
           {room.current && (
             <>
               <p class="muted">{room.current.planIndex != null ? `Question ${room.current.planIndex + 1} of ${room.current.planSize}` : 'Extra question'}</p>
-              <h2 class="current-prompt">{room.current.prompt}</h2>
+              <h2 class="current-prompt"><Prompt text={room.current.prompt} /></h2>
               {staff && room.current.answer !== undefined && (
                 <details class="answer-key" open>
                   <summary>Answer key</summary>
@@ -245,13 +245,13 @@ function Plan({ plan, current, push, pushAny }: { plan: PlanItem[]; current: Que
       <ol class="plan">
         {plan.map(p => (
           <li key={p.index} class={current?.planIndex === p.index ? 'current' : ''}>
-            <span class="prompt">{p.prompt}</span>
+            <span class="prompt"><Prompt text={p.prompt} /></span>
             <button onClick={() => push(p.index)} aria-label={`Push question ${p.index + 1}`}>Push</button>
           </li>
         ))}
       </ol>
       <input type="search" placeholder="Push any bank question…" aria-label="Search any bank question" value={q} onInput={e => setQ((e.target as HTMLInputElement).value)} />
-      <ul class="picker">{found.map(f => <li key={f.id}><button class="link" onClick={() => { pushAny(f.id); setQ(''); }}>{f.prompt}</button></li>)}</ul>
+      <ul class="picker">{found.map(f => <li key={f.id}><button class="link" onClick={() => { pushAny(f.id); setQ(''); }}><Prompt text={f.prompt} /></button></li>)}</ul>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // My organisation's sessions, and a new session with a question plan picked from the bank.
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, auth, candidates, sessions, type QuestionSummary, type SessionDetail, type SessionSummary } from '../api';
+import { Prompt } from '../markdown';
 import { navigate } from '../router';
 
 export function SessionsPage() {
@@ -143,7 +144,7 @@ export function NewSessionPage() {
               {results.map(r => (
                 <li key={r.id}>
                   <button type="button" class="link" onClick={() => add(r)} disabled={plan.some(p => p.question.id === r.id)}>
-                    <span class="prompt">{r.prompt}</span>
+                    <span class="prompt"><Prompt text={r.prompt} /></span>
                     <span class="meta"><span class={`badge ${r.difficulty}`}>{r.difficulty}</span> {r.topic}
                       {seen.has(r.id) && <span class="warn">asked before</span>}</span>
                   </button>
@@ -155,7 +156,7 @@ export function NewSessionPage() {
             {plan.length === 0 && <li class="muted">Pick questions on the left.</li>}
             {plan.map((p, i) => (
               <li key={p.question.id}>
-                <span class="prompt">{p.question.prompt}
+                <span class="prompt"><Prompt text={p.question.prompt} />
                   {seen.has(p.question.id) && <span class="warn" role="note"> · already asked to this candidate on {new Date(seen.get(p.question.id)!).toLocaleDateString()}</span>}</span>
                 <span class="plan-tools">
                   <label class="minutes">min<input type="number" min={1} max={240} value={p.minutes}
