@@ -20,12 +20,19 @@ export function PracticePage() {
 
   useEffect(() => {
     api.topics().then(t => { setTopics(t.topics); setTopic(x => x || t.topics[0]?.topic || ''); }).catch(fail);
+  }, []);
+
+  // Looks once, then every few seconds while there is something to follow: a request waiting (the
+  // looking keeps it alive) or rounds whose status changes. Idle, nothing changes by itself.
+  const following = state === null || state.status !== 'idle';
+  useEffect(() => {
+    if (!following) return;
     let live = true;
     const look = () => practice.get().then(s => { if (live) { setState(s); setError(null); } }).catch(e => { if (live) fail(e); });
-    look();
+    if (state === null) look();
     const timer = window.setInterval(look, LOOK_EVERY_MS);
     return () => { live = false; window.clearInterval(timer); };
-  }, []);
+  }, [following]);
 
   // A waiting tab is often in the background: its title tells when the pairing came.
   useEffect(() => {
