@@ -69,6 +69,14 @@ await run(async ({ browser, base, out, pages, options }) => {
   const md = readFileSync(file, 'utf8');
   check(md.includes(options.candidate) && md.includes('## Timeline'), 'the Markdown export is the transcript');
 
+  step('the bank leaves out what the candidate was asked');
+  await page.goto(`${base}/bank`);
+  await page.locator('.count').waitFor();
+  const total = Number((await page.locator('.count').textContent()).match(/of (\d+)/)[1]);
+  await page.getByLabel('Not yet asked to').fill(options.candidateEmail);
+  await page.waitForFunction(() => location.search.includes('notAskedTo='));
+  await page.waitForFunction(n => document.querySelector('.count')?.textContent.endsWith(`of ${n}`), total - 1);
+
   step('a new session for the same candidate marks what they were asked, and can leave it out');
   await page.goto(`${base}/sessions/new`);
   await page.getByLabel("Candidate's email (optional)").fill(options.candidateEmail);

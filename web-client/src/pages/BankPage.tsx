@@ -7,7 +7,8 @@ import { useAccount } from '../session';
 import { QuestionEditor, type EditorMode } from './QuestionEditor';
 
 const PAGE_SIZE = 20;
-const FILTERS = ['q', 'topic', 'difficulty', 'source', 'origin', 'sort', 'page'] as const;
+const FILTERS = ['q', 'topic', 'difficulty', 'source', 'origin', 'notAskedTo', 'sort', 'page'] as const;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 /** The Source filter's choice for the organisation's own questions (origin=author). */
 const OWN = 'origin:author';
 
@@ -44,6 +45,7 @@ export function BankPage({ query }: { query: URLSearchParams }) {
   const [page, setPage] = useState<Page<QuestionSummary> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [text, setText] = useState(query.get('q') ?? '');
+  const [candidate, setCandidate] = useState(query.get('notAskedTo') ?? '');
   const debounce = useRef<number | undefined>(undefined);
   const [saved, setSaved] = useState(0); // bumped after a save, to read the list and topics again
   const account = useAccount();
@@ -71,11 +73,19 @@ export function BankPage({ query }: { query: URLSearchParams }) {
   }, [listKey]);
 
   useEffect(() => { setText(query.get('q') ?? ''); }, [query.get('q')]);
+  useEffect(() => { setCandidate(query.get('notAskedTo') ?? ''); }, [query.get('notAskedTo')]);
 
   const onSearch = (value: string) => {
     setText(value);
     window.clearTimeout(debounce.current);
     debounce.current = window.setTimeout(() => navigate(withParam(query, 'q', value.trim() || null), true), 250);
+  };
+
+  // Applied once it looks like an email address (not on every keystroke of one); cleared at once.
+  const onCandidate = (value: string) => {
+    setCandidate(value);
+    const v = value.trim();
+    if (!v || EMAIL.test(v)) navigate(withParam(query, 'notAskedTo', v || null), true);
   };
 
   const current = page ? page.page : 1;
@@ -120,6 +130,10 @@ export function BankPage({ query }: { query: URLSearchParams }) {
             {account && <option value={OWN}>Written in {account.organisationName}</option>}
             {sources.map(s => <option value={s.file}>{s.file} ({s.count})</option>)}
           </select>
+          {account && (
+            <input type="email" name="notAskedTo" placeholder="Not yet asked to (candidate's email)" aria-label="Not yet asked to"
+                   value={candidate} onInput={e => onCandidate((e.target as HTMLInputElement).value)} />
+          )}
         </form>
         {error && <p class="error" role="alert">{error}</p>}
         {!page && !error && <p class="muted">Loading questions…</p>}
