@@ -3,7 +3,6 @@ package io.mockroom.bank;
 import io.mockroom.http.ApiError;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A question as an interviewer writes it: what {@code POST /api/questions} and {@code PUT
@@ -16,7 +15,6 @@ public record QuestionDraft(String prompt, String answer, String topic, String d
   public static final int MAX_TOPIC = 80;
   public static final int MAX_KEY_POINTS = 12;
   public static final int MAX_KEY_POINT = 500;
-  private static final Set<String> DIFFICULTIES = Set.of("beginner", "intermediate", "advanced");
 
   /** The same draft, trimmed, with blank key points dropped; a 400 naming the field if it is not usable. */
   public QuestionDraft validated() {
@@ -24,7 +22,7 @@ public record QuestionDraft(String prompt, String answer, String topic, String d
     String a = answer == null ? "" : answer.strip();
     if (a.length() > MAX_ANSWER) throw ApiError.badRequest("The reference answer can be at most " + MAX_ANSWER + " characters.");
     String t = required(topic, "a topic", MAX_TOPIC);
-    if (difficulty == null || !DIFFICULTIES.contains(difficulty)) {
+    if (!Difficulty.known(difficulty)) {
       throw ApiError.badRequest("Difficulty must be beginner, intermediate or advanced.");
     }
     List<String> points = new ArrayList<>();

@@ -28,7 +28,6 @@ public record QuestionFilter(
   private static final Set<String> PARAMS = Set.of("q", "topic", "difficulty", "source", "origin", "notAskedTo", "sort", "page", "pageSize");
   private static final List<String> ORIGINS = List.of("import", "author");
   private static final List<String> SORTS = List.of("relevance", "asked", "score");
-  private static final List<String> DIFFICULTIES = List.of("beginner", "intermediate", "advanced");
 
   public static QuestionFilter parse(Map<String, List<String>> params) {
     for (String name : params.keySet()) {
@@ -42,8 +41,8 @@ public record QuestionFilter(
       throw ApiError.badRequest("Search text is longer than " + MAX_TEXT + " characters.");
     }
     Optional<String> difficulty = one(params, "difficulty");
-    if (difficulty.isPresent() && !DIFFICULTIES.contains(difficulty.get())) {
-      throw ApiError.badRequest("Difficulty '" + difficulty.get() + "' is not one of " + String.join(", ", DIFFICULTIES) + ".");
+    if (difficulty.isPresent() && !Difficulty.known(difficulty.get())) {
+      throw ApiError.badRequest("Difficulty '" + difficulty.get() + "' is not one of " + String.join(", ", Difficulty.ALL) + ".");
     }
     Optional<String> origin = one(params, "origin");
     if (origin.isPresent() && !ORIGINS.contains(origin.get())) {

@@ -2,6 +2,7 @@ package io.mockroom.http;
 
 import io.mockroom.auth.Account;
 import io.mockroom.bank.BankStore;
+import io.mockroom.bank.Difficulty;
 import io.mockroom.match.PracticeLobby;
 import io.mockroom.match.PracticeLobby.State;
 import io.mockroom.room.SessionStore;
@@ -10,7 +11,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** {@code /api/practice}: the peer practice lobby of the signed-in account (ask, look, cancel). */
@@ -21,8 +21,6 @@ public final class PracticeRoutes {
   public record RoundView(int number, UUID sessionId, String interviewer, String candidate, String yourRole, String status, String url) {}
 
   public record PracticeView(String status, String topic, String difficulty, OffsetDateTime since, String partner, List<RoundView> rounds) {}
-
-  private static final Set<String> DIFFICULTIES = Set.of("beginner", "intermediate", "advanced");
 
   private final PracticeLobby lobby;
   private final BankStore bank;
@@ -45,7 +43,7 @@ public final class PracticeRoutes {
   private void ask(RoutingContext rc) {
     AskRequest req = Bodies.decode(rc, AskRequest.class);
     String topic = Bodies.text(req.topic(), "a topic", 1, 80);
-    if (req.difficulty() == null || !DIFFICULTIES.contains(req.difficulty())) {
+    if (!Difficulty.known(req.difficulty())) {
       throw ApiError.badRequest("Level must be beginner, intermediate or advanced.");
     }
     Account me = Authn.account(rc);

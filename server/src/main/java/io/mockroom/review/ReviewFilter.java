@@ -1,5 +1,6 @@
 package io.mockroom.review;
 
+import io.mockroom.bank.Difficulty;
 import io.mockroom.http.ApiError;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,7 +29,7 @@ public record ReviewFilter(Optional<String> candidate, Optional<String> intervie
     String order = one(params, "order").orElse(sort.equals("date") ? "desc" : "asc");
     if (!order.equals("asc") && !order.equals("desc")) throw ApiError.badRequest("Order is asc or desc.");
     Optional<String> difficulty = one(params, "difficulty");
-    if (difficulty.isPresent() && !List.of("beginner", "intermediate", "advanced").contains(difficulty.get())) {
+    if (difficulty.isPresent() && !Difficulty.known(difficulty.get())) {
       throw ApiError.badRequest("Difficulty is beginner, intermediate or advanced.");
     }
     Optional<String> rec = one(params, "recommendation");
