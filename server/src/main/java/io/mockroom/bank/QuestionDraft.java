@@ -1,6 +1,7 @@
 package io.mockroom.bank;
 
 import io.mockroom.http.ApiError;
+import io.mockroom.http.Bodies;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,10 +19,10 @@ public record QuestionDraft(String prompt, String answer, String topic, String d
 
   /** The same draft, trimmed, with blank key points dropped; a 400 naming the field if it is not usable. */
   public QuestionDraft validated() {
-    String p = required(prompt, "the question", MAX_PROMPT);
+    String p = Bodies.text(prompt, "the question", 1, MAX_PROMPT);
     String a = answer == null ? "" : answer.strip();
     if (a.length() > MAX_ANSWER) throw ApiError.badRequest("The reference answer can be at most " + MAX_ANSWER + " characters.");
-    String t = required(topic, "a topic", MAX_TOPIC);
+    String t = Bodies.text(topic, "a topic", 1, MAX_TOPIC);
     if (!Difficulty.known(difficulty)) {
       throw ApiError.badRequest("Difficulty must be beginner, intermediate or advanced.");
     }
@@ -34,12 +35,5 @@ public record QuestionDraft(String prompt, String answer, String topic, String d
     }
     if (points.size() > MAX_KEY_POINTS) throw ApiError.badRequest("A question can have at most " + MAX_KEY_POINTS + " key points.");
     return new QuestionDraft(p, a, t, difficulty, List.copyOf(points));
-  }
-
-  private static String required(String value, String field, int max) {
-    String v = value == null ? "" : value.strip();
-    if (v.isEmpty()) throw ApiError.badRequest("Please fill in " + field + ".");
-    if (v.length() > max) throw ApiError.badRequest(Character.toUpperCase(field.charAt(0)) + field.substring(1) + " can be at most " + max + " characters.");
-    return v;
   }
 }

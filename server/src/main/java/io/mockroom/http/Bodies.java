@@ -28,11 +28,15 @@ public final class Bodies {
     }
   }
 
-  /** A required text field, trimmed, between {@code min} and {@code max} characters. */
+  /**
+   * A required text field, trimmed, between {@code min} and {@code max} characters. {@code field}
+   * names it inside a sentence ("a title"); a message that starts with it starts with a capital.
+   */
   public static String text(String value, String field, int min, int max) {
     String v = value == null ? "" : value.strip();
-    if (v.length() < min) throw ApiError.badRequest(min <= 1 ? "Please fill in " + field + "." : field + " needs at least " + min + " characters.");
-    if (v.length() > max) throw ApiError.badRequest(field + " can be at most " + max + " characters.");
+    String subject = Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    if (v.length() < min) throw ApiError.badRequest(min <= 1 ? "Please fill in " + field + "." : subject + " needs at least " + min + " characters.");
+    if (v.length() > max) throw ApiError.badRequest(subject + " can be at most " + max + " characters.");
     return v;
   }
 
