@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -123,6 +124,14 @@ public final class AccountStore {
           Row r = rows.iterator().next();
           return Optional.of(new Invitation(r.getUUID(0), r.getString(1), Optional.ofNullable(r.getString(2)), r.getOffsetDateTime(3)));
         });
+  }
+
+  /** One account by id, read through {@code client} (e.g. inside a caller's transaction). */
+  public static Future<Account> byId(SqlClient client, UUID id) {
+    return client.preparedQuery("select " + ACCOUNT_COLUMNS + "\n" + """
+             from accounts a join organisations o on o.id = a.organisation_id where a.id = $1""")
+        .execute(Tuple.of(id))
+        .map(rows -> account(rows.iterator().next()));
   }
 
   /** Accounts of one organisation, for inviting a co-interviewer to a session. */

@@ -1,6 +1,7 @@
 package io.mockroom.match;
 
 import io.mockroom.auth.Account;
+import io.mockroom.auth.AccountStore;
 import io.mockroom.room.SessionStore;
 import io.mockroom.room.SessionStore.PlanRequest;
 import io.vertx.core.Future;
@@ -62,14 +63,10 @@ public final class PracticeLobby {
       select r.account_id from practice_requests r
        where r.organisation_id = $1 and r.topic = $2 and r.difficulty = $3 and r.account_id <> $4
          and r.seen_at > now() - $5::int * interval '1 second'
-         -- someone who cannot open another session would fail every pairing, and block the queue
+         -- someone who cannot open another session (SessionStore's limit) would fail every pairing, and block the queue
          and (select count(*) from sessions s where s.created_by = r.account_id and s.status <> 'ended') < $6
        order by r.created_at, r.account_id limit 1
          for update""";
-
-  private static final String ACCOUNT = """
-      select a.id, a.organisation_id, o.name as organisation, a.email, a.display_name, a.role
-        from accounts a join organisations o on o.id = a.organisation_id where a.id = $1""";
 
   /**
    * Questions for a round: the topic's at the level first, then its others; within those, ones the
@@ -114,10 +111,8 @@ public final class PracticeLobby {
 
   /** Asks for a partner (replacing an open request): paired at once when someone is waiting, else waiting. */
   public Future<State> ask(Account me, String topic, String difficulty) {
-    return pool.preparedQuery("select count(*) from sessions where created_by = $1 and status <> 'ended'").execute(Tuple.of(me.id()))
-        .compose(open -> open.iterator().next().getLong(0) >= SessionStore.MAX_OPEN_PER_ACCOUNT
-            ? Future.failedFuture(new SessionStore.TooManyOpen())
-            : Future.succeededFuture())
+    return sessions.canOpenAnother(me.id())
+        .compose(can -> can ? Future.succeededFuture() : Future.<Void>failedFuture(new SessionStore.TooManyOpen()))
         .compose(canOpen -> pool.withTransaction(c -> c.preparedQuery("select topic, difficulty from practice_requests where account_id = $1")
             .execute(Tuple.of(me.id()))
             .compose(open -> {
@@ -175,7 +170,7 @@ public final class PracticeLobby {
         .execute(Tuple.of(me.organisationId(), topic, difficulty, me.id(), STALE_SECONDS, SessionStore.MAX_OPEN_PER_ACCOUNT))
         .compose(found -> {
           if (found.size() == 0) return Future.succeededFuture();
-          return account(c, found.iterator().next().getUUID("account_id"))
+          return AccountStore.byId(c, found.iterator().next().getUUID("account_id"))
               .compose(partner -> pair(c, partner, me, topic, difficulty));
         });
   }
@@ -206,14 +201,6 @@ public final class PracticeLobby {
           rows.forEach(r -> plan.add(new PlanRequest(r.getUUID("id"), MINUTES_PER_QUESTION)));
           return plan;
         });
-  }
-
-  private static Future<Account> account(SqlConnection c, UUID id) {
-    return c.preparedQuery(ACCOUNT).execute(Tuple.of(id)).map(rows -> {
-      Row r = rows.iterator().next();
-      return new Account(r.getUUID("id"), r.getUUID("organisation_id"), r.getString("organisation"), r.getString("email"),
-          r.getString("display_name"), r.getString("role"));
-    });
   }
 
   private Future<State> read(Account me) {

@@ -46,6 +46,14 @@ public final class SessionStore {
    */
   public static final int MAX_OPEN_PER_ACCOUNT = 50;
 
+  private static final String OPEN_SESSIONS = "select count(*) from sessions where created_by = $1 and status <> 'ended'";
+
+  /** Whether the account may open one more session (it has fewer than {@link #MAX_OPEN_PER_ACCOUNT} that have not ended). */
+  public Future<Boolean> canOpenAnother(UUID accountId) {
+    return pool.preparedQuery(OPEN_SESSIONS).execute(Tuple.of(accountId))
+        .map(rows -> rows.iterator().next().getLong(0) < MAX_OPEN_PER_ACCOUNT);
+  }
+
   /**
    * Fails with {@link UnknownQuestion} when a planned question is not in the organisation's bank,
    * and with {@link TooManyOpen} when the account already has {@link #MAX_OPEN_PER_ACCOUNT}
@@ -65,10 +73,7 @@ public final class SessionStore {
     UUID[] ids = plan.stream().map(PlanRequest::questionId).toArray(UUID[]::new);
     return c.preparedQuery("select id from accounts where id = $1 for no key update")
         .execute(Tuple.of(by.id()))
-        .compose(locked -> c.preparedQuery("""
-                select count(*) from sessions
-                 where organisation_id = $1 and created_by = $2 and status <> 'ended'""")
-            .execute(Tuple.of(by.organisationId(), by.id())))
+        .compose(locked -> c.preparedQuery(OPEN_SESSIONS).execute(Tuple.of(by.id())))
         .compose(open -> {
           long count = open.iterator().next().getLong(0);
           if (count >= MAX_OPEN_PER_ACCOUNT) return Future.failedFuture(new TooManyOpen());
