@@ -38,6 +38,11 @@ await run(async ({ browser, base, out, pages }) => {
   await ada.getByText('Looking for a colleague').waitFor();
   await ada.screenshot({ path: join(out, 'practice-waiting.png') });
 
+  // While she waits, Ada's page keeps a look held open at the server: the pairing reaches her
+  // page as that look's answer, not at a later poll.
+  const heldLookAnswersPaired = ada.waitForResponse(async r =>
+    r.url().includes('/api/practice?wait=') && (await r.json()).status === 'paired');
+
   step('Grace asks for the same and is paired at once');
   await grace.goto(`${base}/practice`);
   await grace.getByLabel('Topic').selectOption(topic);
@@ -47,7 +52,8 @@ await run(async ({ browser, base, out, pages }) => {
   check(await grace.getByText('Round 1: Ada Lovelace interviews you').count() === 1, 'Ada interviews first');
   check(await grace.getByText('Round 2: you interview Ada Lovelace').count() === 1, 'then Grace');
 
-  step('Ada\'s page sees the pairing by itself');
+  step('Ada\'s page sees the pairing by itself, as the answer of its held look');
+  await heldLookAnswersPaired;
   await ada.getByText('You are paired with Grace Hopper').waitFor();
   check((await ada.title()) === 'Paired with Grace Hopper · Mockroom', `a background tab's title says so: ${await ada.title()}`);
   await ada.screenshot({ path: join(out, 'practice-paired.png') });

@@ -179,7 +179,8 @@ export interface PracticeState {
 }
 
 export const practice = {
-  get: () => getJson<PracticeState>('/api/practice'),
+  /** With {@code waitSeconds}, while waiting for a partner the server answers when that changes, or after that long. */
+  get: (waitSeconds?: number) => getJson<PracticeState>('/api/practice' + (waitSeconds ? `?wait=${waitSeconds}` : '')),
   ask: (topic: string, difficulty: Difficulty) => postJson<PracticeState>('/api/practice', { topic, difficulty }),
   cancel: () => deleteJson<PracticeState>('/api/practice'),
 };

@@ -1,10 +1,12 @@
 // Peer practice: ask for a colleague who wants the same topic and level, wait, then two rounds —
-// the one who waited interviews first, then the other way round. The page asks the server every
-// few seconds while it is open: that keeps a waiting request alive (a closed tab's is passed over).
+// the one who waited interviews first, then the other way round. While waiting, the page keeps one
+// look held open at the server, which answers the moment the pairing comes (and every 20 s
+// otherwise); that looking also keeps the request alive (a closed tab's is passed over).
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, practice, type Difficulty, type PracticeState } from '../api';
 
 const LOOK_EVERY_MS = 3000;
+const HOLD_SECONDS = 20;
 const LEVELS: Difficulty[] = ['beginner', 'intermediate', 'advanced'];
 const level = (d: string | null) => (d ? d[0].toUpperCase() + d.slice(1) : '');
 
@@ -22,17 +24,27 @@ export function PracticePage() {
     api.topics().then(t => { setTopics(t.topics); setTopic(x => x || t.topics[0]?.topic || ''); }).catch(fail);
   }, []);
 
-  // Looks once, then every few seconds while there is something to follow: a request waiting (the
-  // looking keeps it alive) or rounds whose status changes. Idle, nothing changes by itself.
-  const following = state === null || state.status !== 'idle';
+  // Looks once, then follows what can change by itself: waiting, one held look after another (the
+  // server answers when the pairing comes); paired, every few seconds (the rounds' status). Idle,
+  // nothing changes by itself. A new status starts this over; a failed look is retried after a pause.
+  const status = state?.status ?? null;
   useEffect(() => {
-    if (!following) return;
+    if (status === 'idle') return;
     let live = true;
-    const look = () => practice.get().then(s => { if (live) { setState(s); setError(null); } }).catch(e => { if (live) fail(e); });
-    if (state === null) look();
-    const timer = window.setInterval(look, LOOK_EVERY_MS);
-    return () => { live = false; window.clearInterval(timer); };
-  }, [following]);
+    let timer = 0;
+    const again = (ms: number) => { timer = window.setTimeout(look, ms); };
+    const look = () => practice.get(status === 'waiting' ? HOLD_SECONDS : undefined)
+      .then(s => {
+        if (!live) return;
+        setState(s);
+        setError(null);
+        if (s.status === status) again(status === 'waiting' ? 0 : LOOK_EVERY_MS);
+      })
+      .catch(e => { if (live) { fail(e); again(LOOK_EVERY_MS); } });
+    if (status === null) look();
+    else again(status === 'waiting' ? 0 : LOOK_EVERY_MS);
+    return () => { live = false; window.clearTimeout(timer); };
+  }, [status]);
 
   // A waiting tab is often in the background: its title tells when the pairing came.
   useEffect(() => {

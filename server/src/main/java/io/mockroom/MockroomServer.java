@@ -123,7 +123,7 @@ public final class MockroomServer {
       }));
       BankStore bank = new BankStore(db.pool());
       new QuestionRoutes(bank, new AuthoredQuestions(db.pool()), authn).mount(r);
-      new PracticeRoutes(new PracticeLobby(db.pool(), sessions), bank, authn, urls).mount(r);
+      new PracticeRoutes(new PracticeLobby(vertx, db.pool(), sessions), bank, authn, urls, config.socketSilenceSeconds()).mount(r);
       new AuthRoutes(vertx, accounts, authn, hasher, new LoginThrottle(Clock.systemUTC()), urls,
           new ClientAddress(config.trustedProxies())).mount(r);
       new SessionRoutes(sessions, accounts, authn, urls).mount(r);

@@ -22,22 +22,45 @@ public final class PracticeRoutes {
 
   public record PracticeView(String status, String topic, String difficulty, OffsetDateTime since, String partner, List<RoundView> rounds) {}
 
+  /** The longest a look is held ({@code ?wait=}): under the lobby's staleness, and under any sane proxy's read timeout. */
+  public static final int MAX_WAIT_SECONDS = 20;
+
   private final PracticeLobby lobby;
   private final BankStore bank;
   private final Authn authn;
   private final PublicUrls urls;
+  private final int maxWaitSeconds;
 
-  public PracticeRoutes(PracticeLobby lobby, BankStore bank, Authn authn, PublicUrls urls) {
+  /** {@code socketSilenceSeconds}: the server closes a connection that sends nothing for twice that, so a hold stays under it. */
+  public PracticeRoutes(PracticeLobby lobby, BankStore bank, Authn authn, PublicUrls urls, int socketSilenceSeconds) {
     this.lobby = lobby;
     this.bank = bank;
     this.authn = authn;
     this.urls = urls;
+    this.maxWaitSeconds = Math.min(MAX_WAIT_SECONDS, socketSilenceSeconds);
   }
 
   public void mount(Router router) {
-    router.get("/api/practice").handler(authn::require).handler(rc -> answer(rc, lobby.current(Authn.account(rc))));
+    router.get("/api/practice").handler(authn::require).handler(this::look);
     router.post("/api/practice").handler(authn::require).handler(this::ask);
     router.delete("/api/practice").handler(authn::require).handler(rc -> answer(rc, lobby.cancel(Authn.account(rc))));
+  }
+
+  /** {@code ?wait=N}: while waiting for a partner, answer when that changes or after N seconds (at most {@link #MAX_WAIT_SECONDS}). */
+  private void look(RoutingContext rc) {
+    String wait = rc.queryParams().get("wait");
+    if (wait == null) {
+      answer(rc, lobby.current(Authn.account(rc)));
+      return;
+    }
+    int seconds = -1;
+    try {
+      seconds = Integer.parseInt(wait);
+    } catch (NumberFormatException e) {
+      // worded below
+    }
+    if (seconds < 0) throw ApiError.badRequest("'wait' must be a whole number of seconds, got '" + wait + "'.");
+    answer(rc, lobby.awaitChange(Authn.account(rc), Math.min(seconds, maxWaitSeconds) * 1000L));
   }
 
   private void ask(RoutingContext rc) {

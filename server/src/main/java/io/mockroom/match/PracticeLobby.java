@@ -5,6 +5,7 @@ import io.mockroom.auth.AccountStore;
 import io.mockroom.room.SessionStore;
 import io.mockroom.room.SessionStore.PlanRequest;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -103,10 +104,12 @@ public final class PracticeLobby {
 
   private final Pool pool;
   private final SessionStore sessions;
+  private final LobbyChanges changes;
 
-  public PracticeLobby(Pool pool, SessionStore sessions) {
+  public PracticeLobby(Vertx vertx, Pool pool, SessionStore sessions) {
     this.pool = pool;
     this.sessions = sessions;
+    this.changes = new LobbyChanges(vertx);
   }
 
   /** Asks for a partner (replacing an open request): paired at once when someone is waiting, else waiting. */
@@ -132,6 +135,9 @@ public final class PracticeLobby {
                       set topic = excluded.topic, difficulty = excluded.difficulty, created_at = now(), seen_at = now()""")
                 .execute(Tuple.of(me.id(), me.organisationId(), topic, difficulty)))
             .compose(asked -> pairIfSomeoneWaits(c, me, topic, difficulty))))
+        .andThen(asked -> {
+          if (asked.succeeded()) changes.announce(me.organisationId());
+        })
         .compose(v -> read(me));
   }
 
@@ -144,7 +150,7 @@ public final class PracticeLobby {
     // and then locks its partner's row, so taking them the other way round could deadlock.
     return pool.preparedQuery("select topic, difficulty from practice_requests where account_id = $1").execute(Tuple.of(me.id()))
         .compose(open -> {
-          if (open.size() == 0) return Future.succeededFuture();
+          if (open.size() == 0) return Future.succeededFuture(false);
           Row r = open.iterator().next();
           String topic = r.getString("topic");
           String difficulty = r.getString("difficulty");
@@ -153,25 +159,55 @@ public final class PracticeLobby {
                       "update practice_requests set seen_at = now() where account_id = $1 and topic = $2 and difficulty = $3")
                   .execute(Tuple.of(me.id(), topic, difficulty)))
               // Still in this queue (not paired, cancelled or moved meanwhile): pair it if someone waits.
-              .compose(seen -> seen.rowCount() == 0 ? Future.succeededFuture() : pairIfSomeoneWaits(c, me, topic, difficulty)));
+              .compose(seen -> seen.rowCount() == 0 ? Future.succeededFuture(false) : pairIfSomeoneWaits(c, me, topic, difficulty)));
+        })
+        .andThen(paired -> {
+          if (paired.succeeded() && paired.result()) changes.announce(me.organisationId());
         })
         .compose(v -> read(me));
+  }
+
+  /**
+   * Like {@link #current}, but while the account is waiting the answer is held until its state
+   * changes (it is paired, or another tab of it cancels or moves the request) or {@code maxMillis}
+   * pass, whichever is first; so a waiting page hears of its pairing at once without asking every
+   * second. Not waiting, it answers at once. The hold must stay well under {@link #STALE_SECONDS}:
+   * the request counts as looked at when the hold starts.
+   */
+  public Future<State> awaitChange(Account me, long maxMillis) {
+    long deadline = System.nanoTime() + maxMillis * 1_000_000;
+    // Listening starts before the first read, so a change committed after that read is heard.
+    return changes.listen(me.organisationId()).compose(listener -> current(me)
+        .compose(now -> now instanceof Waiting ? heldWhileUnchanged(listener, me, now, deadline) : Future.succeededFuture(now))
+        .andThen(done -> listener.close()));
+  }
+
+  /** Every change of the organisation's lobby wakes this; only a change of {@code me}'s own state answers. */
+  private Future<State> heldWhileUnchanged(LobbyChanges.Listener listener, Account me, State before, long deadline) {
+    long left = (deadline - System.nanoTime()) / 1_000_000;
+    if (left <= 0) return Future.succeededFuture(before);
+    return listener.next(left).compose(changed -> !changed ? Future.succeededFuture(before) : read(me)
+        .compose(now -> now.equals(before) ? heldWhileUnchanged(listener, me, before, deadline) : Future.succeededFuture(now)));
   }
 
   /** Withdraws the account's open request, if any. */
   public Future<State> cancel(Account me) {
     return pool.preparedQuery("delete from practice_requests where account_id = $1").execute(Tuple.of(me.id()))
+        .andThen(deleted -> {
+          if (deleted.succeeded() && deleted.result().rowCount() > 0) changes.announce(me.organisationId());
+        })
         .compose(v -> read(me));
   }
 
-  /** With the queue's lock held and {@code me}'s request open: pairs it with the longest waiting fresh one, if any. */
-  private Future<Void> pairIfSomeoneWaits(SqlConnection c, Account me, String topic, String difficulty) {
+  /** With the queue's lock held and {@code me}'s request open: pairs it with the longest waiting fresh one, if any; true if it did. */
+  private Future<Boolean> pairIfSomeoneWaits(SqlConnection c, Account me, String topic, String difficulty) {
     return c.preparedQuery(PARTNER)
         .execute(Tuple.of(me.organisationId(), topic, difficulty, me.id(), STALE_SECONDS, SessionStore.MAX_OPEN_PER_ACCOUNT))
         .compose(found -> {
-          if (found.size() == 0) return Future.succeededFuture();
+          if (found.size() == 0) return Future.succeededFuture(false);
           return AccountStore.byId(c, found.iterator().next().getUUID("account_id"))
-              .compose(partner -> pair(c, partner, me, topic, difficulty));
+              .compose(partner -> pair(c, partner, me, topic, difficulty))
+              .map(true);
         });
   }
 
