@@ -3,6 +3,7 @@ package io.mockroom.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mockroom.config.DatabaseUrl;
 import io.mockroom.testing.Http;
 import io.mockroom.testing.Interviewer;
 import io.mockroom.testing.Sql;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * theirs stops or moves the request — and otherwise after N seconds with what it was. Other
  * changes in the organisation's lobby do not answer it.
  */
-class AWaitingPageHearsOfItsPairingWithoutPollingTest {
+public class AWaitingPageHearsOfItsPairingWithoutPollingTest {
   @RegisterExtension
   static final TestServer server = TestServer.perClass();
 
@@ -37,11 +38,16 @@ class AWaitingPageHearsOfItsPairingWithoutPollingTest {
    * seen before it starts to wait, so the request's seen time is pushed into the past first.
    */
   static CompletableFuture<Http.Reply> heldLook(Interviewer who, int waitSeconds) {
-    Sql.execute(server.database(), "update practice_requests set seen_at = now() - interval '20 seconds' where account_id = ?::uuid", who.id());
+    return heldLook(server.database(), who, waitSeconds);
+  }
+
+  /** The same through {@code who}'s server, on the database {@code db} it uses. */
+  public static CompletableFuture<Http.Reply> heldLook(DatabaseUrl db, Interviewer who, int waitSeconds) {
+    Sql.execute(db, "update practice_requests set seen_at = now() - interval '20 seconds' where account_id = ?::uuid", who.id());
     CompletableFuture<Http.Reply> look = CompletableFuture.supplyAsync(
-        () -> Http.get(server.baseUrl() + "/api/practice?wait=" + waitSeconds, who.cookie()));
+        () -> Http.get(who.baseUrl() + "/api/practice?wait=" + waitSeconds, who.cookie()));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!(Boolean) Sql.one(server.database(),
+    while (!(Boolean) Sql.one(db,
         "select seen_at > now() - interval '10 seconds' from practice_requests where account_id = ?::uuid", who.id())) {
       assertThat(System.nanoTime()).as("the held look never looked").isLessThan(deadline);
       assertThat(look).as("the look answered before it was held").isNotDone();
@@ -49,7 +55,7 @@ class AWaitingPageHearsOfItsPairingWithoutPollingTest {
     return look;
   }
 
-  static JsonNode answer(CompletableFuture<Http.Reply> look) throws Exception {
+  public static JsonNode answer(CompletableFuture<Http.Reply> look) throws Exception {
     Http.Reply r = look.get(30, TimeUnit.SECONDS);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return r.json();
