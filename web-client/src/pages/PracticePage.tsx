@@ -68,7 +68,7 @@ export function PracticePage() {
         <form onSubmit={e => { e.preventDefault(); act(practice.ask(topic, difficulty)); }}>
           <p>Pick a topic and a level. When a colleague picks the same, you are paired: the one who was waiting
             interviews first with two questions of the topic from the bank, then you swap with two others.
-            A topic with few questions leaves a round to questions you push from the bank in the room.</p>
+            A topic with fewer than four questions is filled up with other topics' questions at that level.</p>
           <div class="grid2">
             <label>Topic
               <select name="topic" value={topic} onChange={e => setTopic((e.target as HTMLSelectElement).value)}>

@@ -70,15 +70,17 @@ public final class PracticeLobby {
          for update""";
 
   /**
-   * Questions for a round: the topic's at the level first, then its others; within those, ones the
-   * candidate was not asked in this organisation first; never one in {@code $5} (the other round's:
-   * the candidate has just heard them).
+   * Questions for a round: the topic's at the level first, then its others, then (a topic with too
+   * few questions for two rounds) other topics' at the level; within those, ones the candidate was
+   * not asked in this organisation first; never one in {@code $5} (the other round's: the candidate
+   * has just heard them).
    */
   private static final String QUESTIONS = """
       select q.id from questions q
-       where (q.organisation_id is null or q.organisation_id = $1) and q.archived_at is null and q.topic = $2
+       where (q.organisation_id is null or q.organisation_id = $1) and q.archived_at is null
          and not (q.id = any($5))
-       order by q.difficulty <> $3,
+       order by q.topic <> $2,
+                q.difficulty <> $3,
                 exists (select 1 from session_events e join sessions se on se.id = e.session_id
                          where e.type = 'question_pushed' and e.payload ->> 'questionId' = q.id::text
                            and se.organisation_id = $1 and lower(se.candidate_email) = lower($4)),

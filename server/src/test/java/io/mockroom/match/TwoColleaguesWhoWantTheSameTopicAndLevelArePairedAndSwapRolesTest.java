@@ -154,6 +154,35 @@ class TwoColleaguesWhoWantTheSameTopicAndLevelArePairedAndSwapRolesTest {
   }
 
   @Test
+  void aTopicWithTooFewQuestionsForTwoRoundsIsFilledUpFromOtherTopicsAtTheLevel() {
+    Interviewer ada = Interviewer.signUp(server, "Niche Org");
+    Interviewer grace = ada.colleague("Grace Hopper");
+    String topic = "Knitting in Python";
+    Http.Reply written = Http.post(server.baseUrl() + "/api/questions", Map.of("prompt", "How would you model a knitting pattern?",
+        "answer", "With a list of rows.", "topic", topic, "difficulty", "beginner", "keyPoints", java.util.List.of("Rows")), ada.cookie());
+    assertThat(written.status()).as(written.body()).isEqualTo(201);
+    String theTopicsOne = written.json().get("id").asText();
+
+    ask(ada, topic, "beginner");
+    JsonNode paired = ask(grace, topic, "beginner");
+    Set<String> planned = new HashSet<>();
+    int ofTheTopic = 0;
+    for (JsonNode round : paired.get("rounds")) {
+      JsonNode session = Http.get(server.baseUrl() + "/api/sessions/" + round.get("sessionId").asText(), grace.cookie()).json();
+      assertThat(session.get("plan").size()).as("every round has its questions").isEqualTo(PracticeLobby.QUESTIONS_PER_ROUND);
+      for (JsonNode p : session.get("plan")) {
+        assertThat(planned.add(p.get("questionId").asText())).as("a question in both rounds: " + p).isTrue();
+        assertThat(p.get("difficulty").asText()).as("the bank has enough at the level").isEqualTo("beginner");
+        if (p.get("topic").asText().equals(topic)) ofTheTopic++;
+      }
+      if (round.get("number").asInt() == 1) {
+        assertThat(session.get("plan").get(0).get("questionId").asText()).as("the topic's own question comes first").isEqualTo(theTopicsOne);
+      }
+    }
+    assertThat(ofTheTopic).isEqualTo(1);
+  }
+
+  @Test
   void aTopicThatIsNotInTheBankOrABadLevelIsRefused() {
     Interviewer ada = Interviewer.signUp(server, "Picky Org");
     Http.Reply topic = Http.post(server.baseUrl() + "/api/practice", Map.of("topic", "Knitting", "difficulty", "beginner"), ada.cookie());
