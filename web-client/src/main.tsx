@@ -37,7 +37,7 @@ function Landing() {
     <section class="panel narrow hero">
       <h1>Live mock interviews, self-hosted</h1>
       <p>Push questions from your bank, write code together in a shared editor, keep every session's transcript and scores.</p>
-      <p class="actions"><a class="button primary" href="/signup">Create an organisation</a><a class="button" href="/login">Sign in</a><a class="button" href="/bank">Browse the question bank</a></p>
+      <p class="actions"><a class="button primary" href="/signup">Create an organisation</a><a class="button" href="/login">Sign in</a></p>
     </section>
   );
 }
@@ -48,7 +48,7 @@ function App() {
   let page;
   let m: RegExpMatchArray | null;
   if (path === '/') page = <Landing />;
-  else if (path === '/bank') page = <BankPage query={query} />;
+  else if (path === '/bank') page = <SignedIn><BankPage query={query} /></SignedIn>;
   else if (path === '/login') page = <LoginPage next={query.get('next')} />;
   else if (path === '/signup') page = <SignupPage />;
   else if ((m = path.match(/^\/invite\/([\w-]+)$/))) page = <SignupPage invitation={m[1]} />;

@@ -25,9 +25,10 @@ class StoppingTheJarStopsItsPostgresLastIT {
     try {
       JarProcess jar = JarProcess.start(dataDir);
       try {
-        // Connections in use: the health check and the bank's first page open pool connections.
+        // Connections in use: the health check, a sign-up and the bank's first page open pool connections.
         assertThat(Http.get(jar.baseUrl() + "/health").status()).isEqualTo(200);
-        assertThat(Http.get(jar.baseUrl() + "/api/questions?pageSize=5").status()).isEqualTo(200);
+        String cookie = io.mockroom.testing.Interviewer.signUp(jar.baseUrl(), "Stopping Org").cookie();
+        assertThat(Http.get(jar.baseUrl() + "/api/questions?pageSize=5", cookie).status()).isEqualTo(200);
       } finally {
         jar.stop();
       }

@@ -24,12 +24,14 @@ class TheJarStartsAsAUserWouldIT {
     JarProcess first = JarProcess.start(dataDir);
     List<String> firstIds;
     long total;
+    String cookie;
     try {
       JsonNode health = Http.get(first.baseUrl() + "/health").json();
       assertThat(health.get("status").asText()).isEqualTo("up");
       assertThat(health.get("version").asText()).isEqualTo("0.1.0-SNAPSHOT");
 
-      JsonNode questions = Http.get(first.baseUrl() + "/api/questions?pageSize=100").json();
+      cookie = io.mockroom.testing.Interviewer.signUp(first.baseUrl(), "Jar Org").cookie();
+      JsonNode questions = Http.get(first.baseUrl() + "/api/questions?pageSize=100", cookie).json();
       total = questions.get("total").asLong();
       assertThat(total).isGreaterThan(150);
       firstIds = ids(questions);
@@ -50,7 +52,8 @@ class TheJarStartsAsAUserWouldIT {
 
     JarProcess second = JarProcess.start(dataDir);
     try {
-      JsonNode questions = Http.get(second.baseUrl() + "/api/questions?pageSize=100").json();
+      // The account and its login survive the restart too (both are rows in the embedded Postgres).
+      JsonNode questions = Http.get(second.baseUrl() + "/api/questions?pageSize=100", cookie).json();
       assertThat(questions.get("total").asLong()).isEqualTo(total);
       assertThat(ids(questions)).isEqualTo(firstIds);
     } finally {

@@ -185,7 +185,7 @@ public final class LoadGenerator {
           "email", "observer@bench.local", "password", "bench password"), null);
       String observerCookie = Interviewer.cookie(obs);
       List<Interviewer> creators = interviewers(server.baseUrl(), staff, rooms);
-      String question = Http.get(server.baseUrl() + "/api/questions?pageSize=1").json().get("items").get(0).get("id").asText();
+      String question = Http.get(server.baseUrl() + "/api/questions?pageSize=1", staff.cookie()).json().get("items").get(0).get("id").asText();
 
       List<BenchRoom> all = new ArrayList<>();
       long[] counters = new long[5]; // delivered, errors, disconnects, duplicates-or-gaps, offered
@@ -487,7 +487,7 @@ public final class LoadGenerator {
       Vertx vertx = Vertx.vertx(generatorOptions());
       WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(connections + 10));
       Interviewer staff = Interviewer.signUp(server.baseUrl(), "Idle bench");
-      String question = Http.get(server.baseUrl() + "/api/questions?pageSize=1").json().get("items").get(0).get("id").asText();
+      String question = Http.get(server.baseUrl() + "/api/questions?pageSize=1", staff.cookie()).json().get("items").get(0).get("id").asText();
       Thread.sleep(3000);
       long rss0 = ProcStats.rss(server.pid());
       long heap0 = heap(server.baseUrl());

@@ -30,7 +30,7 @@ class APairingMadeThroughOneNodeAnswersAWaitingLookOnAnotherIT {
       Interviewer ada = Interviewer.signUp(a, "Clustered Practice");
       Interviewer graceOnA = ada.colleague("Grace Hopper");
       Interviewer grace = new Interviewer(b, graceOnA.cookie(), graceOnA.account());
-      String topic = Http.get(a + "/api/topics").json().get("topics").get(0).get("topic").asText();
+      String topic = Http.get(a + "/api/topics", ada.cookie()).json().get("topics").get(0).get("topic").asText();
 
       assertThat(Http.post(a + "/api/practice", Map.of("topic", topic, "difficulty", "beginner"), ada.cookie()).status()).isEqualTo(200);
       CompletableFuture<Http.Reply> look = heldLook(db, ada, 20);

@@ -27,7 +27,7 @@ class ApiErrorsAreJsonWithTheRightStatusTest {
       "/api/nothing-here                                   | 404 | not_found | No API endpoint GET /api/nothing-here",
   })
   void badRequestsGetAClearJsonError(String path, int status, String code, String message) {
-    Http.Reply r = Http.get(server.baseUrl() + path);
+    Http.Reply r = Http.get(server.baseUrl() + path, server.reader().cookie());
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     JsonNode error = r.json().get("error");
@@ -37,7 +37,7 @@ class ApiErrorsAreJsonWithTheRightStatusTest {
 
   @Test
   void searchTextLongerThanTheLimitIsRefused() {
-    Http.Reply r = Http.get(server.baseUrl() + "/api/questions?q=" + "a".repeat(201));
+    Http.Reply r = Http.get(server.baseUrl() + "/api/questions?q=" + "a".repeat(201), server.reader().cookie());
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().get("error").get("message").asText()).contains("longer than 200");
   }

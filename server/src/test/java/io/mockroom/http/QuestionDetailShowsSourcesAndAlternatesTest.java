@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mockroom.testing.Http;
+import io.mockroom.testing.Interviewer;
 import io.mockroom.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,12 +15,13 @@ class QuestionDetailShowsSourcesAndAlternatesTest {
 
   @Test
   void aMergedQuestionListsEverySourceAndItsAlternates() {
-    JsonNode items = Http.get(server.baseUrl() + "/api/questions?q=metaclass&pageSize=100").json().get("items");
+    String cookie = Interviewer.signUp(server, "Sources Org").cookie();
+    JsonNode items = Http.get(server.baseUrl() + "/api/questions?q=metaclass&pageSize=100", cookie).json().get("items");
     JsonNode merged = null;
     for (JsonNode i : items) if (i.get("sourceCount").asInt() > 1) merged = i;
     assertThat(merged).as("a metaclass question with several sources").isNotNull();
 
-    JsonNode detail = Http.get(server.baseUrl() + "/api/questions/" + merged.get("id").asText()).json();
+    JsonNode detail = Http.get(server.baseUrl() + "/api/questions/" + merged.get("id").asText(), cookie).json();
     assertThat(detail.get("id").asText()).isEqualTo(merged.get("id").asText());
     assertThat(detail.get("sources")).hasSize(merged.get("sourceCount").asInt());
     assertThat(detail.get("alternates").size()).isEqualTo(detail.get("sources").size() - 1);

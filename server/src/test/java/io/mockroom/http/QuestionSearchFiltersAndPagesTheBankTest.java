@@ -17,7 +17,7 @@ class QuestionSearchFiltersAndPagesTheBankTest {
   static final TestServer server = TestServer.perClass();
 
   private static JsonNode get(String query) {
-    Http.Reply r = Http.get(server.baseUrl() + "/api/questions" + query);
+    Http.Reply r = Http.get(server.baseUrl() + "/api/questions" + query, server.reader().cookie());
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return r.json();
   }
@@ -58,7 +58,7 @@ class QuestionSearchFiltersAndPagesTheBankTest {
 
   @Test
   void topicFilterMatchesTheTopicCounts() {
-    JsonNode topics = Http.get(server.baseUrl() + "/api/topics").json().get("topics");
+    JsonNode topics = Http.get(server.baseUrl() + "/api/topics", server.reader().cookie()).json().get("topics");
     assertThat(topics.size()).isGreaterThan(3);
     long sum = 0;
     for (JsonNode t : topics) {
@@ -88,13 +88,13 @@ class QuestionSearchFiltersAndPagesTheBankTest {
 
   @Test
   void sourceFilterReturnsOnlyQuestionsFromThatFile() {
-    JsonNode sources = Http.get(server.baseUrl() + "/api/sources").json().get("sources");
+    JsonNode sources = Http.get(server.baseUrl() + "/api/sources", server.reader().cookie()).json().get("sources");
     assertThat(sources).hasSize(5);
     for (JsonNode s : sources) {
       String file = s.get("file").asText();
       JsonNode page = get("?pageSize=100&source=" + file);
       assertThat(page.get("total").asLong()).as(file).isEqualTo(s.get("count").asLong());
-      JsonNode firstDetail = Http.get(server.baseUrl() + "/api/questions/" + page.get("items").get(0).get("id").asText()).json();
+      JsonNode firstDetail = Http.get(server.baseUrl() + "/api/questions/" + page.get("items").get(0).get("id").asText(), server.reader().cookie()).json();
       assertThat(firstDetail.get("sources").findValuesAsText("file")).contains(file);
     }
   }

@@ -25,7 +25,7 @@ public class AWaitingPageHearsOfItsPairingWithoutPollingTest {
   static final TestServer server = TestServer.perClass();
 
   static String biggestTopic() {
-    return Http.get(server.baseUrl() + "/api/topics").json().get("topics").get(0).get("topic").asText();
+    return Http.get(server.baseUrl() + "/api/topics", server.reader().cookie()).json().get("topics").get(0).get("topic").asText();
   }
 
   static void ask(Interviewer who, String topic, String level) {

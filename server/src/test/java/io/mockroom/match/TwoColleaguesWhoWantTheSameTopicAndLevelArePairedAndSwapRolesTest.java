@@ -24,7 +24,7 @@ class TwoColleaguesWhoWantTheSameTopicAndLevelArePairedAndSwapRolesTest {
   static final TestServer server = TestServer.perClass();
 
   static String biggestTopic() {
-    return Http.get(server.baseUrl() + "/api/topics").json().get("topics").get(0).get("topic").asText();
+    return Http.get(server.baseUrl() + "/api/topics", server.reader().cookie()).json().get("topics").get(0).get("topic").asText();
   }
 
   static JsonNode ask(Interviewer who, String topic, String level) {

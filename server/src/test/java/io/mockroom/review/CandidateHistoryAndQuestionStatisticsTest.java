@@ -23,7 +23,7 @@ class CandidateHistoryAndQuestionStatisticsTest {
   @BeforeAll
   static void twoSessionsWithOneCandidate() {
     ada = Interviewer.signUp(server, "History Org");
-    JsonNode bank = Http.get(server.baseUrl() + "/api/questions?pageSize=3").json().get("items");
+    JsonNode bank = Http.get(server.baseUrl() + "/api/questions?pageSize=3", ada.cookie()).json().get("items");
     firstQuestion = bank.get(0).get("id").asText();
     interview(List.of(firstQuestion, bank.get(1).get("id").asText()), "mary@example.com", 2);
     interview(List.of(firstQuestion), null, 4); // linked to the candidate by hand afterwards
@@ -60,12 +60,10 @@ class CandidateHistoryAndQuestionStatisticsTest {
     assertThat(top.get("id").asText()).isEqualTo(firstQuestion);
     assertThat(top.get("asked").asInt()).isEqualTo(2);
     assertThat(top.get("averageRubric").asDouble()).isEqualTo(3.0);
-    JsonNode anonymous = Http.get(server.baseUrl() + "/api/questions?sort=asked&pageSize=5").json().get("items").get(0);
-    assertThat(anonymous.get("asked").isNull()).isTrue();
     Interviewer other = Interviewer.signUp(server, "Other History Org");
     JsonNode theirs = Http.get(server.baseUrl() + "/api/questions?sort=asked&pageSize=5", other.cookie()).json().get("items").get(0);
     assertThat(theirs.get("asked").asInt()).isZero();
-    assertThat(Http.get(server.baseUrl() + "/api/questions?sort=popularity").status()).isEqualTo(400);
+    assertThat(Http.get(server.baseUrl() + "/api/questions?sort=popularity", ada.cookie()).status()).isEqualTo(400);
   }
 
   @Test
@@ -80,11 +78,10 @@ class CandidateHistoryAndQuestionStatisticsTest {
       JsonNode p = Http.get(server.baseUrl() + "/api/questions?pageSize=100&notAskedTo=mary@example.com&page=" + page, ada.cookie()).json();
       p.get("items").forEach(q -> assertThat(asked).doesNotContain(q.get("id").asText()));
     }
-    // Another organisation never asked her anything; signed out, there is no candidate to ask about.
+    // Another organisation never asked her anything.
     Interviewer other = Interviewer.signUp(server, "Fresh Eyes Org");
     long theirs = Http.get(server.baseUrl() + "/api/questions?notAskedTo=mary@example.com", other.cookie()).json().get("total").asLong();
     assertThat(theirs).isEqualTo(Http.get(server.baseUrl() + "/api/questions", other.cookie()).json().get("total").asLong());
-    assertThat(Http.get(server.baseUrl() + "/api/questions?notAskedTo=mary@example.com").status()).isEqualTo(401);
   }
 
   @Test

@@ -38,7 +38,7 @@ public class AWholeSessionOverTheLiveProtocolTest {
     Interviewer ada = Interviewer.signUp(server, "Engines Ltd");
     JsonNode session = ada.createSession("Python loop", "Grace", 2);
     String sessionId = session.get("id").asText();
-    JsonNode firstQuestion = Http.get(server.baseUrl() + "/api/questions/" + session.get("plan").get(0).get("questionId").asText()).json();
+    JsonNode firstQuestion = Http.get(server.baseUrl() + "/api/questions/" + session.get("plan").get(0).get("questionId").asText(), ada.cookie()).json();
 
     try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + sessionId, ada.cookie());
          RoomClient candidate = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null)) {

@@ -30,7 +30,7 @@ class AnInterviewerCannotOpenUnlimitedRoomsTest {
   @Test
   void theSessionOverTheLimitIsRefusedUntilOneEnds() throws Exception {
     Interviewer ada = Interviewer.signUp(server, "Busy Org");
-    String question = Http.get(server.baseUrl() + "/api/questions?pageSize=1").json().get("items").get(0).get("id").asText();
+    String question = Http.get(server.baseUrl() + "/api/questions?pageSize=1", ada.cookie()).json().get("items").get(0).get("id").asText();
     List<JsonNode> created = new ArrayList<>();
     for (int i = 0; i < MAX - 5; i++) created.add(ada.createSession("Session " + i, "Candidate " + i, 1));
 

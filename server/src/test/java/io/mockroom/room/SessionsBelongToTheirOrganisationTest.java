@@ -51,7 +51,7 @@ class SessionsBelongToTheirOrganisationTest {
     assertThat(unknown.json().get("error").get("message").asText()).isEqualTo("A planned question is not in the question bank.");
     Http.Reply noTitle = Http.post(server.baseUrl() + "/api/sessions", Map.of("candidateName", "C"), ada.cookie());
     assertThat(noTitle.json().get("error").get("message").asText()).isEqualTo("Please fill in a title.");
-    String q = Http.get(server.baseUrl() + "/api/questions?pageSize=1").json().get("items").get(0).get("id").asText();
+    String q = Http.get(server.baseUrl() + "/api/questions?pageSize=1", ada.cookie()).json().get("items").get(0).get("id").asText();
     Http.Reply twice = Http.post(server.baseUrl() + "/api/sessions", Map.of("title", "T", "candidateName", "C",
         "plan", List.of(Map.of("questionId", q), Map.of("questionId", q))), ada.cookie());
     assertThat(twice.json().get("error").get("message").asText()).isEqualTo("A question can be in the plan only once.");

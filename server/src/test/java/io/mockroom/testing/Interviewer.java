@@ -30,9 +30,9 @@ public record Interviewer(String baseUrl, String cookie, JsonNode account) {
         .findFirst().orElseThrow(() -> new AssertionError("no login cookie in " + r.headers()));
   }
 
-  /** A session planned with the first {@code questions} questions of the bank (2 minutes each). */
+  /** A session planned with the first {@code questions} questions of the imported bank (2 minutes each). */
   public JsonNode createSession(String title, String candidate, int questions) {
-    JsonNode bank = Http.get(baseUrl + "/api/questions?pageSize=" + Math.max(1, questions)).json().get("items");
+    JsonNode bank = Http.get(baseUrl + "/api/questions?origin=import&pageSize=" + Math.max(1, questions), cookie).json().get("items");
     List<Map<String, Object>> plan = new ArrayList<>();
     for (int i = 0; i < questions; i++) plan.add(Map.of("questionId", bank.get(i).get("id").asText(), "minutes", 2));
     Http.Reply r = Http.post(baseUrl + "/api/sessions",

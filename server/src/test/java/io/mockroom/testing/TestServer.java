@@ -34,6 +34,7 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
   private final Supplier<Running> starter;
   /** Null while a perClass server is not started (before beforeAll, after afterAll). */
   private volatile Running running;
+  private Interviewer reader;
   /** The unique id of the class whose beforeAll started this server: only its afterAll closes it. */
   private String startedFor;
 
@@ -106,6 +107,9 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
     } finally {
       running = null;
       startedFor = null;
+      synchronized (this) {
+        reader = null;
+      }
     }
   }
 
@@ -133,6 +137,12 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
 
   public Vertx vertx() {
     return running().vertx();
+  }
+
+  /** An account of an organisation of its own, for tests that only read what needs one (the bank); signed up on first use. */
+  public synchronized Interviewer reader() {
+    if (reader == null) reader = Interviewer.signUp(this, "Bank Readers");
+    return reader;
   }
 
   /**
