@@ -2,6 +2,7 @@ package io.mockroom.http;
 
 import io.mockroom.auth.Account;
 import io.mockroom.auth.AccountStore;
+import io.mockroom.room.Role;
 import io.mockroom.room.SessionStore;
 import io.mockroom.room.SessionStore.Member;
 import io.mockroom.room.SessionStore.PlanEntry;
@@ -101,19 +102,38 @@ public final class SessionRoutes {
       throw ApiError.badRequest("Role must be interviewer or observer.");
     }
     Account me = Authn.account(rc);
-    found(rc).compose(s -> accounts.inOrganisation(me.organisationId(), email).compose(a -> a
-            .map(account -> sessions.addMember(s.id(), account.id(), role))
+    asInterviewer(rc, "invite colleagues to it or change their role").compose(s -> accounts.inOrganisation(me.organisationId(), email).compose(a -> a
+            .map(account -> {
+              if (account.id().equals(s.createdBy())) {
+                throw new ApiError(409, "session_creator", account.name() + " created this session and is always one of its interviewers.");
+              }
+              return sessions.addMember(s.id(), account.id(), role);
+            })
             .orElseGet(() -> Future.failedFuture(new ApiError(404, "no_such_colleague",
                 "No account with " + email + " in " + me.organisationName() + ". Invite them to the organisation first."))))
         .compose(v -> detail(rc, s)))
         .onComplete(Responses.json(rc));
   }
 
+  /**
+   * The session, if the signed-in account is one of its interviewers (its creator or invited as
+   * one): changing who takes part, or whom it is about, is theirs. Observers and other colleagues
+   * may read the session but get a 403 saying what they tried.
+   */
+  private Future<Session> asInterviewer(RoutingContext rc, String what) {
+    return found(rc).compose(s -> sessions.staffRole(s.id(), Authn.account(rc)).map(role -> {
+      if (role.flatMap(r -> r).filter(r -> r == Role.INTERVIEWER).isEmpty()) {
+        throw new ApiError(403, "not_an_interviewer", "Only this session's interviewers can " + what + ".");
+      }
+      return s;
+    }));
+  }
+
   public record CandidateRequest(String email) {}
 
   private void linkCandidate(RoutingContext rc) {
     String email = Bodies.email(Bodies.decode(rc, CandidateRequest.class).email(), "the candidate's email");
-    found(rc).compose(s -> sessions.setCandidateEmail(s.id(), email).compose(v -> found(rc)).compose(s2 -> detail(rc, s2)))
+    asInterviewer(rc, "change its candidate").compose(s -> sessions.setCandidateEmail(s.id(), email).compose(v -> found(rc)).compose(s2 -> detail(rc, s2)))
         .onComplete(Responses.json(rc));
   }
 
