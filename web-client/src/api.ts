@@ -130,7 +130,7 @@ export interface ReviewRow {
 
 export interface Transcript {
   format: number;
-  session: { id: string; title: string; candidateName: string; candidateEmail: string | null; status: string; createdAt: string; startedAt: string | null; endedAt: string | null; durationSeconds: number | null };
+  session: { id: string; title: string; candidateName: string; candidateEmail: string | null; status: string; createdAt: string; startedAt: string | null; endedAt: string | null; durationSeconds: number | null; scoresOpen: boolean };
   participants: { id: string; name: string; role: string }[];
   questions: { questionId: string; doc: string; planIndex: number | null; prompt: string; referenceAnswer: string; keyPoints: string[]; topic: string | null; difficulty: string | null; firstShownAt: string; secondsSpent: number; finalAnswer: string; finalVersion: number }[];
   timeline: { seq: number; at: string; type: string; participantId: string | null; participantName: string | null; details: any }[];

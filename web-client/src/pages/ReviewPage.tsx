@@ -132,6 +132,7 @@ export function ReviewSessionPage({ id }: { id: string }) {
             <a class="button" href={`/api/review/sessions/${s.id}/export.json`} download>JSON</a>
           </span>
         </div>
+        {!s.scoresOpen && <p class="muted" role="note">Scores and recommendations are shown once every interviewer who scored has submitted, or the session has ended.</p>}
         {t.recommendations.length > 0 && (
           <ul class="recs">{t.recommendations.map(r => <li><strong>{r.name}</strong>: <span class={`rec ${r.recommendation}`}>{recLabel(r.recommendation)}</span>{r.submitted ? '' : ' (draft)'} {r.summary}</li>)}</ul>
         )}

@@ -29,7 +29,7 @@ public final class BankStore {
                  where e.type = 'question_pushed' and e.payload ->> 'questionId' = q.id::text and se.organisation_id = $8) end as asked,
              case when $8::uuid is null then null else
                (select avg(sc.rubric)::float8 from scores sc join sessions se on se.id = sc.session_id
-                 where sc.question_id = q.id and se.organisation_id = $8) end as average_rubric,
+                 where sc.question_id = q.id and se.organisation_id = $8 and scores_open(se.id)) end as average_rubric,
              count(*) over () as total
         from questions q
        where (q.organisation_id is null or q.organisation_id = $8) and q.archived_at is null
@@ -48,7 +48,7 @@ public final class BankStore {
                    join sessions se on se.id = e.session_id where e.type = 'question_pushed'
                    and e.payload ->> 'questionId' = q.id::text and se.organisation_id = $8), 0) else 0 end),
                 (case when $9 = 'score' then -coalesce((select avg(sc.rubric) from scores sc join sessions se on se.id = sc.session_id
-                   where sc.question_id = q.id and se.organisation_id = $8), 0) else 0 end),
+                   where sc.question_id = q.id and se.organisation_id = $8 and scores_open(se.id)), 0) else 0 end),
                 (case when $1::text is null or q.prompt ilike $2 escape '\\' then 0 else 1 end),
                 (case when $1::text is null then 0
                       else ts_rank(q.search, websearch_to_tsquery('english', $1)) end) desc,

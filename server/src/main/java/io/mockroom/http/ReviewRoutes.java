@@ -24,7 +24,7 @@ public final class ReviewRoutes {
         from scores sc join sessions s on s.id = sc.session_id join accounts a on a.id = sc.account_id
         join questions q on q.id = sc.question_id
         left join recommendations r on r.session_id = s.id and r.account_id = sc.account_id and r.submitted_at is not null
-       where s.organisation_id = $1 order by s.created_at, s.id, a.display_name, q.prompt""";
+       where s.organisation_id = $1 and scores_open(s.id) order by s.created_at, s.id, a.display_name, q.prompt""";
 
   private final ReviewStore review;
   private final Pool pool;

@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** The human exports of a session: a Markdown transcript, and scores as CSV rows. */
 public final class Exports {
+  static final String SCORES_NOT_OPEN = "Scores and recommendations are shown once every interviewer who scored has submitted, "
+      + "or the session has ended.";
+
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
   private static final Map<String, String> RECOMMENDATION = Map.of(
       "strong_no", "Strong no", "no", "No", "yes", "Yes", "strong_yes", "Strong yes");
@@ -60,6 +63,9 @@ public final class Exports {
         default -> e.type();
       };
       md.append("- ").append(TIME.format(e.at())).append(" — ").append(line.replace("\n", " ")).append('\n');
+    }
+    if (!t.session().scoresOpen()) {
+      md.append("\n## Scores\n\n").append(SCORES_NOT_OPEN).append('\n');
     }
     if (!t.recommendations().isEmpty()) {
       md.append("\n## Recommendations\n\n");

@@ -28,7 +28,7 @@ public final class ReviewStore {
       with base as (
         select s.*,
                extract(epoch from (coalesce(s.ended_at, now()) - s.started_at))::bigint as duration,
-               (select avg(sc.rubric)::float8 from scores sc where sc.session_id = s.id) as avg_rubric
+               (select avg(sc.rubric)::float8 from scores sc where sc.session_id = s.id and scores_open(s.id)) as avg_rubric
           from sessions s
          where s.organisation_id = $1
            and ($2::text is null or s.candidate_name ilike '%' || $2 || '%' or s.candidate_email ilike '%' || $2 || '%')
@@ -40,7 +40,7 @@ public final class ReviewStore {
            and ($5::text is null or exists (select 1 from session_plan_items p join questions q on q.id = p.question_id
                                              where p.session_id = s.id and q.difficulty = $5))
            and ($6::text is null or exists (select 1 from recommendations r where r.session_id = s.id
-                                             and r.recommendation = $6 and r.submitted_at is not null))
+                                             and r.recommendation = $6 and r.submitted_at is not null) and scores_open(s.id))
            and ($7::timestamptz is null or s.created_at >= $7)
            and ($8::timestamptz is null or s.created_at < $8))
       select b.id, b.title, b.candidate_name, b.candidate_email, b.status, b.created_at, b.started_at, b.ended_at,
@@ -49,19 +49,19 @@ public final class ReviewStore {
                where a.id = b.created_by or a.id in (select m.account_id from session_members m where m.session_id = b.id))::text as interviewers,
              (select coalesce(json_agg(json_build_object('questionId', q.id, 'prompt', q.prompt, 'topic', q.topic,
                       'difficulty', q.difficulty, 'averageRubric',
-                      (select avg(sc.rubric)::float8 from scores sc where sc.session_id = b.id and sc.question_id = q.id))
+                      (select avg(sc.rubric)::float8 from scores sc where sc.session_id = b.id and sc.question_id = q.id and scores_open(b.id)))
                       order by p.position), '[]')
                 from session_plan_items p join questions q on q.id = p.question_id where p.session_id = b.id)::text as questions,
              (select coalesce(json_agg(json_build_object('name', a.display_name, 'recommendation', r.recommendation,
                       'submitted', r.submitted_at is not null)), '[]')
-                from recommendations r join accounts a on a.id = r.account_id where r.session_id = b.id)::text as recs
+                from recommendations r join accounts a on a.id = r.account_id where r.session_id = b.id and scores_open(b.id))::text as recs
         from base b
        order by {sort} {direction} nulls last, b.created_at desc, b.id
        limit $9 offset $10""";
 
   private static final String SESSION = """
       select id, title, candidate_name, candidate_email, status, created_at, started_at, ended_at,
-             extract(epoch from (coalesce(ended_at, now()) - started_at))::bigint as duration
+             extract(epoch from (coalesce(ended_at, now()) - started_at))::bigint as duration, scores_open(id) as scores_open
         from sessions where id = $1 and organisation_id = $2""";
 
   private static final String EVENTS = """
@@ -107,7 +107,7 @@ public final class ReviewStore {
   private static final String TOPIC_SCORES = """
       select s.id, s.created_at, q.topic, avg(sc.rubric)::float8 as avg
         from sessions s join scores sc on sc.session_id = s.id join questions q on q.id = sc.question_id
-       where s.organisation_id = $1 and lower(s.candidate_email) = lower($2) and sc.rubric is not null
+       where s.organisation_id = $1 and lower(s.candidate_email) = lower($2) and sc.rubric is not null and scores_open(s.id)
        group by s.id, s.created_at, q.topic order by s.created_at, q.topic""";
 
   private static final String SEEN = """
@@ -145,7 +145,7 @@ public final class ReviewStore {
       Transcript.SessionInfo info = new Transcript.SessionInfo(s.getUUID("id"), s.getString("title"),
           s.getString("candidate_name"), s.getString("candidate_email"), s.getString("status"),
           s.getOffsetDateTime("created_at"), s.getOffsetDateTime("started_at"), s.getOffsetDateTime("ended_at"),
-          s.getOffsetDateTime("started_at") == null ? null : s.getLong("duration"));
+          s.getOffsetDateTime("started_at") == null ? null : s.getLong("duration"), s.getBoolean("scores_open"));
       return pool.preparedQuery(EVENTS).execute(Tuple.of(sessionId)).map(events -> {
         TranscriptBuilder b = new TranscriptBuilder(info);
         for (Row e : events) {

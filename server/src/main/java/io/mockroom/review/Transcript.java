@@ -20,8 +20,13 @@ public record Transcript(
     List<Recommendation> recommendations,
     Map<String, List<Edit>> replay) {
 
+  /**
+   * {@code scoresOpen}: every interviewer who scored has submitted, or the session ended. Until then
+   * the transcript holds no scores or recommendations at all (interviewers score blind, as in the room).
+   */
   public record SessionInfo(UUID id, String title, String candidateName, String candidateEmail, String status,
-                            OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime endedAt, Long durationSeconds) {}
+                            OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime endedAt, Long durationSeconds,
+                            boolean scoresOpen) {}
 
   public record Person(UUID id, String name, String role, UUID accountId) {}
 

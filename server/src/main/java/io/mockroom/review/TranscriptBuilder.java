@@ -41,6 +41,8 @@ final class TranscriptBuilder {
   }
 
   void add(Event e) {
+    // Blind scoring: a colleague's score or draft must not reach review before the room shows it.
+    if (!session.scoresOpen() && (e.type().equals("score") || e.type().equals("recommendation"))) return;
     JsonNode p = e.payload();
     OffsetDateTime at = e.createdAt();
     switch (e.type()) {
