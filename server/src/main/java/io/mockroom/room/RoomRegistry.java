@@ -168,8 +168,12 @@ public final class RoomRegistry implements Room.Services {
 
   @Override
   public Future<Void> status(UUID sessionId, String status, Instant at) {
-    String column = status.equals("live") ? "started_at" : "ended_at";
-    return pool.preparedQuery("update sessions set status = $2, " + column + " = $3 where id = $1")
+    // The room does not wait for "live" to be written, so it may land after "ended" (another pool
+    // connection): a session that ended stays ended. (Seen as a flaky review test under load.)
+    String sql = status.equals("live")
+        ? "update sessions set status = case when status = 'ended' then status else $2 end, started_at = $3 where id = $1"
+        : "update sessions set status = $2, ended_at = $3 where id = $1";
+    return pool.preparedQuery(sql)
         .execute(Tuple.of(sessionId, status, at.atOffset(ZoneOffset.UTC)))
         .onFailure(e -> log.error("Room {}: could not mark the session {}", sessionId, status, e))
         .mapEmpty();
