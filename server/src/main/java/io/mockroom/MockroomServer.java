@@ -13,6 +13,7 @@ import io.mockroom.http.Authn;
 import io.mockroom.http.ClientAddress;
 import io.mockroom.http.PracticeRoutes;
 import io.mockroom.http.PublicUrls;
+import io.mockroom.http.NoNulInTheAddress;
 import io.mockroom.http.SameOrigin;
 import io.mockroom.http.ReviewRoutes;
 import io.mockroom.metrics.ServerMetrics;
@@ -113,6 +114,7 @@ public final class MockroomServer {
     PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
     Router router = WebApp.create(vertx, r -> {
       r.route("/api/*").handler(SameOrigin::check);
+      r.route("/api/*").handler(NoNulInTheAddress::check);
       r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(256 * 1024));
       new HealthRoute(db.pool(), clusterProblem).mount(r);
       // A scrape formats every meter (~30 KB of text): 10-20 ms of CPU warm, ~150 ms the first
