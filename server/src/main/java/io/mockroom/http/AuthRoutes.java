@@ -140,7 +140,7 @@ public final class AuthRoutes {
   }
 
   private static String password(String password) {
-    if (password == null || password.length() < 10) throw ApiError.badRequest("Choose a password of at least 10 characters.");
+    if (password == null || password.strip().length() < 10) throw ApiError.badRequest("Choose a password of at least 10 characters (spaces around it do not count).");
     if (password.length() > 200) throw ApiError.badRequest("A password can be at most 200 characters.");
     return password;
   }
