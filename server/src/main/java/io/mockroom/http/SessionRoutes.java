@@ -2,6 +2,7 @@ package io.mockroom.http;
 
 import io.mockroom.auth.Account;
 import io.mockroom.auth.AccountStore;
+import io.mockroom.room.MemberChanges;
 import io.mockroom.room.SessionStore;
 import io.mockroom.room.SessionStore.Member;
 import io.mockroom.room.SessionStore.PlanEntry;
@@ -38,8 +39,10 @@ public final class SessionRoutes {
   private final AccountStore accounts;
   private final Authn authn;
   private final PublicUrls urls;
+  private final MemberChanges memberChanges;
 
-  public SessionRoutes(SessionStore sessions, AccountStore accounts, Authn authn, PublicUrls urls) {
+  public SessionRoutes(SessionStore sessions, AccountStore accounts, Authn authn, PublicUrls urls, MemberChanges memberChanges) {
+    this.memberChanges = memberChanges;
     this.sessions = sessions;
     this.accounts = accounts;
     this.authn = authn;
@@ -102,7 +105,8 @@ public final class SessionRoutes {
     }
     Account me = Authn.account(rc);
     found(rc).compose(s -> accounts.inOrganisation(me.organisationId(), email).compose(a -> a
-            .map(account -> sessions.addMember(s.id(), account.id(), role))
+            .map(account -> sessions.addMember(s.id(), account.id(), role)
+                .onSuccess(v -> memberChanges.announce(s.id(), account.id(), role))) // the room applies it to open sockets
             .orElseGet(() -> Future.failedFuture(new ApiError(404, "no_such_colleague",
                 "No account with " + email + " in " + me.organisationName() + ". Invite them to the organisation first."))))
         .compose(v -> detail(rc, s)))
