@@ -51,6 +51,7 @@ public final class Exports {
       String line = switch (e.type()) {
         case "joined" -> e.participantName() + " joined as " + e.details().path("role").asText();
         case "presence" -> e.participantName() + " is " + e.details().path("state").asText();
+        case "role" -> e.participantName() + " is now " + e.details().path("role").asText();
         case "started" -> "Session started";
         case "question_pushed" -> "Question: " + e.details().path("prompt").asText();
         case "chat" -> e.participantName() + ": " + e.details().path("text").asText();

@@ -88,13 +88,23 @@ public final class RoomRegistry implements Room.Services {
   public static Future<RoomRegistry> start(Vertx vertx, Pool pool, EventLog eventLog, int shards,
                                           io.mockroom.metrics.ServerMetrics metrics, Claims claims) {
     RoomRegistry registry = new RoomRegistry(vertx, pool, eventLog, metrics, claims);
-    return vertx.deployVerticle(() -> new VerticleBase() {
+    // A member's new role reaches the room if it is loaded here (in a cluster, only its owner has it).
+    Future<Void> members = MemberChanges.listen(vertx, registry::memberChanged).completion();
+    return members.compose(v -> vertx.deployVerticle(() -> new VerticleBase() {
       @Override
       public Future<?> start() {
         registry.shards.add(context);
         return Future.succeededFuture();
       }
-    }, new DeploymentOptions().setInstances(shards)).map(id -> registry);
+    }, new DeploymentOptions().setInstances(shards))).map(id -> registry);
+  }
+
+  private void memberChanged(MemberChanges.Change change) {
+    Future<Room> loaded = rooms.get(change.sessionId());
+    if (loaded != null && loaded.succeeded()) {
+      Room room = loaded.result();
+      room.execute(() -> room.memberChanged(change.accountId(), change.role()));
+    }
   }
 
   /**
