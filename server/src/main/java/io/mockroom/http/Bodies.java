@@ -49,7 +49,7 @@ public final class Bodies {
 
   /** {@code s} with U+0000 and lone surrogates replaced by U+FFFD (the same length in UTF-16 units). */
   public static String storable(String s) {
-    return Utf16.wellFormed(s).replace('\u0000', '\uFFFD');
+    return Utf16.storable(s);
   }
 
   private Bodies() {}

@@ -611,6 +611,9 @@ public final class Room {
    * they are committed. Commits complete in append order, so {@code then}s run in version order.
    */
   private void commit(List<LogEntry> entries, Runnable then) {
+    // A room that gave itself up appends nothing more: a room loaded since (here or on another
+    // node) writes this session's versions now, and ours would collide with them or leave a gap.
+    if (dead) return;
     pending += entries.size();
     appended = services.log().append(entries, epoch);
     appended.onComplete(ar -> context.runOnContext(v -> {
@@ -621,6 +624,8 @@ public final class Room {
         if (!dead) then.run();
       } else if (ar.cause() instanceof EventLog.StaleOwnerException) {
         dropStale(ar.cause());
+      } else if (ar.cause() instanceof EventLog.RefusedException refused) {
+        dropRefused(entries, refused);
       } else if (ar.cause() instanceof EventLog.ClosedException) {
         // The server is stopping: these were never confirmed, and the log said how many.
         log.debug("Room {}: {}", id(), ar.cause().getMessage());
@@ -649,6 +654,28 @@ public final class Room {
     if (dead) return;
     log.warn("Room {}: giving the room up: {}", id(), cause.getMessage());
     connections.keySet().forEach(c -> c.close((short) 1012, "room moved"));
+    connections.clear();
+    unload();
+  }
+
+  /**
+   * The database refused one of this room's events (or an earlier one, which this follows): it is
+   * not stored, yet the room's state already holds it — the seq it took, an editor update later
+   * pushes were rebased on, a score. Only a reload from the log gives a state that matches what
+   * is stored, so the author of the refused message is told, every socket is closed as for a
+   * restart, and the room is unloaded; clients reconnect to the room loaded again from the log
+   * and resend what was never confirmed. Other rooms are not touched.
+   */
+  private void dropRefused(List<LogEntry> entries, EventLog.RefusedException refused) {
+    if (dead) return;
+    log.warn("Room {}: event {} was refused by the database; reloading the room from the log: {}",
+        id(), refused.refusedVersion(), refused.getMessage());
+    ServerMessage.Error error = new ServerMessage.Error("not_stored",
+        "The server could not store this message, so it was dropped. The room reloads from what was saved; reconnect.");
+    entries.stream().filter(e -> e.version() == refused.refusedVersion()).findFirst().ifPresent(e -> connections.forEach((c, who) -> {
+      if (who.id.equals(e.participantId())) c.send(error);
+    }));
+    connections.keySet().forEach(c -> c.close((short) 1012, "room reloaded"));
     connections.clear();
     unload();
   }
