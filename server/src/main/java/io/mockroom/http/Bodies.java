@@ -43,13 +43,8 @@ public final class Bodies {
     @Override
     public String deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
       if (!p.hasToken(JsonToken.VALUE_STRING)) return (String) ctx.handleUnexpectedToken(String.class, p);
-      return storable(p.getText());
+      return Utf16.storable(p.getText());
     }
-  }
-
-  /** {@code s} with U+0000 and lone surrogates replaced by U+FFFD (the same length in UTF-16 units). */
-  public static String storable(String s) {
-    return Utf16.storable(s);
   }
 
   private Bodies() {}

@@ -5,7 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Postgres text cannot hold U+0000, so a query parameter or path carrying one ({@code ?q=%00})
  * reached the database as a 500; it is a client's mistake and answered as one, before any route.
- * (JSON bodies get U+FFFD in its place instead: {@link Bodies#storable}.)
+ * (JSON bodies get U+FFFD in its place instead: {@code Bodies}, as in rooms: {@code collab.Utf16#storable}.)
  */
 public final class NoNulInTheAddress {
   private NoNulInTheAddress() {}
