@@ -215,6 +215,7 @@ export class SharedEditors {
     next = next.update({ selection: { anchor: head }, scrollIntoView: true }).state;
     this.pushing.delete(doc);
     this.setState(doc, next);
+    this.applyCursors(doc); // the new state starts without the others' cursors
     this.onNotice(message);
     this.onChange();
     this.flush(doc);
