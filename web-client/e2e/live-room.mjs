@@ -1,17 +1,20 @@
 // A whole interview in two browser contexts: the interviewer signs up and creates a session,
 // the candidate opens the link and enters a name, the interviewer starts and pushes a question,
 // the candidate types an answer the interviewer sees live, they chat both ways, a dropped
-// connection reconnects without losing text, the interviewer ends, the candidate sees it.
+// connection reconnects without losing text, chat, notes and scores sent while the network is
+// cut arrive once it is back, the plan's next question follows the plan after an extra
+// question, the interviewer ends, the candidate sees it.
 import { join } from 'node:path';
 import { run, step, check, watch } from './browser.mjs';
 import { cuttableProxy } from './cuttable-proxy.mjs';
 
 await run(async ({ browser, base, out, pages }) => {
   const problems = [];
-  const staffCtx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const staffCtx = await browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
   const staff = await staffCtx.newPage();
   pages.push(staff);
-  watch(staff, 'interviewer', problems);
+  const offline = /WebSocket connection to .* failed|Failed to load resource: net::ERR_/;
+  watch(staff, 'interviewer', problems, offline);
 
   step('interviewer signs up');
   const email = `ada-${Date.now()}@example.com`;
@@ -36,8 +39,26 @@ await run(async ({ browser, base, out, pages }) => {
   await staff.getByRole('button', { name: 'Create session' }).click();
   const link = await staff.getByLabel('Candidate link').inputValue();
   check(/\/join\/[\w-]{43}$/.test(link), `candidate link carries a long token: ${link}`);
-  await staff.getByRole('link', { name: 'Open the room' }).click();
+  check(await staff.getByLabel('Candidate link').evaluate(f => f.scrollWidth <= f.clientWidth && f.scrollHeight <= f.clientHeight + 1),
+    'the whole candidate link is in view');
+  const roomHref = await staff.getByRole('link', { name: 'Open the room' }).getAttribute('href');
+  await staff.getByRole('link', { name: 'Sessions' }).click();
+  await staff.getByRole('button', { name: "Copy Grace Hopper's link" }).click();
+  await staff.locator('table.sessions').getByText('Copied.').waitFor();
+  check(await staff.evaluate(() => navigator.clipboard.readText()) === link, 'the session list copies the candidate link');
+
+  step('the interviewer opens the room (through a network the test can cut); the candidate link is there to copy');
+  // Cookies do not depend on the port: the interviewer stays signed in through the proxy.
+  const staffNetwork = await cuttableProxy(Number(new URL(base).port));
+  await staff.goto(`http://127.0.0.1:${staffNetwork.port}${roomHref}`);
   await staff.getByRole('button', { name: 'Start session' }).waitFor();
+  check(await staff.title() === 'Python screen with Grace Hopper · Mockroom', `the tab is named after the session: ${await staff.title()}`);
+  await staff.getByLabel('Candidate link').waitFor();
+  const roomLink = await staff.getByLabel('Candidate link').inputValue();
+  check(new URL(roomLink).pathname === new URL(link).pathname, `the room shows the same candidate link: ${roomLink}`);
+  await staff.getByRole('button', { name: 'Copy', exact: true }).click();
+  await staff.getByText('Copied.').waitFor();
+  check(await staff.evaluate(() => navigator.clipboard.readText()) === roomLink, 'Copy put the link on the clipboard');
 
   step('candidate opens the link and enters a name');
   // The candidate reaches the server through a proxy whose network the test can cut.
@@ -89,16 +110,46 @@ await run(async ({ browser, base, out, pages }) => {
   await staff.locator('.cm-content', { hasText: 'def timed(fn): pass' }).waitFor();
   await cand.locator('.save-state', { hasText: 'All saved' }).waitFor();
 
-  step('the network is cut while the candidate types: the room keeps trying, and nothing is lost');
+  step('the network is cut while both type, chat, note and score: the room keeps trying, and nothing is lost');
   network.cut();
+  staffNetwork.cut();
   await cand.locator('.save-state', { hasText: 'Reconnecting' }).waitFor();
+  await staff.locator('.save-state', { hasText: 'Reconnecting' }).waitFor();
   await cand.locator('.cm-content').press('End');
   await cand.keyboard.type('  # typed offline');
+  for (const text of ['Sent while cut off', 'And a second one']) {
+    await cand.getByLabel('Chat message').fill(text);
+    await cand.getByLabel('Chat message').press('Enter');
+  }
+  await cand.locator('.chat-lines li.not-sent', { hasText: 'And a second one' }).waitFor();
+  check((await cand.locator('.chat-lines li.not-sent').first().textContent()).includes('Not sent yet'), 'a waiting chat line says it is not sent yet');
+  await staff.getByLabel('Private note').fill('Noted while cut off');
+  await staff.getByRole('button', { name: 'Add note' }).click();
+  await staff.locator('.note-lines li.not-sent', { hasText: 'Noted while cut off' }).waitFor();
+  await staff.getByRole('button', { name: '3 · Good' }).click();
+  await staff.locator('.rubric button[aria-pressed="true"]', { hasText: '3' }).waitFor();
+  await staff.getByText('Score not sent yet').waitFor();
+  await staff.locator('.save-state', { hasText: 'not sent yet' }).waitFor();
+  check(await staff.locator('.presence .who.online').count() === 0 && await staff.locator('.presence .who.unknown').count() === 2,
+    'while reconnecting, nobody is shown online');
   await cand.waitForFunction(() => window.mockroomRoom.failedAttempts() >= 3, null, { polling: 100 }); // handshakes failed
   check(await cand.getByText('You cannot join this room').count() === 0, 'a network outage is not a refusal');
+  check(await staff.getByLabel('Chat message').inputValue() === '' && await staff.getByText('Noted while cut off').count() === 1, 'what was sent is kept, once');
   network.restore();
+  staffNetwork.restore();
   await staff.locator('.cm-content', { hasText: '# typed offline' }).waitFor({ timeout: 30_000 });
   await cand.locator('.save-state', { hasText: 'All saved' }).waitFor();
+  await staff.locator('.save-state', { hasText: 'All saved' }).waitFor({ timeout: 30_000 });
+  await staff.locator('.chat-lines li:not(.not-sent)', { hasText: 'And a second one' }).waitFor();
+  const staffChat = await staff.locator('.chat-lines li .text').allTextContents();
+  check(staffChat.indexOf('Sent while cut off') >= 0 && staffChat.indexOf('Sent while cut off') === staffChat.indexOf('And a second one') - 1,
+    `the chat sent while cut off arrived, in order: ${staffChat.join(' | ')}`);
+  await cand.locator('.chat-lines li:not(.not-sent)', { hasText: 'And a second one' }).waitFor();
+  await staff.locator('.note-lines li:not(.not-sent)', { hasText: 'Noted while cut off' }).waitFor();
+  check(await staff.locator('.note-lines li', { hasText: 'Noted while cut off' }).count() === 1, 'the note arrived once');
+  await staff.getByText('Score not sent yet').waitFor({ state: 'detached' });
+  await staff.locator('.rubric button[aria-pressed="true"]', { hasText: '3' }).waitFor();
+  await staff.locator('.presence .who.online', { hasText: 'Grace Hopper' }).waitFor();
   await cand.screenshot({ path: join(out, 'candidate-room.png') });
   await staff.screenshot({ path: join(out, 'interviewer-room.png') });
 
@@ -113,6 +164,18 @@ await run(async ({ browser, base, out, pages }) => {
   await staff.getByText('You submitted:').waitFor();
   check(await cand.locator('.scoring-box, .recommend').count() === 0, 'the candidate sees no scoring');
 
+  step('after an extra question, "Push next question" goes on with the plan, which marks what was asked');
+  await staff.getByLabel('Search any bank question').fill('metaclass');
+  await staff.locator('.plan-box .picker li button').first().click();
+  await staff.getByText('Extra question').waitFor();
+  await cand.getByText('Extra question').waitFor();
+  check(await staff.locator('ol.plan li.asked').count() === 1, 'the first plan question is marked as asked');
+  await staff.getByRole('button', { name: 'Push next question' }).click();
+  await staff.getByText('Question 2 of 2').waitFor();
+  await cand.getByText('Question 2 of 2').waitFor();
+  check(await staff.locator('ol.plan li.asked').count() === 2, 'both plan questions are marked as asked');
+  check(await staff.getByRole('button', { name: 'Push next question' }).count() === 0, 'no next question once the whole plan was asked');
+
   step('interviewer ends the session; the candidate sees it ended');
   staff.once('dialog', d => d.accept());
   await staff.getByRole('button', { name: 'End session' }).click();
@@ -124,6 +187,7 @@ await run(async ({ browser, base, out, pages }) => {
   await cand.goto(candLink);
   await cand.getByText('This interview has ended').waitFor();
   network.close();
+  staffNetwork.close();
 
   check(problems.length === 0, `the pages reported problems:\n${problems.join('\n')}`);
 });

@@ -31,6 +31,8 @@ await run(async ({ browser, base, out, pages }) => {
   step('Ada asks for a partner and waits');
   await ada.goto(`${base}/practice`);
   await ada.getByRole('link', { name: 'Practice' }).waitFor();
+  // The topics arrive after the page: wait for the first to be chosen, not for the page alone.
+  await ada.waitForFunction(() => document.querySelector('select[name=topic]')?.value, null, { polling: 50 });
   const topic = await ada.getByLabel('Topic').inputValue();
   check(topic.length > 0, 'a topic is chosen');
   await ada.getByLabel('Level').selectOption('advanced');

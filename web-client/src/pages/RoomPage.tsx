@@ -8,10 +8,12 @@ import type { ChatLine, NoteLine, Participant, PlanItem, Question, ScoringView, 
 import { RECOMMENDATIONS, RUBRIC } from '../api';
 import { Markdown, Inline, Prompt } from '../markdown';
 import { goToLogin } from './SessionsPage';
+import { CandidateLink } from './CandidateLink';
 
 interface RoomState {
   you: Participant | null;
   title: string;
+  candidateName: string;
   status: string;
   participants: Participant[];
   plan: PlanItem[];
@@ -22,9 +24,17 @@ interface RoomState {
   paused: boolean;
   error: string | null;
   scoring: ScoringView | null;
+  /** Questions shown in this session (their ids), and the plan index of the last plan question shown. */
+  asked: string[];
+  lastPlanIndex: number | null;
+  /** Why an edit of ours was undone (an over-limit paste), until dismissed. */
+  notice: string | null;
 }
 
-const initial: RoomState = { you: null, title: '', status: 'scheduled', participants: [], plan: [], planSize: 0, current: null, chat: [], notes: [], paused: false, error: null, scoring: null };
+const initial: RoomState = { you: null, title: '', candidateName: '', status: 'scheduled', participants: [], plan: [], planSize: 0, current: null, chat: [], notes: [], paused: false, error: null, scoring: null, asked: [], lastPlanIndex: null, notice: null };
+
+/** Messages people send that must survive a reconnection (see RoomConnection.deliver). */
+type Outgoing = { type: string; [field: string]: unknown };
 
 export function CandidateJoinPage({ token }: { token: string }) {
   const [info, setInfo] = useState<{ title: string; candidateName: string; organisationName: string } | null>(null);
@@ -100,11 +110,13 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
       },
     );
     conn.current = c;
+    c.onOutbox = () => tick(t => t + 1);
     const handle = (m: ServerMessage) => {
       const ed = () => {
         if (!editorsCreated && editorEl.current) {
           const role = m.type === 'welcome' ? m.you.role : stateRef.current.you?.role;
-          editorsCreated = new SharedEditors(editorEl.current, msg => c.send(msg), role !== 'observer', () => tick(t => t + 1));
+          editorsCreated = new SharedEditors(editorEl.current, msg => c.send(msg), role !== 'observer', () => tick(t => t + 1),
+            notice => setRoom(r => ({ ...r, notice })));
           editors.current = editorsCreated;
         }
         return editorsCreated;
@@ -115,8 +127,10 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
           const e = ed();
           Object.entries(m.docs).forEach(([doc, view]) => e?.load(doc, view));
           if (m.current) e?.show(m.current.doc);
-          setRoom({ you: m.you, title: m.session.title, status: m.session.status, participants: m.participants, plan: m.plan ?? [],
-            planSize: m.planSize, current: m.current, chat: m.chat, notes: m.notes ?? [], paused: m.saving === 'paused', error: null, scoring: m.scoring ?? null });
+          // A question's answer document is named by the question's id: the documents are the questions shown so far.
+          setRoom(r => ({ you: m.you, title: m.session.title, candidateName: m.session.candidateName, status: m.session.status, participants: m.participants, plan: m.plan ?? [],
+            planSize: m.planSize, current: m.current, chat: m.chat, notes: m.notes ?? [], paused: m.saving === 'paused', error: null, scoring: m.scoring ?? null,
+            asked: Object.keys(m.docs), lastPlanIndex: m.current?.planIndex ?? r.lastPlanIndex, notice: r.notice }));
           break;
         }
         case 'presence':
@@ -124,7 +138,11 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
           if (m.participant.presence === 'left') editorsCreated?.forgetParticipant(m.participant.id);
           break;
         case 'started': setRoom(r => ({ ...r, status: 'live' })); break;
-        case 'question': ed()?.show(m.question.doc); setRoom(r => ({ ...r, current: m.question })); break;
+        case 'question':
+          ed()?.show(m.question.doc);
+          setRoom(r => ({ ...r, current: m.question, notice: null, asked: r.asked.includes(m.question.questionId) ? r.asked : [...r.asked, m.question.questionId],
+            lastPlanIndex: m.question.planIndex ?? r.lastPlanIndex }));
+          break;
         case 'updates': ed()?.receive(m.doc, m.updates); break;
         case 'cursor': editorsCreated?.remoteCursor(m.doc, { id: m.participantId, name: m.name, anchor: m.anchor, head: m.head }); break;
         case 'chat': setRoom(r => ({ ...r, chat: [...r.chat, m.chat] })); break;
@@ -135,6 +153,8 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
         case 'error':
           if (m.code === 'stale_push' || m.code === 'saving_paused') {
             if (stateRef.current.current) editorsCreated?.stale(stateRef.current.current.doc);
+          } else if ((m.code === 'push_rejected' || m.code === 'too_large') && editorsCreated?.refused(m.message)) {
+            // The refused edit was undone, and the editor said why.
           } else {
             setRoom(r => ({ ...r, error: m.message }));
           }
@@ -143,7 +163,8 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
     };
     c.open();
     // For the browser tests: simulate a network drop, and see how many reconnects have failed.
-    (window as any).mockroomRoom = { drop: () => c.drop(), failedAttempts: () => c.failedAttempts };
+    // The editor's view lets a test make an edit the way a program would (dispatch).
+    (window as any).mockroomRoom = { drop: () => c.drop(), failedAttempts: () => c.failedAttempts, editor: () => editorsCreated?.editorView };
     return () => c.close();
   }, [path]);
 
@@ -151,7 +172,17 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
   const staff = you && you.role !== 'candidate';
   const interviewer = you?.role === 'interviewer';
   const unsaved = editors.current?.unsaved() ?? 0;
-  const saveState = status === 'reconnecting' ? 'Reconnecting…' : room.paused ? 'Saving paused' : unsaved > 0 ? 'Saving…' : 'All saved';
+  const online = status === 'online';
+  const waitingOut = (conn.current?.waiting ?? []) as Outgoing[];
+  const notSent = waitingOut.length ? ` · ${waitingOut.length} not sent yet` : '';
+  const saveState = status === 'reconnecting' ? `Reconnecting…${notSent}` : room.paused ? 'Saving paused' : unsaved > 0 || waitingOut.length ? 'Saving…' : 'All saved';
+  const deliver = (m: Outgoing) => conn.current?.deliver(m);
+
+  useEffect(() => {
+    if (!room.title) return;
+    document.title = staff ? `${room.title} with ${room.candidateName} · Mockroom` : `${room.title} · Mockroom`;
+    return () => { document.title = 'Mockroom'; };
+  }, [room.title, room.candidateName, staff]);
 
   if (status === 'refused') return <Notice title="You cannot join this room" text="The link is not valid, the session has ended, or you are not invited. Ask the interviewer for a new link." />;
   if (room.status === 'ended') return <Notice title="This session has ended" text="Thank you! The interviewer has closed the room; you can close this tab." />;
@@ -165,11 +196,12 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
         <span class={`save-state ${saveState === 'All saved' ? 'ok' : 'busy'}`} role="status" aria-live="polite">{status === 'connecting' ? 'Connecting…' : saveState}</span>
         <ul class="presence" aria-label="Participants">
           {room.participants.filter(p => p.presence !== 'left').map(p => (
-            <li key={p.id} class={`who ${p.presence}`} title={`${p.role}, ${p.presence}`}>{p.name}{p.id === you?.id ? ' (you)' : ''}<span class="role"> · {p.role}</span></li>
+            // While we are not connected ourselves, we do not know who is there.
+            <li key={p.id} class={`who ${online ? p.presence : 'unknown'}`} title={online ? `${p.role}, ${p.presence}` : `${p.role}, not known while reconnecting`}>{p.name}{p.id === you?.id ? ' (you)' : ''}<span class="role"> · {p.role}</span></li>
           ))}
         </ul>
-        {interviewer && room.status === 'scheduled' && <button class="primary" onClick={() => conn.current?.send({ type: 'start' })}>Start session</button>}
-        {interviewer && room.status === 'live' && <button class="danger" onClick={() => { if (confirm('End the session for everyone?')) conn.current?.send({ type: 'end' }); }}>End session</button>}
+        {interviewer && room.status === 'scheduled' && <button class="primary" disabled={!online} onClick={() => conn.current?.send({ type: 'start' })}>Start session</button>}
+        {interviewer && room.status === 'live' && <button class="danger" disabled={!online} onClick={() => { if (confirm('End the session for everyone?')) conn.current?.send({ type: 'end' }); }}>End session</button>}
       </header>
       {room.error && <p class="error" role="alert">{room.error}</p>}
       <div class={`room-body ${staff ? 'staff' : 'candidate'}`}>
@@ -190,17 +222,23 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
               )}
             </>
           )}
-          {staff && room.current && you && <ScoreBox question={room.current} scoring={room.scoring} you={you.id} send={m => conn.current?.send(m)} />}
-          {interviewer && <Plan plan={room.plan} current={room.current} push={i => conn.current?.send({ type: 'push_question', planIndex: i })} pushAny={id => conn.current?.send({ type: 'push_question', questionId: id })} />}
+          {staff && room.current && you && <ScoreBox question={room.current} scoring={room.scoring} you={you.id} send={deliver} waiting={waitingOut} />}
+          {interviewer && <Plan plan={room.plan} current={room.current} asked={room.asked} lastPlanIndex={room.lastPlanIndex} online={online}
+            push={i => conn.current?.send({ type: 'push_question', planIndex: i })} pushAny={id => conn.current?.send({ type: 'push_question', questionId: id })} />}
         </section>
         <section class="panel editor-panel" aria-label="Answer">
+          {room.notice && (
+            <p class="error notice-line" role="alert">{room.notice}
+              <button type="button" class="link" aria-label="Dismiss" onClick={() => setRoom(r => ({ ...r, notice: null }))}>×</button></p>
+          )}
           <div ref={editorEl} class={`editor ${room.current ? '' : 'hidden'}`} />
           {!room.current && <p class="muted">The shared answer editor opens with the first question.</p>}
         </section>
         <aside class="panel side">
-          <Chat lines={room.chat} send={t => conn.current?.send({ type: 'chat', text: t })} />
-          {staff && <Notes notes={room.notes} send={t => conn.current?.send({ type: 'note', text: t })} />}
-          {staff && you && <Recommend scoring={room.scoring} you={you.id} send={m => conn.current?.send(m)} />}
+          <Chat lines={room.chat} send={t => deliver({ type: 'chat', text: t })} waiting={waitingOut.filter(m => m.type === 'chat').map(m => String(m.text))} />
+          {staff && <Notes notes={room.notes} send={t => deliver({ type: 'note', text: t })} waiting={waitingOut.filter(m => m.type === 'note').map(m => String(m.text))} />}
+          {staff && you && <Recommend scoring={room.scoring} you={you.id} send={deliver} waiting={waitingOut.some(m => m.type === 'recommend')} />}
+          {interviewer && path.startsWith('/ws/rooms/') && <CandidateLink sessionId={path.slice('/ws/rooms/'.length)} />}
           {interviewer && path.startsWith('/ws/rooms/') && <InviteToSession sessionId={path.slice('/ws/rooms/'.length)} />}
         </aside>
       </div>
@@ -227,7 +265,20 @@ function Timer({ question }: { question: Question }) {
   return <span class={`timer ${left < 0 ? 'over' : left < 60 ? 'soon' : ''}`} aria-label="Time left">{left >= 0 ? fmt(left) : `+${fmt(-left)}`}</span>;
 }
 
-function Plan({ plan, current, push, pushAny }: { plan: PlanItem[]; current: Question | null; push: (i: number) => void; pushAny: (id: string) => void }) {
+/**
+ * The next plan question: the first not yet asked after the last plan question shown (an extra
+ * question in between does not count), else the first not yet asked at all.
+ */
+export function nextPlanIndex(plan: PlanItem[], asked: string[], lastPlanIndex: number | null): number | null {
+  const fresh = plan.filter(p => !asked.includes(p.questionId));
+  const last = lastPlanIndex ?? Math.max(-1, ...plan.filter(p => asked.includes(p.questionId)).map(p => p.index));
+  return (fresh.find(p => p.index > last) ?? fresh[0])?.index ?? null;
+}
+
+function Plan({ plan, current, asked, lastPlanIndex, online, push, pushAny }: {
+  plan: PlanItem[]; current: Question | null; asked: string[]; lastPlanIndex: number | null; online: boolean;
+  push: (i: number) => void; pushAny: (id: string) => void;
+}) {
   const [q, setQ] = useState('');
   const [found, setFound] = useState<QuestionSummary[]>([]);
   useEffect(() => {
@@ -235,35 +286,39 @@ function Plan({ plan, current, push, pushAny }: { plan: PlanItem[]; current: Que
     const t = window.setTimeout(() => api.questions(new URLSearchParams({ q: q.trim(), pageSize: '5' })).then(p => setFound(p.items)).catch(() => setFound([])), 200);
     return () => window.clearTimeout(t);
   }, [q]);
-  const next = current?.planIndex != null ? current.planIndex + 1 : 0;
+  const next = nextPlanIndex(plan, asked, lastPlanIndex);
   return (
     <div class="plan-box">
       <div class="row">
         <h3>Plan</h3>
-        {next < plan.length && <button class="primary" onClick={() => push(next)}>Push next question</button>}
+        {next != null && <button class="primary" disabled={!online} onClick={() => push(next)}>Push next question</button>}
       </div>
       <ol class="plan">
-        {plan.map(p => (
-          <li key={p.index} class={current?.planIndex === p.index ? 'current' : ''}>
-            <span class="prompt"><Prompt text={p.prompt} /></span>
-            <button onClick={() => push(p.index)} aria-label={`Push question ${p.index + 1}`}>Push</button>
-          </li>
-        ))}
+        {plan.map(p => {
+          const wasAsked = asked.includes(p.questionId);
+          return (
+            <li key={p.index} class={`${current?.planIndex === p.index ? 'current' : ''} ${wasAsked ? 'asked' : ''}`}>
+              <span class="prompt"><Prompt text={p.prompt} />{wasAsked && <span class="asked-mark"> · asked</span>}</span>
+              <button disabled={!online} onClick={() => push(p.index)} aria-label={`Push question ${p.index + 1}`}>{wasAsked ? 'Again' : 'Push'}</button>
+            </li>
+          );
+        })}
       </ol>
       <input type="search" placeholder="Push any bank question…" aria-label="Search any bank question" value={q} onInput={e => setQ((e.target as HTMLInputElement).value)} />
-      <ul class="picker">{found.map(f => <li key={f.id}><button class="link" onClick={() => { pushAny(f.id); setQ(''); }}><Prompt text={f.prompt} /></button></li>)}</ul>
+      <ul class="picker">{found.map(f => <li key={f.id}><button class="link" disabled={!online} onClick={() => { pushAny(f.id); setQ(''); }}><Prompt text={f.prompt} /></button></li>)}</ul>
     </div>
   );
 }
 
-function Chat({ lines, send }: { lines: ChatLine[]; send: (text: string) => void }) {
+function Chat({ lines, send, waiting }: { lines: ChatLine[]; send: (text: string) => void; waiting: string[] }) {
   const list = useRef<HTMLOListElement>(null);
-  useEffect(() => { list.current?.scrollTo({ top: list.current.scrollHeight }); }, [lines.length]);
+  useEffect(() => { list.current?.scrollTo({ top: list.current.scrollHeight }); }, [lines.length, waiting.length]);
   return (
     <div class="chat">
       <h3>Chat</h3>
       <ol ref={list} class="chat-lines" aria-live="polite">
         {lines.map(l => <li key={l.id}><span class="who">{l.name}</span> <span class="text">{l.text}</span></li>)}
+        {waiting.map((text, i) => <li key={`waiting-${i}`} class="not-sent"><span class="text">{text}</span> <span class="hint">Not sent yet — reconnecting</span></li>)}
       </ol>
       <form onSubmit={e => { e.preventDefault(); const i = e.currentTarget.elements.namedItem('chat') as HTMLInputElement; if (i.value.trim()) { send(i.value); i.value = ''; } }}>
         <input name="chat" aria-label="Chat message" placeholder="Message" maxLength={2000} autocomplete="off" />
@@ -272,11 +327,14 @@ function Chat({ lines, send }: { lines: ChatLine[]; send: (text: string) => void
   );
 }
 
-function Notes({ notes, send }: { notes: NoteLine[]; send: (text: string) => void }) {
+function Notes({ notes, send, waiting }: { notes: NoteLine[]; send: (text: string) => void; waiting: string[] }) {
   return (
     <div class="notes">
       <h3>Private notes</h3>
-      <ol class="note-lines">{notes.map(n => <li key={n.id}><time>{new Date(n.at).toLocaleTimeString()}</time> <span class="text">{n.text}</span></li>)}</ol>
+      <ol class="note-lines">
+        {notes.map(n => <li key={n.id}><time>{new Date(n.at).toLocaleTimeString()}</time> <span class="text">{n.text}</span></li>)}
+        {waiting.map((text, i) => <li key={`waiting-${i}`} class="not-sent"><span class="text">{text}</span> <span class="hint">Not sent yet — reconnecting</span></li>)}
+      </ol>
       <form onSubmit={e => { e.preventDefault(); const i = e.currentTarget.elements.namedItem('note') as HTMLTextAreaElement; if (i.value.trim()) { send(i.value); i.value = ''; } }}>
         <textarea name="note" aria-label="Private note" placeholder="Only interviewers see notes" maxLength={10000} rows={2}
           onKeyDown={e => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) (e.currentTarget.form as HTMLFormElement).requestSubmit(); }} />
@@ -287,12 +345,15 @@ function Notes({ notes, send }: { notes: NoteLine[]; send: (text: string) => voi
 }
 
 
-function ScoreBox({ question, scoring, you, send }: { question: Question; scoring: ScoringView | null; you: string; send: (m: object) => void }) {
+function ScoreBox({ question, scoring, you, send, waiting }: { question: Question; scoring: ScoringView | null; you: string; send: (m: Outgoing) => void; waiting: Outgoing[] }) {
   const mine = scoring?.scores.find(s => s.participantId === you && s.questionId === question.questionId);
   const others = scoring?.revealed ? scoring.scores.filter(s => s.participantId !== you && s.questionId === question.questionId) : [];
   const [hint, setHint] = useState('');
-  const rubric = mine?.rubric ?? null;
-  const ticked = mine?.keyPoints ?? [];
+  // A score clicked while reconnecting shows as clicked (it is sent when the connection is back).
+  const pending = waiting.filter(m => m.type === 'score' && m.questionId === question.questionId).pop();
+  const pendingHints = waiting.filter(m => m.type === 'hint' && m.questionId === question.questionId).map(m => String(m.text));
+  const rubric = pending ? (pending.rubric as number | null) : mine?.rubric ?? null;
+  const ticked = pending ? (pending.keyPoints as number[]) : mine?.keyPoints ?? [];
   const save = (r: number | null, k: number[]) => send({ type: 'score', questionId: question.questionId, rubric: r, keyPoints: k });
   return (
     <div class="scoring-box">
@@ -305,6 +366,7 @@ function ScoreBox({ question, scoring, you, send }: { question: Question; scorin
         ))}
       </div>
       {rubric && <p class="hint">{RUBRIC[rubric - 1].anchor}</p>}
+      {pending && <p class="hint not-sent" role="status">Score not sent yet — it is sent when the connection is back.</p>}
       <ul class="key-point-ticks">
         {(question.keyPoints ?? []).map((k, i) => (
           <li><label><input type="checkbox" checked={ticked.includes(i)}
@@ -315,15 +377,18 @@ function ScoreBox({ question, scoring, you, send }: { question: Question; scorin
         <input aria-label="Hint given" placeholder="Log a hint you gave" value={hint} onInput={e => setHint((e.target as HTMLInputElement).value)} maxLength={10000} />
         <button type="submit">Log hint</button>
       </form>
-      {scoring && scoring.hints.filter(h => h.questionId === question.questionId).length > 0 && (
-        <ul class="hints">{scoring.hints.filter(h => h.questionId === question.questionId).map(h => <li key={h.id}><time>{new Date(h.at).toLocaleTimeString()}</time> {h.text}</li>)}</ul>
+      {((scoring && scoring.hints.some(h => h.questionId === question.questionId)) || pendingHints.length > 0) && (
+        <ul class="hints">
+          {scoring?.hints.filter(h => h.questionId === question.questionId).map(h => <li key={h.id}><time>{new Date(h.at).toLocaleTimeString()}</time> {h.text}</li>)}
+          {pendingHints.map((text, i) => <li key={`waiting-${i}`} class="not-sent">{text} <span class="hint">Not sent yet — reconnecting</span></li>)}
+        </ul>
       )}
       {others.length > 0 && <ul class="others">{others.map(o => <li><strong>{o.name}</strong>: {o.rubric ?? '—'}/4</li>)}</ul>}
     </div>
   );
 }
 
-function Recommend({ scoring, you, send }: { scoring: ScoringView | null; you: string; send: (m: object) => void }) {
+function Recommend({ scoring, you, send, waiting }: { scoring: ScoringView | null; you: string; send: (m: Outgoing) => void; waiting: boolean }) {
   const mine = scoring?.recommendations.find(r => r.participantId === you);
   const [choice, setChoice] = useState<string>(mine?.recommendation ?? '');
   const [summary, setSummary] = useState<string>(mine?.summary ?? '');
@@ -341,7 +406,8 @@ function Recommend({ scoring, you, send }: { scoring: ScoringView | null; you: s
           <textarea aria-label="Summary" rows={3} placeholder="Summary for the hiring decision" value={summary}
             onInput={e => setSummary((e.target as HTMLTextAreaElement).value)}
             onBlur={() => send({ type: 'recommend', recommendation: choice || null, summary, submit: false })} />
-          <button type="submit" class="primary" disabled={!choice}>Submit</button>
+          <button type="submit" class="primary" disabled={!choice || waiting}>Submit</button>
+          {waiting && <p class="hint not-sent" role="status">Not sent yet — it is sent when the connection is back.</p>}
           <p class="hint">Other interviewers' scores appear when everyone has submitted.</p>
         </form>
       )}

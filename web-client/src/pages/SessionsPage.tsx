@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, auth, candidates, sessions, type QuestionSummary, type SessionDetail, type SessionSummary } from '../api';
 import { Prompt } from '../markdown';
 import { navigate } from '../router';
+import { copyText, LinkField } from './CandidateLink';
 
 export function SessionsPage() {
   const [list, setList] = useState<SessionSummary[] | null>(null);
@@ -21,7 +22,7 @@ export function SessionsPage() {
       {list && list.length === 0 && <p class="muted">No sessions yet. Create one and send the candidate their link.</p>}
       {list && list.length > 0 && (
         <table class="sessions">
-          <thead><tr><th>Title</th><th>Candidate</th><th>Questions</th><th>Status</th><th>Created</th></tr></thead>
+          <thead><tr><th>Title</th><th>Candidate</th><th>Questions</th><th>Status</th><th>Created</th><th><span class="sr-only">Candidate link</span></th></tr></thead>
           <tbody>
             {list.map(s => (
               <tr key={s.id}>
@@ -30,12 +31,28 @@ export function SessionsPage() {
                 <td>{s.questions}</td>
                 <td><span class={`status ${s.status}`}>{s.status}</span></td>
                 <td>{new Date(s.createdAt).toLocaleString()}</td>
+                <td>{s.status !== 'ended' && <CopyCandidateLink sessionId={s.id} candidate={s.candidateName} />}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
     </section>
+  );
+}
+
+/** Copies a session's candidate link (asked for when clicked: the list does not carry it). */
+function CopyCandidateLink({ sessionId, candidate }: { sessionId: string; candidate: string }) {
+  const [state, setState] = useState<string | null>(null);
+  const [url, setUrl] = useState<string | null>(null);
+  if (url) return <LinkField url={url} />; // no clipboard here: show it to copy by hand
+  return (
+    <span>
+      <button type="button" aria-label={`Copy ${candidate}'s link`} onClick={() => sessions.get(sessionId)
+        .then(s => s.candidateUrl ? copyText(s.candidateUrl).then(ok => ok ? setState('Copied.') : setUrl(s.candidateUrl)) : setState('No link: the session ended.'))
+        .catch(e => setState(e instanceof ApiError ? e.message : 'Could not load the link.'))}>Copy candidate link</button>
+      {state && <span class="hint" role="status">{state}</span>}
+    </span>
   );
 }
 
@@ -105,7 +122,8 @@ export function NewSessionPage() {
       <section class="panel narrow">
         <h1>{created.title}</h1>
         <p>Send this link to {created.candidateName}. It opens the candidate's view of this room only, and stops working when the session ends.</p>
-        <label>Candidate link<input readOnly value={created.candidateUrl ?? ''} class="copy" onFocus={e => (e.target as HTMLInputElement).select()} /></label>
+        <LinkField url={created.candidateUrl ?? ''} />
+        <p class="hint">The link is also in the room, and in the list of sessions.</p>
         <p><a class="button primary" href={`/rooms/${created.id}`}>Open the room</a></p>
       </section>
     );

@@ -1,6 +1,8 @@
 // One room socket that survives drops: reconnects with growing pauses, says hello again with the
 // participant id and the document versions it has, and lets the editors resend what the server
-// has not confirmed. Status changes and messages go to the listeners.
+// has not confirmed. Status changes and messages go to the listeners. What people send while the
+// socket is down (chat, notes, scores, hints) waits in an outbox and goes out, in order, right
+// after the next welcome, so nothing typed or clicked during a reconnection is lost.
 import type { ServerMessage } from './protocol';
 
 export type Status = 'connecting' | 'online' | 'reconnecting' | 'ended' | 'refused';
@@ -12,7 +14,10 @@ export class RoomConnection {
   private attempt = 0;
   private closed = false;
   private pingTimer: number | undefined;
+  private outbox: object[] = [];
   status: Status = 'connecting';
+  /** Called when the outbox changes (something queued, or the queue sent). */
+  onOutbox: () => void = () => {};
 
   constructor(
     private readonly path: string,
@@ -40,6 +45,8 @@ export class RoomConnection {
       if (m.type === 'welcome') this.setStatus('online');
       if (m.type === 'ended') this.setStatus('ended');
       this.onMessage(m);
+      // After the welcome (the room is in its state again, editors rebased): what waited goes out.
+      if (m.type === 'welcome') this.sendOutbox();
     };
     ws.onclose = e => {
       window.clearInterval(this.pingTimer);
@@ -74,6 +81,27 @@ export class RoomConnection {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Sends now when online, else keeps the message and sends it after the next welcome. For what a
+   * person sent (chat, notes, scores, hints, recommendations), which must never be dropped.
+   */
+  deliver(message: object) {
+    const before = this.outbox.length;
+    this.outbox.push(message);
+    this.sendOutbox(before);
+  }
+
+  /** Messages waiting for the connection, oldest first. */
+  get waiting(): readonly object[] {
+    return this.outbox;
+  }
+
+  /** Sends what waits, in order, while the socket takes it; tells the listener when what waits changed. */
+  private sendOutbox(before = this.outbox.length) {
+    while (this.outbox.length && this.send(this.outbox[0])) this.outbox.shift();
+    if (this.outbox.length !== before) this.onOutbox();
   }
 
   /** Reconnect attempts since the socket was last open (for the browser tests). */

@@ -2,8 +2,9 @@
 // the answer as it was left), synchronised with the server by the @codemirror/collab model.
 // Invariants: at most one push per document is in flight; a push is confirmed when our own
 // updates come back in an "updates" message; a stale or lost push is simply sent again (the
-// server applies a resend once).
-import { Annotation, ChangeSet, EditorState, Transaction, type Extension } from '@codemirror/state';
+// server applies a resend once). We keep the server's confirmed text of every document, so an
+// edit the server refuses (an answer over the size limit) can be undone here and typing goes on.
+import { Annotation, ChangeSet, EditorState, Text, Transaction, type Extension } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection } from '@codemirror/view';
 import { collab, getSyncedVersion, receiveUpdates, sendableUpdates } from '@codemirror/collab';
 import { python } from '@codemirror/lang-python';
@@ -13,6 +14,14 @@ import type { DocView, WireUpdate } from './protocol';
 import { remoteCursors, setCursors, type RemoteCursor } from './cursors';
 
 const RESEND_AFTER_MS = 4000;
+/** The server's limit of an answer, in UTF-16 units (docs/protocol.md, push_rejected). */
+export const MAX_ANSWER = 256 * 1024;
+/** The server's limit of one message (too_large); a push is kept under it with room to spare. */
+const MAX_PUSH_CHARS = 256 * 1024 - 1024;
+const TOO_LONG = 'That paste would make the answer longer than the 256 KiB limit (262,144 characters), so it was undone.';
+const TOO_BIG = 'That paste is too large to send in one piece, so it was undone. Paste it in smaller parts.';
+/** Text inserted natively longer than this goes in as one editor transaction (see fastInsert). */
+const NATIVE_INSERT_MAX = 64;
 /** The page's CSP nonce (see the server's WebApp), so CodeMirror may add its style element. */
 const NONCE = document.querySelector('meta[name="csp-nonce"]')?.getAttribute('content') ?? '';
 /** Marks our own cursor-only transactions. */
@@ -21,6 +30,7 @@ const remote = Annotation.define<boolean>();
 export class SharedEditors {
   private states = new Map<string, EditorState>();
   private pushing = new Map<string, number>(); // doc -> time the push was sent
+  private confirmed = new Map<string, Text>(); // doc -> the server's committed text at our synced version
   private cursors = new Map<string, Map<string, RemoteCursor>>();
   private view: EditorView | null = null;
   private shown: string | null = null;
@@ -32,6 +42,8 @@ export class SharedEditors {
     private readonly send: (message: object) => boolean,
     private readonly editable: boolean,
     private readonly onChange: () => void,
+    /** A sentence for the person at the keyboard: an edit of theirs was undone. */
+    private readonly onNotice: (message: string) => void = () => {},
   ) {
     window.setInterval(() => this.resendStuck(), 1000);
   }
@@ -57,13 +69,17 @@ export class SharedEditors {
       this.receive(doc, view.updates); // what we missed; our unconfirmed edits are rebased on it
     } else if (!state || getSyncedVersion(state) !== view.version) {
       // New to us, or too far behind to catch up: take the server's text.
-      this.setState(doc, this.create(view.text, view.version));
+      this.confirmed.set(doc, Text.of(view.text.split(/\r\n?|\n/)));
+      this.setState(doc, this.create(this.confirmed.get(doc)!, view.version));
     }
     this.flush(doc);
   }
 
   show(doc: string) {
-    if (!this.states.has(doc)) this.setState(doc, this.create('', 0));
+    if (!this.states.has(doc)) {
+      this.confirmed.set(doc, Text.empty);
+      this.setState(doc, this.create(Text.empty, 0));
+    }
     this.shown = doc;
     const state = this.states.get(doc)!;
     if (!this.view) {
@@ -86,9 +102,14 @@ export class SharedEditors {
   }
 
   receive(doc: string, updates: WireUpdate[]) {
-    const state = this.states.get(doc) ?? this.create('', 0);
+    const state = this.states.get(doc) ?? this.create(Text.empty, 0);
     const parsed = updates.map(u => ({ clientID: u.clientID, changes: ChangeSet.fromJSON(u.changes) }));
     const ours = parsed.some(u => u.clientID === this.clientID);
+    // The updates follow our synced version in the server's order: applied to the confirmed text
+    // they give the server's text (our own unconfirmed edits are not in it).
+    let confirmed = this.confirmed.get(doc) ?? Text.empty;
+    for (const u of parsed) confirmed = u.changes.apply(confirmed);
+    this.confirmed.set(doc, confirmed);
     const tr = receiveUpdates(state, parsed);
     this.update(doc, tr);
     if (ours) this.pushing.delete(doc);
@@ -99,6 +120,30 @@ export class SharedEditors {
   /** The server refused a push as stale: it will be sent again once we have caught up. */
   stale(doc: string) {
     this.pushing.delete(doc);
+  }
+
+  /**
+   * The server refused our push for good (push_rejected, too_large): resending it would be refused
+   * again and hold back everything typed after it. An answer that would be over the limit keeps
+   * the longest run of our edits that fits; any other refusal undoes what the server did not
+   * confirm. Either way the editor goes on from the server's text. False when no push was in
+   * flight (the refusal was about something else).
+   */
+  refused(serverMessage: string): boolean {
+    const inFlight = [...this.pushing.keys()];
+    if (!inFlight.length) return false;
+    const over = inFlight.filter(doc => this.states.get(doc)!.doc.length > MAX_ANSWER);
+    if (over.length) {
+      over.forEach(doc => this.rollBack(doc, this.fittingPrefix(doc), TOO_LONG));
+    } else {
+      inFlight.forEach(doc => this.rollBack(doc, 0, `${serverMessage} Your last unsaved change was undone.`));
+    }
+    return true;
+  }
+
+  /** The view of the shown document (for the browser tests). */
+  get editorView(): EditorView | null {
+    return this.view;
   }
 
   remoteCursor(doc: string, c: RemoteCursor) {
@@ -126,11 +171,54 @@ export class SharedEditors {
     if (!state || !this.editable || this.pushing.has(doc)) return;
     const updates = sendableUpdates(state);
     if (!updates.length) return;
-    const sent = this.send({
-      type: 'push', doc, version: getSyncedVersion(state),
-      updates: updates.map(u => ({ clientID: u.clientID, changes: u.changes.toJSON() })),
-    });
+    // One push stays under the server's message limit: as many updates as fit (the rest follow
+    // once these are confirmed); an update too large for any push is undone, or nothing after it
+    // could ever be saved.
+    const wire: WireUpdate[] = [];
+    let size = 200;
+    for (const u of updates) {
+      const w = { clientID: u.clientID, changes: u.changes.toJSON() };
+      size += JSON.stringify(w).length + 1;
+      if (size > MAX_PUSH_CHARS) break;
+      wire.push(w);
+    }
+    if (!wire.length) {
+      this.rollBack(doc, 0, TOO_BIG);
+      return;
+    }
+    const sent = this.send({ type: 'push', doc, version: getSyncedVersion(state), updates: wire });
     if (sent) this.pushing.set(doc, Date.now());
+  }
+
+  /** How many of the unconfirmed updates of a document can stay within the answer limit. */
+  private fittingPrefix(doc: string): number {
+    let text = this.confirmed.get(doc) ?? Text.empty;
+    const updates = sendableUpdates(this.states.get(doc)!);
+    for (let i = 0; i < updates.length; i++) {
+      text = updates[i].changes.apply(text);
+      if (text.length > MAX_ANSWER) return i;
+    }
+    return updates.length;
+  }
+
+  /**
+   * Puts a document back to the server's confirmed text plus the first {@code keep} of our
+   * unconfirmed updates (they are mapped over all the server sent, so they apply in order), and
+   * tells the person why. The undo history starts again: undo must not bring the refused edit back.
+   */
+  private rollBack(doc: string, keep: number, message: string) {
+    const state = this.states.get(doc)!;
+    const confirmed = this.confirmed.get(doc) ?? Text.empty;
+    let next = this.create(confirmed, getSyncedVersion(state));
+    for (const u of sendableUpdates(state).slice(0, keep)) next = next.update({ changes: u.changes }).state;
+    const head = Math.min(state.selection.main.head, next.doc.length);
+    next = next.update({ selection: { anchor: head }, scrollIntoView: true }).state;
+    this.pushing.delete(doc);
+    this.setState(doc, next);
+    this.applyCursors(doc); // the new state starts without the others' cursors
+    this.onNotice(message);
+    this.onChange();
+    this.flush(doc);
   }
 
   private resendStuck() {
@@ -172,8 +260,9 @@ export class SharedEditors {
     if (doc === this.shown && this.view) this.view.setState(state);
   }
 
-  private create(text: string, version: number) {
+  private create(text: Text, version: number) {
     const extensions: Extension[] = [
+      refuseOverLimit(() => this.onNotice(TOO_LONG)), fastInsert,
       lineNumbers(), highlightActiveLine(), drawSelection(), history(), indentOnInput(), bracketMatching(),
       syntaxHighlighting(defaultHighlightStyle), python(), keymap.of([indentWithTab, ...defaultKeymap, ...historyKeymap]),
       collab({ startVersion: version, clientID: this.clientID }), remoteCursors,
@@ -184,3 +273,34 @@ export class SharedEditors {
     return EditorState.create({ doc: text, extensions });
   }
 }
+
+/**
+ * A local edit that would make the answer longer than the server accepts never happens (the
+ * server would refuse its push). Remote updates and edits that shorten the answer always pass.
+ */
+function refuseOverLimit(notice: () => void): Extension {
+  return EditorState.transactionFilter.of(tr => {
+    if (!tr.docChanged || tr.annotation(Transaction.remote)) return tr;
+    if (tr.newDoc.length > MAX_ANSWER && tr.newDoc.length > tr.startState.doc.length) {
+      queueMicrotask(notice);
+      return [];
+    }
+    return tr;
+  });
+}
+
+/**
+ * Long text inserted by the browser itself (an "insertText" input such as dictation, drag and
+ * drop or a test's insertText) is put in by one editor transaction instead. Chromium inserting
+ * thousands of lines into the editable DOM is quadratic: 100,000 characters took 12 s there,
+ * before CodeMirror could even read the change. Short inserts (typing, composition) keep the
+ * browser's own path.
+ */
+const fastInsert = EditorView.domEventHandlers({
+  beforeinput(event, view) {
+    if (event.inputType !== 'insertText' || !event.data || event.data.length <= NATIVE_INSERT_MAX || view.composing) return false;
+    event.preventDefault();
+    view.dispatch(view.state.update(view.state.replaceSelection(event.data), { userEvent: 'input.type', scrollIntoView: true }));
+    return true;
+  },
+});
