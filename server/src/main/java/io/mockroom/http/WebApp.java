@@ -60,6 +60,8 @@ public final class WebApp {
         .setMaxAgeSeconds(300));
     router.get("/*").handler(rc -> appPage(rc, index));
     router.route().failureHandler(WebApp::failure);
+    // A path whose routes take other methods (PATCH /health): the router's own 405 has no body.
+    router.errorHandler(405, WebApp::failure);
     return router;
   }
 
@@ -97,6 +99,8 @@ public final class WebApp {
       error = api;
     } else if (e == null && rc.statusCode() == 404) {
       error = ApiError.notFound("Nothing at " + rc.request().path() + ".");
+    } else if (e == null && rc.statusCode() == 405) {
+      error = new ApiError(405, "method_not_allowed", rc.request().path() + " does not take " + rc.request().method() + ".");
     } else if (e == null && rc.statusCode() == 413) {
       error = new ApiError(413, "too_large", "The request body is too large.");
     } else if (e == null && rc.statusCode() >= 400 && rc.statusCode() < 500) {

@@ -36,6 +36,14 @@ class ApiErrorsAreJsonWithTheRightStatusTest {
   }
 
   @Test
+  void aMethodAPathDoesNotTakeIsA405WithTheSameJsonShape() {
+    Http.Reply r = Http.put(server.baseUrl() + "/health", "{}", null);
+    assertThat(r.status()).isEqualTo(405);
+    assertThat(r.json().get("error").get("code").asText()).isEqualTo("method_not_allowed");
+    assertThat(r.json().get("error").get("message").asText()).isEqualTo("/health does not take PUT.");
+  }
+
+  @Test
   void searchTextLongerThanTheLimitIsRefused() {
     Http.Reply r = Http.get(server.baseUrl() + "/api/questions?q=" + "a".repeat(201), server.reader().cookie());
     assertThat(r.status()).isEqualTo(400);
