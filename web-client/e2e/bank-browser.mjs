@@ -1,10 +1,11 @@
 // The question bank browser in a real Chromium: list, search, filter, a question with
 // highlighted code and key points, state in the URL across a reload, a human error for a bad
-// id, and screenshots at desktop and phone sizes. Then the interviewer writes a question of their
-// own, edits it, is told what is wrong with a bad one, copies an imported one, and another
-// organisation sees none of theirs. Reference answers render their Markdown (emphasis around
-// code, ~~~ fences, indented code, links, quotes, tables) and never the HTML in them. Signed out, the bank is not shown at all (its reference
-// answers are what a candidate, who has a link to this server, must not read).
+// id, a page past the last one, and screenshots at desktop and phone sizes. Then the interviewer
+// writes a question of their own, edits it, is told what is wrong with a bad one, copies an
+// imported one, and another organisation sees none of theirs. Reference answers render their
+// Markdown (emphasis around code, ~~~ fences, indented code, links, quotes, tables) and never the
+// HTML in them. Signed out, the bank is not shown at all (its reference answers are what a
+// candidate, who has a link to this server, must not read).
 import { join } from 'node:path';
 import { run, step, check, watch } from './browser.mjs';
 
@@ -71,6 +72,14 @@ await run(async ({ browser, base, out, pages }) => {
   await error.waitFor();
   const text = await error.textContent();
   check(text.includes('No question with id') && !text.includes('{'), `human error message: ${text}`);
+
+  step('a page past the last one says so and leads back');
+  const lastPage = Math.ceil(total / 20);
+  await page.goto(`${base}/bank?page=${lastPage + 1}`);
+  await page.getByText(`Page ${lastPage + 1} is past the end`).waitFor();
+  check(!(await page.locator('.bank').textContent()).includes(`Showing ${lastPage * 20 + 1}`), 'no "Showing 241–233"');
+  await page.getByRole('button', { name: `Go to page ${lastPage}` }).click();
+  await page.waitForFunction(n => document.querySelector('.count')?.textContent === `Showing ${(n.pages - 1) * 20 + 1}–${n.total} of ${n.total}`, { pages: lastPage, total });
 
   step('an imported answer with bold around code renders as bold code');
   await page.goto(`${base}/bank?q=${encodeURIComponent('How do you unpack a list with variable elements?')}`);

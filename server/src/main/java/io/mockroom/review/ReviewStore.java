@@ -85,7 +85,13 @@ public final class ReviewStore {
         .addString(f.recommendation().orElse(null))
         .addValue(f.from().orElse(null)).addValue(f.to().orElse(null))
         .addInteger(f.pageSize()).addInteger((f.page() - 1) * f.pageSize());
-    return pool.preparedQuery(sql).execute(args).map(rows -> {
+    return pool.preparedQuery(sql).execute(args).compose(rows -> {
+      if (rows.size() == 0 && f.page() > 1) {
+        // Past the last page there is no row to carry the total: count on the first page, so the page can say where the end is.
+        ReviewFilter first = new ReviewFilter(f.candidate(), f.interviewer(), f.topic(), f.difficulty(), f.recommendation(), f.from(), f.to(),
+            f.sort(), f.ascending(), 1, 1);
+        return list(organisationId, first).map(p -> new Page(List.of(), p.total(), f.page(), f.pageSize()));
+      }
       List<SessionRow> items = new ArrayList<>();
       long total = 0;
       for (Row r : rows) {
@@ -96,7 +102,7 @@ public final class ReviewStore {
             strings(r.getString("interviewers")), questions(r.getString("questions")), nodes(r.getString("recs")),
             r.getDouble("avg_rubric")));
       }
-      return new Page(items, total, f.page(), f.pageSize());
+      return Future.succeededFuture(new Page(items, total, f.page(), f.pageSize()));
     });
   }
 

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The dashboard's text filters are plain substrings (% _ and \ match only themselves), and its
- * from/to dates are days of the viewer's calendar ({@code tz}), the dates the browser shows.
+ * The dashboard's text filters are plain substrings (% _ and \ match only themselves), its
+ * from/to dates are days of the viewer's calendar ({@code tz}), the dates the browser shows, and a
+ * page past the last one still says how many sessions there are.
  */
 class TheDashboardFiltersMeanWhatTheViewerTypedTest {
   @RegisterExtension
@@ -56,6 +57,14 @@ class TheDashboardFiltersMeanWhatTheViewerTypedTest {
     assertThat(candidates("?interviewer=" + q("%"))).isEmpty();
     assertThat(candidates("?interviewer=" + q("_"))).isEmpty();
     assertThat(candidates("?interviewer=" + q("Ada Love"))).hasSize(3);
+  }
+
+  @Test
+  void aPagePastTheLastStillCountsTheSessions() {
+    JsonNode past = Http.get(server.baseUrl() + "/api/review/sessions?page=7&pageSize=2", ada.cookie()).json();
+    assertThat(past.get("items")).isEmpty();
+    assertThat(past.get("total").asInt()).isEqualTo(3);
+    assertThat(past.get("page").asInt()).isEqualTo(7);
   }
 
   @Test
