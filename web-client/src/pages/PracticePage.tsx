@@ -108,6 +108,9 @@ export function PracticePage() {
             ))}
           </ol>
           <p class="muted">Each round is a session of your organisation: its transcript and scores are in Review afterwards.</p>
+          <button type="button" disabled={busy} onClick={() => {
+            if (window.confirm(`Leave this pairing with ${state.partner}? The rounds stay in your sessions; you can look for a new partner.`)) act(practice.cancel());
+          }}>Leave this pairing</button>
         </div>
       )}
       {error && <p class="error" role="alert">{error}</p>}

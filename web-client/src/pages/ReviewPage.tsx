@@ -176,6 +176,7 @@ function describe(e: Transcript['timeline'][number]) {
   switch (e.type) {
     case 'joined': return `${who} joined as ${e.details.role}`;
     case 'presence': return e.details.state === 'left' ? `${who} left` : e.details.state === 'online' ? `${who} is back online` : `${who} is ${e.details.state}`;
+    case 'role': return `${who} is now ${e.details.role}`;
     case 'started': return 'Session started';
     case 'question_pushed': return `Question: ${e.details.prompt}`;
     case 'chat': return `${who}: ${e.details.text}`;

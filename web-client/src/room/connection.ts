@@ -45,6 +45,9 @@ export class RoomConnection {
       window.clearInterval(this.pingTimer);
       if (this.closed || this.status === 'ended') return;
       if (e.code === 1000 && e.reason === 'session ended') { this.setStatus('ended'); return; }
+      // Our role in the session changed (made an observer, or an interviewer): the page is built
+      // for one role (an observer's editor is read-only), so it loads again and rejoins as the new one.
+      if (e.code === 4001) { location.reload(); return; }
       this.setStatus('reconnecting');
       const retry = () => {
         const delay = Math.min(10_000, 250 * 2 ** this.attempt++) * (0.75 + Math.random() / 2);

@@ -13,6 +13,7 @@ import io.mockroom.http.Authn;
 import io.mockroom.http.ClientAddress;
 import io.mockroom.http.PracticeRoutes;
 import io.mockroom.http.PublicUrls;
+import io.mockroom.http.NoNulInTheAddress;
 import io.mockroom.http.SameOrigin;
 import io.mockroom.http.ReviewRoutes;
 import io.mockroom.metrics.ServerMetrics;
@@ -22,6 +23,7 @@ import io.mockroom.cluster.ClusterNode;
 import io.mockroom.cluster.ClusterRouter;
 import io.mockroom.cluster.RoomOwners;
 import io.mockroom.room.LocalRoomHandle;
+import io.mockroom.room.MemberChanges;
 import io.mockroom.room.RoomRegistry;
 import io.mockroom.room.RoomRouter;
 import java.time.Duration;
@@ -113,6 +115,7 @@ public final class MockroomServer {
     PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
     Router router = WebApp.create(vertx, r -> {
       r.route("/api/*").handler(SameOrigin::check);
+      r.route("/api/*").handler(NoNulInTheAddress::check);
       r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(256 * 1024));
       new HealthRoute(db.pool(), clusterProblem).mount(r);
       // A scrape formats every meter (~30 KB of text): 10-20 ms of CPU warm, ~150 ms the first
@@ -126,7 +129,7 @@ public final class MockroomServer {
       new PracticeRoutes(new PracticeLobby(vertx, db.pool(), sessions), bank, authn, urls, config.socketSilenceSeconds()).mount(r);
       new AuthRoutes(vertx, accounts, authn, hasher, new LoginThrottle(Clock.systemUTC()), urls,
           new ClientAddress(config.trustedProxies())).mount(r);
-      new SessionRoutes(sessions, accounts, authn, urls).mount(r);
+      new SessionRoutes(sessions, accounts, authn, urls, new MemberChanges(vertx)).mount(r);
       new ReviewRoutes(new ReviewStore(db.pool()), db.pool(), authn).mount(r);
     });
     RoomGateway gateway = new RoomGateway(vertx, rooms, accounts, sessions, metrics, config.socketSilenceSeconds());
@@ -147,7 +150,10 @@ public final class MockroomServer {
         // finishes) its request or its WebSocket handshake, an idle keep-alive. Twice the silence
         // limit, so a room socket (the app pings every 20 s) is never cut by it first. Reads only:
         // watching writes too would make Netty track a promise for every frame sent.
-        .setReadIdleTimeout(2 * config.socketSilenceSeconds());
+        .setReadIdleTimeout(2 * config.socketSilenceSeconds())
+        // A peer that does not answer the server's close frame (an abuser that keeps sending)
+        // has its TCP connection closed soon after, not Vert.x's default 10 s later.
+        .setWebSocketClosingTimeout(RoomGateway.CLOSING_TIMEOUT_SECONDS);
     return vertx.createHttpServer(options)
         .webSocketHandshakeHandler(gateway::handshake)
         .webSocketHandler(ws -> { }) // sockets are set up by the gateway once the handshake is accepted

@@ -24,6 +24,13 @@ public final class AccountStore {
     }
   }
 
+  /** Thrown when an invitation made for one email is used to sign up with another. */
+  public static final class InvitedAnotherEmail extends RuntimeException {
+    InvitedAnotherEmail() {
+      super(null, null, false, false);
+    }
+  }
+
   public record Credentials(Account account, String passwordHash) {}
 
   public record Invitation(UUID organisationId, String organisationName, Optional<String> email, OffsetDateTime expiresAt) {}
@@ -53,12 +60,15 @@ public final class AccountStore {
   public Future<Optional<Account>> createFromInvitation(String token, String name, String email, String passwordHash) {
     UUID accountId = UUID.randomUUID();
     return pool.withTransaction(c -> c.preparedQuery("""
-            select i.organisation_id, o.name from invitations i join organisations o on o.id = i.organisation_id
+            select i.organisation_id, o.name, i.email from invitations i join organisations o on o.id = i.organisation_id
              where i.token_hash = $1 and i.accepted_at is null and i.expires_at > now() for update of i""")
         .execute(Tuple.of(Tokens.sha256(token)))
         .compose(rows -> {
           if (rows.size() == 0) return Future.succeededFuture(Optional.<Account>empty());
           Row r = rows.iterator().next();
+          // An invitation made for someone's email lets only that email in (a forwarded link does not).
+          String invited = r.getString(2);
+          if (invited != null && !invited.equalsIgnoreCase(email)) return Future.failedFuture(new InvitedAnotherEmail());
           UUID orgId = r.getUUID(0);
           return c.preparedQuery("""
                   insert into accounts (id, organisation_id, email, display_name, password_hash, role)

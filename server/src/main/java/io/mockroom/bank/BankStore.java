@@ -39,6 +39,7 @@ public final class BankStore {
                   and se.organisation_id = $8 and lower(se.candidate_email) = lower($11)))
          and ($1::text is null
               or q.search @@ websearch_to_tsquery('english', $1)
+              or ($12::text is not null and q.search @@ to_tsquery('english', $12))
               or q.prompt ilike $2 escape '\\')
          and ($3::text is null or q.topic = $3)
          and ($4::text is null or q.difficulty = $4)
@@ -90,6 +91,20 @@ public final class BankStore {
     });
   }
 
+  /**
+   * The search's words as prefixes, all of them required ({@code dict:* & merge:*}): people type
+   * the start of a word ("dict" for dictionaries, "iter" for iterators), which whole-word search
+   * misses. Only letters and digits reach {@code to_tsquery}, so its syntax cannot be broken;
+   * null when no word is left.
+   */
+  static String prefixQuery(String text) {
+    List<String> words = new ArrayList<>();
+    for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty() && words.size() < 12) words.add(w + ":*");
+    }
+    return words.isEmpty() ? null : String.join(" & ", words);
+  }
+
   private Future<Page<QuestionSummary>> page(QuestionFilter f, UUID organisationId, int limit, int offset) {
     String text = f.text().orElse(null);
     String like = text == null ? null : "%" + escapeLike(text) + "%";
@@ -100,7 +115,8 @@ public final class BankStore {
         .addString(f.source().orElse(null))
         .addInteger(limit).addInteger(offset)
         .addValue(organisationId).addString(f.sort())
-        .addString(f.origin().orElse(null)).addString(f.notAskedTo().orElse(null));
+        .addString(f.origin().orElse(null)).addString(f.notAskedTo().orElse(null))
+        .addString(text == null ? null : prefixQuery(text));
     return pool.preparedQuery(SEARCH).execute(args).map(rows -> {
       List<QuestionSummary> items = new ArrayList<>();
       long total = 0;

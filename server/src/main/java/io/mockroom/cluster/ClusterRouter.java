@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * otherwise through two event-bus addresses per node:
  * <ul>
  *   <li>{@code mockroom.node.<id>.rooms} — at the owner: {@code join} (request, answered
- *       {@code joined} / {@code moved} / an error), then {@code msg} (the client's frame as sent)
- *       and {@code gone}, keyed by the gateway node and its socket id;</li>
+ *       {@code joined} / {@code moved} / an error), then {@code msg} (the client's frame as sent),
+ *       {@code close} (close the socket after its replies) and {@code gone}, keyed by the gateway
+ *       node and its socket id;</li>
  *   <li>{@code mockroom.node.<id>.sockets} — at the gateway: {@code send} (an encoded server
  *       frame) and {@code close} for one of its sockets.</li>
  * </ul>
@@ -128,6 +129,12 @@ public final class ClusterRouter implements RoomRouter {
       bus.send(roomsAddress(owner), text, headers("msg", conn));
     }
 
+    /** After its {@code msg}s on the same address, so the owner handles them first. */
+    @Override
+    public void closeAfterReplies(Connection conn, short code, String reason) {
+      bus.send(roomsAddress(owner), reason, headers("close", conn).addHeader("code", String.valueOf(code)));
+    }
+
     @Override
     public void disconnected(Connection conn) {
       if (linked.remove(conn.id()) != null) bus.send(roomsAddress(owner), "", headers("gone", conn));
@@ -170,6 +177,11 @@ public final class ClusterRouter implements RoomRouter {
           return;
         }
         r.room().handle(r.connection(), message, (String) m.body());
+      }
+      case "close" -> {
+        // The room closes it through its RemoteConnection: after the frames it sent before.
+        Remote r = remotes.get(key);
+        if (r != null) r.room().closeAfterReplies(r.connection(), Short.parseShort(m.headers().get("code")), (String) m.body());
       }
       case "gone" -> {
         Remote r = remotes.remove(key);

@@ -114,7 +114,7 @@ public final class ChangeSet {
       if (j > 1) text.append('\n');
       text.append(line.textValue());
     }
-    return Utf16.wellFormed(text.toString());
+    return Utf16.storable(text.toString());
   }
 
   /** CodeMirror's JSON form; {@code fromJson(toJson())} equals this set. */

@@ -69,14 +69,14 @@ public final class ChangeSetReader {
     if (!c.skip(',')) return null;
     String first = c.string();
     if (first == null) return null;
-    if (c.skip(']')) return Utf16.wellFormed(first);
+    if (c.skip(']')) return Utf16.storable(first);
     StringBuilder text = new StringBuilder(first);
     while (c.skip(',')) {
       String line = c.string();
       if (line == null) return null;
       text.append('\n').append(line);
     }
-    return c.skip(']') ? Utf16.wellFormed(text.toString()) : null;
+    return c.skip(']') ? Utf16.storable(text.toString()) : null;
   }
 
   /** fromJson's {@code count}: a plain int from 0 up, or -1 for anything else (also a non-number). */
@@ -92,12 +92,12 @@ public final class ChangeSetReader {
     if (t != JsonToken.VALUE_STRING) return null;
     String first = line(p);
     t = p.nextToken();
-    if (t == JsonToken.END_ARRAY) return Utf16.wellFormed(first);
+    if (t == JsonToken.END_ARRAY) return Utf16.storable(first);
     StringBuilder text = new StringBuilder(first);
     for (; t == JsonToken.VALUE_STRING; t = p.nextToken()) {
       text.append('\n').append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
     }
-    return t == JsonToken.END_ARRAY ? Utf16.wellFormed(text.toString()) : null;
+    return t == JsonToken.END_ARRAY ? Utf16.storable(text.toString()) : null;
   }
 
   private static String line(JsonParser p) throws IOException {

@@ -72,7 +72,11 @@ public final class AuthRoutes {
                 new ApiError(410, "invitation_invalid", "This invitation link is not valid any more. Ask for a new one.")))
             : accounts.createWithOrganisation(organisation, name, email, hash))
         .recover(e -> Future.failedFuture(e instanceof AccountStore.EmailTaken
-            ? new ApiError(409, "email_taken", "An account with " + email + " already exists. Sign in instead.") : e))
+            ? new ApiError(409, "email_taken", "An account with " + email + " already exists. Sign in instead.")
+            : e instanceof AccountStore.InvitedAnotherEmail
+                ? new ApiError(403, "invitation_for_another_email",
+                    "This invitation was made for another email address. Sign up with that one, or ask for an invitation of your own.")
+                : e))
         .compose(account -> accounts.startLogin(account.id()).map(token -> {
           authn.setCookie(rc, token);
           return new Me(account);
@@ -86,7 +90,7 @@ public final class AuthRoutes {
     String password = req.password() == null ? "" : req.password();
     // Behind a trusted reverse proxy, the address it forwarded (MOCKROOM_TRUSTED_PROXIES).
     String address = clientAddress.of(rc.request());
-    Duration wait = throttle.waitFor(email, address);
+    Duration wait = throttle.attempt(email, address);
     if (!wait.isZero()) {
       long seconds = Math.max(1, wait.toSeconds());
       rc.response().putHeader("Retry-After", Long.toString(seconds));
@@ -99,10 +103,9 @@ public final class AuthRoutes {
         }, false))
         .compose(account -> {
           if (account.isEmpty()) {
-            throttle.failed(email, address);
             return Future.failedFuture(new ApiError(401, "wrong_credentials", "That email and password do not match an account."));
           }
-          throttle.succeeded(email);
+          throttle.succeeded(email, address);
           return accounts.startLogin(account.get().id()).map(token -> {
             authn.setCookie(rc, token);
             return new Me(account.get());
@@ -137,7 +140,7 @@ public final class AuthRoutes {
   }
 
   private static String password(String password) {
-    if (password == null || password.length() < 10) throw ApiError.badRequest("Choose a password of at least 10 characters.");
+    if (password == null || password.strip().length() < 10) throw ApiError.badRequest("Choose a password of at least 10 characters (spaces around it do not count).");
     if (password.length() > 200) throw ApiError.badRequest("A password can be at most 200 characters.");
     return password;
   }

@@ -1,19 +1,59 @@
 package io.mockroom.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.mockroom.collab.Utf16;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 
 /** Decodes a JSON request body into a record once, at the edge, with errors a person can read. */
 public final class Bodies {
+  /**
+   * Strict about types (a number is not a string, 2.7 is not a whole number), and every string
+   * arrives storable: Postgres text holds neither U+0000 nor half a surrogate pair (it refused
+   * the first with a 500, and stored the second as "?"), so both become U+FFFD, as in rooms.
+   */
+  private static final ObjectMapper READER = Json.MAPPER.copy()
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .registerModule(new SimpleModule("storable-strings").addDeserializer(String.class, new StorableString()));
+
+  static {
+    READER.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+  }
+
+  private static final class StorableString extends StdScalarDeserializer<String> {
+    StorableString() {
+      super(String.class);
+    }
+
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+      if (!p.hasToken(JsonToken.VALUE_STRING)) return (String) ctx.handleUnexpectedToken(String.class, p);
+      return Utf16.storable(p.getText());
+    }
+  }
+
   private Bodies() {}
 
   public static <T> T decode(RoutingContext rc, Class<T> type) {
     io.vertx.core.buffer.Buffer body = rc.body().buffer();
     if (body == null || body.length() == 0) throw ApiError.badRequest("The request needs a JSON body.");
     try {
-      T value = Json.MAPPER.readValue(body.getBytes(), type);
+      T value = READER.readValue(body.getBytes(), type);
       if (value == null) throw ApiError.badRequest("The request body must be a JSON object.");
       return value;
     } catch (UnrecognizedPropertyException e) {
@@ -22,6 +62,10 @@ public final class Bodies {
       String field = e.getPath().isEmpty() ? "body" : e.getPath().get(e.getPath().size() - 1).getFieldName();
       throw ApiError.badRequest("Field '" + field + "' has the wrong type.");
     } catch (JsonProcessingException e) {
+      // A number past its field's range arrives as the parser's coercion error, possibly wrapped.
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof com.fasterxml.jackson.core.exc.InputCoercionException) throw ApiError.badRequest("A number in the request body is too large.");
+      }
       throw ApiError.badRequest("The request body is not valid JSON.");
     } catch (java.io.IOException e) {
       throw ApiError.badRequest("The request body could not be read.");

@@ -2,6 +2,7 @@ package io.mockroom.http;
 
 import io.mockroom.auth.Account;
 import io.mockroom.auth.AccountStore;
+import io.mockroom.room.MemberChanges;
 import io.mockroom.room.Role;
 import io.mockroom.room.SessionStore;
 import io.mockroom.room.SessionStore.Member;
@@ -39,8 +40,10 @@ public final class SessionRoutes {
   private final AccountStore accounts;
   private final Authn authn;
   private final PublicUrls urls;
+  private final MemberChanges memberChanges;
 
-  public SessionRoutes(SessionStore sessions, AccountStore accounts, Authn authn, PublicUrls urls) {
+  public SessionRoutes(SessionStore sessions, AccountStore accounts, Authn authn, PublicUrls urls, MemberChanges memberChanges) {
+    this.memberChanges = memberChanges;
     this.sessions = sessions;
     this.accounts = accounts;
     this.authn = authn;
@@ -107,7 +110,8 @@ public final class SessionRoutes {
               if (account.id().equals(s.createdBy())) {
                 throw new ApiError(409, "session_creator", account.name() + " created this session and is always one of its interviewers.");
               }
-              return sessions.addMember(s.id(), account.id(), role);
+              return sessions.addMember(s.id(), account.id(), role)
+                  .onSuccess(v -> memberChanges.announce(s.id(), account.id(), role)); // the room applies it to open sockets
             })
             .orElseGet(() -> Future.failedFuture(new ApiError(404, "no_such_colleague",
                 "No account with " + email + " in " + me.organisationName() + ". Invite them to the organisation first."))))

@@ -99,10 +99,16 @@ public final class PracticeLobby {
         from practice_pairings p
         join sessions s1 on s1.id = p.first_session join sessions s2 on s2.id = p.second_session
         join accounts a1 on a1.id = p.first_account join accounts a2 on a2.id = p.second_account
-       where (p.first_account = $1 or p.second_account = $1)
+       where ((p.first_account = $1 and p.first_left_at is null) or (p.second_account = $1 and p.second_left_at is null))
          and p.created_at > now() - interval '12 hours' -- an unfinished pairing is forgotten after a day's work
          and (s1.status <> 'ended' or s2.status <> 'ended')
        order by p.created_at desc limit 1""";
+
+  private static final String LEAVE = """
+      update practice_pairings
+         set first_left_at = case when first_account = $1 then now() else first_left_at end,
+             second_left_at = case when second_account = $1 then now() else second_left_at end
+       where (first_account = $1 and first_left_at is null) or (second_account = $1 and second_left_at is null)""";
 
   private final Pool pool;
   private final SessionStore sessions;
@@ -192,11 +198,13 @@ public final class PracticeLobby {
         .compose(now -> now.equals(before) ? heldWhileUnchanged(listener, me, before, deadline) : Future.succeededFuture(now)));
   }
 
-  /** Withdraws the account's open request, if any. */
+  /** Withdraws the account's open request; without one, leaves its pairing (which its partner still sees). */
   public Future<State> cancel(Account me) {
     return pool.preparedQuery("delete from practice_requests where account_id = $1").execute(Tuple.of(me.id()))
-        .andThen(deleted -> {
-          if (deleted.succeeded() && deleted.result().rowCount() > 0) changes.announce(me.organisationId());
+        .compose(deleted -> deleted.rowCount() > 0 ? Future.succeededFuture(true) : pool.preparedQuery(LEAVE)
+            .execute(Tuple.of(me.id())).map(left -> false))
+        .andThen(withdrawn -> {
+          if (withdrawn.succeeded() && withdrawn.result()) changes.announce(me.organisationId());
         })
         .compose(v -> read(me));
   }

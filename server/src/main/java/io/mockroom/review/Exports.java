@@ -77,6 +77,7 @@ public final class Exports {
           case "online" -> who + " is back online";
           default -> who + " is " + text(e.details().path("state").asText());
         };
+        case "role" -> who + " is now " + text(e.details().path("role").asText());
         case "started" -> "Session started";
         case "question_pushed" -> "Question: " + prompt(e.details().path("prompt").asText());
         case "chat" -> who + ": " + text(e.details().path("text").asText());

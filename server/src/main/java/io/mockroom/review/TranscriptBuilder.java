@@ -48,6 +48,8 @@ final class TranscriptBuilder {
     switch (e.type()) {
       case "joined" -> people.put(e.participantId(), new Person(e.participantId(), p.path("name").asText(),
           p.path("role").asText(), p.hasNonNull("accountId") ? UUID.fromString(p.get("accountId").asText()) : null));
+      case "role" -> people.computeIfPresent(e.participantId(), (id, was) ->
+          new Person(id, was.name(), p.path("role").asText(), was.accountId()));
       case "question_pushed" -> {
         UUID q = UUID.fromString(p.get("questionId").asText());
         closeOnScreen(at);

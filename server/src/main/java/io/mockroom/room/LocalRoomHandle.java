@@ -65,6 +65,12 @@ public final class LocalRoomHandle implements RoomHandle {
   }
 
   @Override
+  public void closeAfterReplies(Connection conn, short code, String reason) {
+    Room r = room;
+    r.execute(() -> r.closeAfterReplies(conn, code, reason));
+  }
+
+  @Override
   public void disconnected(Connection conn) {
     Room r = room;
     r.execute(() -> r.disconnected(conn));

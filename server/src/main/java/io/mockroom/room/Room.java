@@ -51,8 +51,27 @@ public final class Room {
   static final int MAX_NAME = 60;
   static final int MAX_PENDING = 5000;
   static final long RECONNECT_GRACE_MS = 20_000;
-  /** People in one room (interviewers, observers, candidates, counting everyone who ever joined). */
+  /**
+   * People present in one room (online or reconnecting; not those who left). Reached, it refuses
+   * newcomers by the candidate link; staff — accounts invited to the session — always get in.
+   */
   static final int MAX_PARTICIPANTS = 20;
+  /**
+   * Candidate participants present at once: the candidate, a second tab of theirs (the app keeps
+   * its participant id per tab), and one whose browser lost its id while the old one is still
+   * shown as reconnecting. More would only be someone else holding the link.
+   */
+  static final int MAX_CANDIDATES_PRESENT = 3;
+  /**
+   * Candidate participants the link ever creates in one room. Past this, a hello without a known
+   * participant id takes back the candidate participant that left most recently: the log and the
+   * room's participant list stay bounded, and the real candidate is never locked out for good.
+   */
+  static final int MAX_CANDIDATES = 10;
+  /** Sockets one participant may have open; a newer one closes the oldest (a reconnect whose old socket is half-open). */
+  static final int MAX_SOCKETS_PER_PARTICIPANT = 4;
+  /** Close code of a staff socket whose role in the session changed: it reconnects and joins with its new role. */
+  public static final short ROLE_CHANGED = 4001;
 
   /** How the room reaches the rest of the server. */
   public interface Services {
@@ -93,6 +112,8 @@ public final class Room {
   private boolean dead;
   /** Messages all sockets together may hand this room (see {@link RoomRateLimit}). */
   private final RoomRateLimit rate = new RoomRateLimit();
+  /** The last append to the log (appends complete in order): what {@link #closeAfterReplies} waits for. */
+  private Future<Void> appended = Future.succeededFuture();
   /** The ownership claim this room was loaded under (0 outside a cluster): the log fences by it. */
   private final long epoch;
 
@@ -161,19 +182,37 @@ public final class Room {
       conn.close((short) 1000, "session ended");
       return Future.succeededFuture(true);
     }
-    ParticipantState existing = findParticipant(principal, hello);
-    if (existing == null) {
-      if (state.participants.size() >= MAX_PARTICIPANTS) {
-        throw new ProtocolError("room_full", "This room already has " + MAX_PARTICIPANTS + " participants.");
-      }
-      if (!(principal instanceof Principal.Staff)) candidateName(hello.name()); // refuse a bad name before anything
-    }
+    ParticipantState found = findParticipant(principal, hello);
+    // Staff are never refused for room: the session's members are a list its interviewers keep.
+    ParticipantState existing = found != null || principal instanceof Principal.Staff ? found : newCandidateOrTakeBack(hello);
     // Nothing is changed before the catch-up is read: a failed read leaves no trace (and no gap in the log).
     return catchUp(hello.docs()).map(older -> {
       if (dead) return false;
       admit(conn, principal, hello, existing, older);
       return true;
     });
+  }
+
+  /**
+   * The candidate participant a hello without a known participant id joins as: null for a new one
+   * (the caller creates it), or the one that left most recently once the link has created
+   * {@link #MAX_CANDIDATES}. Refused ({@code room_full}) when the link already has
+   * {@link #MAX_CANDIDATES_PRESENT} participants present, or the room {@link #MAX_PARTICIPANTS}.
+   */
+  private ParticipantState newCandidateOrTakeBack(Hello hello) {
+    candidateName(hello.name()); // refuse a bad name before anything
+    List<ParticipantState> candidates = state.participants.values().stream().filter(x -> x.role == Role.CANDIDATE).toList();
+    if (candidates.stream().filter(ParticipantState::present).count() >= MAX_CANDIDATES_PRESENT) {
+      throw new ProtocolError("room_full", "This interview link is already open for " + MAX_CANDIDATES_PRESENT
+          + " people in this room. Close it in another tab or browser (or wait a minute) and try again.");
+    }
+    if (state.participants.values().stream().filter(ParticipantState::present).count() >= MAX_PARTICIPANTS) {
+      throw new ProtocolError("room_full", "This room already has " + MAX_PARTICIPANTS + " participants.");
+    }
+    if (candidates.size() < MAX_CANDIDATES) return null;
+    ParticipantState lastLeft = null;
+    for (ParticipantState c : candidates) if (!c.present()) lastLeft = c;
+    return lastLeft; // never null: fewer than MAX_CANDIDATES_PRESENT of MAX_CANDIDATES are present
   }
 
   private void admit(Connection conn, Principal principal, Hello hello, ParticipantState existing, Map<String, OlderUpdates> older) {
@@ -185,6 +224,19 @@ public final class Room {
       if (!p.presence.equals("online")) {
         p.presence = "online";
         entries.add(entry("presence", p.id, new JsonObject().put("state", "online")));
+      }
+      // A member's role is the one their membership gives now (the handshake read it), not the
+      // one they first joined with. Their other sockets hold the old role's view: they rejoin.
+      if (principal instanceof Principal.Staff s && p.role != s.role()) {
+        p.role = s.role();
+        entries.add(entry("role", p.id, new JsonObject().put("role", p.role.wire())));
+        closeAll(p, ROLE_CHANGED, "role changed");
+      }
+      // The oldest socket of a participant at its limit gives way (most often a half-open one a reconnect left behind).
+      List<Connection> own = connectionsOf(p);
+      for (int i = 0; i <= own.size() - MAX_SOCKETS_PER_PARTICIPANT; i++) {
+        connections.remove(own.get(i));
+        own.get(i).close((short) 1008, "replaced by a newer socket");
       }
     } else {
       String name = principal instanceof Principal.Staff s ? s.name() : candidateName(hello.name());
@@ -230,7 +282,13 @@ public final class Room {
 
   public Future<?> disconnected(Connection conn) {
     ParticipantState p = connections.remove(conn);
-    if (p == null || connections.containsValue(p) || state.status.equals("ended")) return Future.succeededFuture();
+    if (p != null) lost(p);
+    return Future.succeededFuture();
+  }
+
+  /** A participant's socket went: with none left, it is shown reconnecting, and after the grace, left. */
+  private void lost(ParticipantState p) {
+    if (connections.containsValue(p) || state.status.equals("ended")) return;
     p.presence = "reconnecting";
     broadcast(r -> new ServerMessage.Presence(state.seq, p.view()));
     context.owner().setTimer(RECONNECT_GRACE_MS, t -> execute(() -> {
@@ -242,7 +300,6 @@ public final class Room {
       maybeUnload();
       return Future.succeededFuture();
     }));
-    return Future.succeededFuture();
   }
 
   /** One decoded message from a joined socket. */
@@ -253,7 +310,7 @@ public final class Room {
       conn.send(new ServerMessage.Error("invalid_message", "Say hello (and wait for welcome) before anything else."));
       return Future.succeededFuture();
     }
-    if (!rate.admit(message)) {
+    if (!rate.admit(p.role, message)) {
       conn.send(RoomRateLimit.refusal()); // dropped whole: nothing of it is applied
       return Future.succeededFuture();
     }
@@ -280,6 +337,49 @@ public final class Room {
     } catch (ProtocolError e) {
       conn.send(new ServerMessage.Error(e.code(), e.getMessage()));
       return Future.succeededFuture();
+    }
+  }
+
+  /**
+   * Closes a socket after every task queued before this one (its earlier messages among them)
+   * and after their log appends are committed, whose confirmations then precede the close frame.
+   */
+  public Future<?> closeAfterReplies(Connection conn, short code, String reason) {
+    // Commits complete in append order, and each one's confirmations are queued on this context
+    // by a handler added before this one: the close is queued after all of them.
+    appended.onComplete(done -> context.runOnContext(v -> conn.close(code, reason)));
+    return Future.succeededFuture();
+  }
+
+  /**
+   * An account's membership of the session was set to {@code role} (the member route says so).
+   * If that account is here with another role, its sockets are closed with {@link #ROLE_CHANGED}:
+   * they reconnect, and the handshake gives them the new role ({@link #join}).
+   */
+  public Future<?> memberChanged(UUID accountId, Role role) {
+    state.participants.values().stream()
+        .filter(x -> accountId.equals(x.accountId) && x.role != role && connections.containsValue(x))
+        .toList()
+        .forEach(x -> {
+          closeAll(x, ROLE_CHANGED, "role changed");
+          lost(x);
+        });
+    return Future.succeededFuture();
+  }
+
+  private List<Connection> connectionsOf(ParticipantState p) {
+    List<Connection> out = new ArrayList<>();
+    connections.forEach((c, who) -> {
+      if (who == p) out.add(c);
+    });
+    return out;
+  }
+
+  /** Closes every socket of one participant, at once out of the room (their close events find nothing more to do). */
+  private void closeAll(ParticipantState p, short code, String reason) {
+    for (Connection c : connectionsOf(p)) {
+      connections.remove(c);
+      c.close(code, reason);
     }
   }
 
@@ -511,8 +611,12 @@ public final class Room {
    * they are committed. Commits complete in append order, so {@code then}s run in version order.
    */
   private void commit(List<LogEntry> entries, Runnable then) {
+    // A room that gave itself up appends nothing more: a room loaded since (here or on another
+    // node) writes this session's versions now, and ours would collide with them or leave a gap.
+    if (dead) return;
     pending += entries.size();
-    services.log().append(entries, epoch).onComplete(ar -> context.runOnContext(v -> {
+    appended = services.log().append(entries, epoch);
+    appended.onComplete(ar -> context.runOnContext(v -> {
       pending -= entries.size();
       if (ar.succeeded()) {
         if (savingPaused && pending == 0) setSaving(false);
@@ -520,6 +624,8 @@ public final class Room {
         if (!dead) then.run();
       } else if (ar.cause() instanceof EventLog.StaleOwnerException) {
         dropStale(ar.cause());
+      } else if (ar.cause() instanceof EventLog.RefusedException refused) {
+        dropRefused(entries, refused);
       } else if (ar.cause() instanceof EventLog.ClosedException) {
         // The server is stopping: these were never confirmed, and the log said how many.
         log.debug("Room {}: {}", id(), ar.cause().getMessage());
@@ -548,6 +654,28 @@ public final class Room {
     if (dead) return;
     log.warn("Room {}: giving the room up: {}", id(), cause.getMessage());
     connections.keySet().forEach(c -> c.close((short) 1012, "room moved"));
+    connections.clear();
+    unload();
+  }
+
+  /**
+   * The database refused one of this room's events (or an earlier one, which this follows): it is
+   * not stored, yet the room's state already holds it — the seq it took, an editor update later
+   * pushes were rebased on, a score. Only a reload from the log gives a state that matches what
+   * is stored, so the author of the refused message is told, every socket is closed as for a
+   * restart, and the room is unloaded; clients reconnect to the room loaded again from the log
+   * and resend what was never confirmed. Other rooms are not touched.
+   */
+  private void dropRefused(List<LogEntry> entries, EventLog.RefusedException refused) {
+    if (dead) return;
+    log.warn("Room {}: event {} was refused by the database; reloading the room from the log: {}",
+        id(), refused.refusedVersion(), refused.getMessage());
+    ServerMessage.Error error = new ServerMessage.Error("not_stored",
+        "The server could not store this message, so it was dropped. The room reloads from what was saved; reconnect.");
+    entries.stream().filter(e -> e.version() == refused.refusedVersion()).findFirst().ifPresent(e -> connections.forEach((c, who) -> {
+      if (who.id.equals(e.participantId())) c.send(error);
+    }));
+    connections.keySet().forEach(c -> c.close((short) 1012, "room reloaded"));
     connections.clear();
     unload();
   }

@@ -22,4 +22,11 @@ public interface RoomHandle {
   void handle(Connection conn, ClientMessage message, String text);
 
   void disconnected(Connection conn);
+
+  /**
+   * Closes the socket once the room has handled every message handed to it before this call and
+   * sent what they owe it (answers, and confirmations once their commit is done): the close frame
+   * never overtakes a reply already due.
+   */
+  void closeAfterReplies(Connection conn, short code, String reason);
 }

@@ -173,6 +173,10 @@ public final class RoomLoader {
       case "ended" -> state.ended(Instant.parse(p.getString("at")));
       case "joined" -> state.joined(participant, uuid(p.getString("accountId")), p.getString("name"),
           Role.valueOf(p.getString("role").toUpperCase(java.util.Locale.ROOT)));
+      case "role" -> {
+        ParticipantState who = state.participants.get(participant);
+        if (who != null) who.role = Role.valueOf(p.getString("role").toUpperCase(java.util.Locale.ROOT));
+      }
       case "presence" -> {
         ParticipantState who = state.participants.get(participant);
         if (who != null) who.presence = p.getString("state");

@@ -53,7 +53,8 @@ final class RoomState {
     final UUID id;
     final UUID accountId;
     final String name;
-    final Role role;
+    /** The role of the account's membership when it last joined (a candidate's never changes). */
+    Role role;
     String presence = "online";
 
     ParticipantState(UUID id, UUID accountId, String name, Role role) {
@@ -61,6 +62,11 @@ final class RoomState {
       this.accountId = accountId;
       this.name = name;
       this.role = role;
+    }
+
+    /** Online or reconnecting: counted in the room's capacity. */
+    boolean present() {
+      return !presence.equals("left");
     }
 
     ParticipantView view() {

@@ -21,11 +21,24 @@ import org.slf4j.LoggerFactory;
  * written at once.
  *
  * <p>Invariants: batches are written one at a time, in the order their events were appended, so
- * the events of one room reach the table in version order. A batch that fails is retried, whole
- * and first, until it succeeds (with a growing pause); nothing behind it is written before it,
- * so no gap can appear. An append's future completes only after its batch committed. A batch
- * that fails on the unique (session, version) key is not retried: those events belong to a
- * room owner that lost the room, and their futures fail with {@link StaleOwnerException}.
+ * the events of one room reach the table in version order. A batch that fails because the
+ * database cannot be written (connection lost, restart, serialization) is retried, whole and
+ * first, until it succeeds (with a growing pause); nothing behind it is written before it, so no
+ * gap can appear. An append's future completes only after its row committed.
+ *
+ * <p>A batch that fails for what one of its rows holds is written again one event at a time, in
+ * order, so that the other rooms' events are written and only the culprits fail:
+ * <ul>
+ *   <li>on the unique (session, version) key: the event belongs to a room owner that lost the
+ *       room, and its future fails with {@link StaleOwnerException};
+ *   <li>on a data exception (SQLSTATE class 22, e.g. U+0000 in jsonb), another constraint
+ *       (class 23) or a size limit (class 54): the event is never written and its future fails
+ *       with {@link RefusedException}. So do the later events of the room that appended it —
+ *       they follow it (an editor update rests on the one before), and writing them would leave
+ *       a gap — until the room, reloaded from what is stored, writes from the refused version on
+ *       (see {@link #refusedAt}).
+ * </ul>
+ * One bad event so never stops the log for every room, as a batch retried forever would.
  *
  * <p>Fenced mode (a cluster): every append names the ownership epoch its room was claimed under
  * ({@code room_owners}), and a row is inserted only if that epoch is still current — checked in
@@ -81,6 +94,25 @@ public final class EventLog {
     }
   }
 
+  /**
+   * An event the database refused for what it holds, or a later event of the same room (see
+   * {@link #refusedVersion}): not written, and it never will be. The room's state in memory went
+   * past what is stored; it must be reloaded from the log.
+   */
+  public static final class RefusedException extends RuntimeException {
+    private final long refusedVersion;
+
+    RefusedException(String message, long refusedVersion) {
+      super(message, null, false, false);
+      this.refusedVersion = refusedVersion;
+    }
+
+    /** The version of the room's event the database refused: this append's own, or an earlier one it follows. */
+    public long refusedVersion() {
+      return refusedVersion;
+    }
+  }
+
   private record Pending(LogEntry entry, long epoch, Promise<Void> done) {}
 
   private final Pool pool;
@@ -111,6 +143,18 @@ public final class EventLog {
   private final SlowCommits slowCommits = new SlowCommits(System::nanoTime, log::warn);
 
   private final boolean fenced;
+
+  /** The event of a room the database refused: its version, and the epoch the room was claimed under. */
+  private record Refused(long version, long epoch) {}
+
+  /**
+   * Per session, its event the database refused; only touched on {@link #context}. Later events
+   * of the room that appended it (same epoch, higher version) fail without being written. Any
+   * other event of the session clears it: one at that version or before, or under another epoch,
+   * comes from the room reloaded from the log (here or, in a cluster, on another node). Appends are
+   * queued in order, so every event the old room appended comes before the reloaded room's first.
+   */
+  private final java.util.Map<java.util.UUID, Refused> refusedAt = new java.util.HashMap<>();
 
   /** {@code fenced}: write only under the current ownership epoch of each room (cluster mode). */
   public EventLog(Vertx vertx, Pool pool, io.mockroom.metrics.ServerMetrics metrics, boolean fenced) {
@@ -261,6 +305,11 @@ public final class EventLog {
       return;
     }
     if (gaveUp) return; // the pool may be closing
+    failFollowersOfRefused();
+    if (inFlight.isEmpty()) {
+      writeNext();
+      return;
+    }
     int n = inFlight.size();
     java.util.UUID[] sessions = new java.util.UUID[n];
     Long[] versions = new Long[n];
@@ -293,8 +342,7 @@ public final class EventLog {
         long took = System.nanoTime() - started;
         metrics.commitLatency.record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
         slowCommits.committed(took, n);
-        setHealthy(true);
-        retryDelayMs = 0;
+        wrote();
         List<Pending> done = new ArrayList<>(inFlight);
         inFlight.clear();
         // Every row is written unless the fence kept it out: its room was claimed by another node.
@@ -309,41 +357,103 @@ public final class EventLog {
           }
         }
         writeNext();
-      } else if (isUniqueViolation(ar.cause())) {
-        failStale(ar.cause());
       } else if (gaveUp) {
         // Cancelled at close: these appends have already failed.
+      } else if (isUniqueViolation(ar.cause()) || isAboutTheData(ar.cause())) {
+        log.warn("A batch of {} session events failed on what one of them holds; writing them one by one: {}", n, ar.cause().getMessage());
+        writeOneByOne();
       } else {
-        if (healthy) log.warn("Writing {} session events failed; retrying until the database is back: {}", n, ar.cause().getMessage());
-        setHealthy(false);
-        retryDelayMs = Math.min(2000, Math.max(50, retryDelayMs * 2));
-        context.owner().setTimer(retryDelayMs, t -> writeNext());
+        retryLater(ar.cause());
       }
     });
   }
 
+  /** The database took a write: the log is healthy (again). */
+  private void wrote() {
+    setHealthy(true);
+    retryDelayMs = 0;
+  }
+
+  /** The database could not be written: {@link #inFlight} is written again, whole and first, after a growing pause. */
+  private void retryLater(Throwable cause) {
+    if (healthy) log.warn("Writing {} session events failed; retrying until the database is back: {}", inFlight.size(), cause.getMessage());
+    setHealthy(false);
+    retryDelayMs = Math.min(2000, Math.max(50, retryDelayMs * 2));
+    context.owner().setTimer(retryDelayMs, t -> writeNext());
+  }
+
   /**
-   * A duplicate (session, version) fails the whole batch; events of healthy rooms may be in it.
-   * Write the batch again one event at a time so only the stale owner's events fail.
+   * Writes {@link #inFlight} one event at a time, in order, each in its own statement (committed
+   * on its own), taking each off only once it is written or finally failed: a stale owner's event
+   * fails with {@link StaleOwnerException}, a refused one with {@link RefusedException}, the others
+   * are written. If the database cannot be written meanwhile, what is left goes back to the
+   * ordinary retry, whole and first, as any batch. Runs on {@link #context}.
    */
-  private void failStale(Throwable cause) {
-    List<Pending> batch = new ArrayList<>(inFlight);
-    inFlight.clear();
-    Future<Void> chain = Future.succeededFuture();
-    for (Pending p : batch) {
-      LogEntry e = p.entry();
-      chain = chain.eventually(() -> pool.preparedQuery(fenced ? FENCED_INSERT : INSERT)
-          .execute(row(p))
-          .onSuccess(r -> {
-            if (r.rowCount() == 0) p.done().fail(new StaleOwnerException("Session " + e.sessionId() + " was claimed by another node"));
-            else p.done().complete();
-          })
-          .onFailure(err -> p.done().fail(isUniqueViolation(err)
-              ? new StaleOwnerException("Session " + e.sessionId() + " version " + e.version() + " is already written by another owner")
-              : err)));
+  private void writeOneByOne() {
+    if (gaveUp) return; // the pool may be closing; these appends have already failed
+    failFollowersOfRefused();
+    Pending p = inFlight.peek();
+    if (p == null) {
+      writeNext();
+      return;
     }
-    chain.onComplete(v -> writeNext());
-    log.warn("A batch hit an already-written session version; written one by one: {}", cause.getMessage());
+    LogEntry e = p.entry();
+    pool.withConnection(conn -> {
+      writing = conn;
+      return conn.preparedQuery(fenced ? FENCED_INSERT : INSERT).execute(row(p));
+    }).onComplete(ar -> {
+      writing = null;
+      if (gaveUp) return;
+      if (ar.succeeded()) {
+        wrote();
+        inFlight.poll();
+        if (ar.result().rowCount() == 0) p.done().tryFail(new StaleOwnerException("Session " + e.sessionId() + " was claimed by another node"));
+        else p.done().tryComplete();
+      } else if (isUniqueViolation(ar.cause())) {
+        wrote(); // the database answered
+        inFlight.poll();
+        p.done().tryFail(new StaleOwnerException("Session " + e.sessionId() + " version " + e.version() + " is already written by another owner"));
+      } else if (isAboutTheData(ar.cause())) {
+        wrote();
+        inFlight.poll();
+        refuse(p, ar.cause());
+      } else {
+        retryLater(ar.cause());
+        return;
+      }
+      writeOneByOne();
+    });
+  }
+
+  private void refuse(Pending p, Throwable cause) {
+    LogEntry e = p.entry();
+    refusedAt.put(e.sessionId(), new Refused(e.version(), p.epoch()));
+    log.error("Session {}: event {} ({}, participant {}) was refused by the database and is not stored; "
+        + "the room's later events are dropped and the room reloads from the log: {}",
+        e.sessionId(), e.version(), e.type(), e.participantId(), cause.getMessage());
+    p.done().tryFail(new RefusedException("The database refused to store event " + e.version() + " of session " + e.sessionId()
+        + ": " + cause.getMessage(), e.version()));
+  }
+
+  /**
+   * Fails, without writing them, the events of {@link #inFlight} that follow a refused event of
+   * their room (see {@link #refusedAt}). Runs on {@link #context}, before each write.
+   */
+  private void failFollowersOfRefused() {
+    if (refusedAt.isEmpty()) return;
+    for (var it = inFlight.iterator(); it.hasNext(); ) {
+      Pending p = it.next();
+      LogEntry e = p.entry();
+      Refused refused = refusedAt.get(e.sessionId());
+      if (refused == null) continue;
+      if (e.version() <= refused.version() || p.epoch() != refused.epoch()) {
+        refusedAt.remove(e.sessionId());
+        continue;
+      }
+      it.remove();
+      p.done().tryFail(new RefusedException("Event " + e.version() + " of session " + e.sessionId()
+          + " follows its event " + refused.version() + ", which the database refused; it is not stored", refused.version()));
+    }
   }
 
   private Tuple row(Pending p) {
@@ -354,5 +464,19 @@ public final class EventLog {
 
   private static boolean isUniqueViolation(Throwable e) {
     return e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
+  }
+
+  /**
+   * An error about what a row holds, not about the database being reachable: a data exception
+   * (class 22: an escape jsonb cannot hold, a bad value), an integrity constraint (class 23; the
+   * unique (session, version) key is told apart by {@link #isUniqueViolation}) or a size limit
+   * (class 54). Writing the same row again would fail the same way. Anything else — a lost
+   * connection (08), a restart (57P), a serialization failure (40), no connection at all — is
+   * about the database, and is retried until it is back.
+   */
+  static boolean isAboutTheData(Throwable e) {
+    if (!(e instanceof io.vertx.pgclient.PgException pg) || pg.getSqlState() == null) return false;
+    String state = pg.getSqlState();
+    return state.startsWith("22") || state.startsWith("23") || state.startsWith("54");
   }
 }

@@ -74,7 +74,7 @@ public final class ClientFrames {
           }
           case "doc" -> {
             if (doc != null || value != JsonToken.VALUE_STRING) return null;
-            doc = Utf16.wellFormed(p.getText());
+            doc = Utf16.storable(p.getText());
           }
           case "version" -> {
             if (version >= 0 || (version = plainNonNegativeInt(p)) < 0) return null;
@@ -112,13 +112,13 @@ public final class ClientFrames {
     do {
       if (updates.size() == MAX_UPDATES_PER_PUSH || !c.skip("{\"clientID\":")) return null;
       String clientId = c.string();
-      if (clientId == null || (clientId = Utf16.wellFormed(clientId)).length() > 64) return null;
+      if (clientId == null || (clientId = Utf16.storable(clientId)).length() > 64) return null;
       if (!c.skip(",\"changes\":")) return null;
       ChangeSet changes = ChangeSetReader.read(c);
       if (changes == null || !c.skip('}')) return null;
       updates.add(new Update(clientId, changes));
     } while (c.skip(','));
-    return c.skip("]}") && c.atEnd() ? new ClientMessage.Push(Utf16.wellFormed(doc), version, updates) : null;
+    return c.skip("]}") && c.atEnd() ? new ClientMessage.Push(Utf16.storable(doc), version, updates) : null;
   }
 
   /** A non-empty array of at most {@link #MAX_UPDATES_PER_PUSH} valid updates, or null. */
@@ -143,7 +143,7 @@ public final class ClientFrames {
       switch (field) {
         case "clientID" -> {
           if (clientId != null || value != JsonToken.VALUE_STRING) return null;
-          clientId = Utf16.wellFormed(p.getText());
+          clientId = Utf16.storable(p.getText());
           if (clientId.length() > 64) return null;
         }
         case "changes" -> {
@@ -271,14 +271,14 @@ public final class ClientFrames {
   private static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     if (v == null || !v.isTextual()) throw ProtocolError.invalid("\"" + field + "\" must be a string.");
-    return Utf16.wellFormed(v.asText());
+    return Utf16.storable(v.asText());
   }
 
   private static String optText(JsonNode n, String field) {
     JsonNode v = n.get(field);
     if (v == null || v.isNull()) return null;
     if (!v.isTextual()) throw ProtocolError.invalid("\"" + field + "\" must be a string.");
-    return Utf16.wellFormed(v.asText());
+    return Utf16.storable(v.asText());
   }
 
   private static UUID optUuid(JsonNode n, String field) {

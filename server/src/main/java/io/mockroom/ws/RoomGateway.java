@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@code /ws/join/{token}} for candidates. Access is decided in the handshake, before the socket
  * exists; then the first message must be {@code hello} within {@link #HELLO_TIMEOUT_MS}, and
  * every later frame is size-checked, decoded once ({@link ClientFrames}) and handed to the room.
- * A bad frame gets an error frame; a socket that keeps sending bad frames is closed (1008).
+ * A bad frame gets an error frame; a socket that keeps sending bad frames, or keeps sending over
+ * its rate, is closed for abuse (1008): from that moment nothing more it sends is handled or
+ * logged, the replies the room already owes it go out first, and then the close frame.
  */
 public final class RoomGateway {
   private static final Logger log = LoggerFactory.getLogger(RoomGateway.class);
@@ -41,6 +43,24 @@ public final class RoomGateway {
   public static final int MAX_FRAME = 1024 * 1024;
   static final long HELLO_TIMEOUT_MS = 10_000;
   static final int MAX_ERRORS_PER_MINUTE = 60;
+  /**
+   * Messages refused for the socket's rate in a minute before the socket is closed: ten seconds
+   * at twice the rate. A burst over the rate (a reconnect's resend, a client's hiccup) is only
+   * refused; a client that keeps sending over it is closed.
+   */
+  static final int MAX_REFUSED_PER_MINUTE = 600;
+  /**
+   * How long the room may take to send what it owes a socket closed for abuse before the gateway
+   * closes it anyway (a room blocked on a slow database must not keep an abuser's socket open).
+   */
+  static final long ABUSE_CLOSE_WAIT_MS = 2_000;
+  /**
+   * Seconds a peer has to answer the server's close frame before its TCP connection is closed
+   * (Vert.x's default is 10: an abuser's frames kept arriving all that time).
+   */
+  public static final int CLOSING_TIMEOUT_SECONDS = 2;
+  /** Policy violation: the close code of a socket closed for abuse. */
+  static final short POLICY = 1008;
   /** Sustained messages per second per socket, and the burst above it (a fast typist sends ~10/s). */
   static final double RATE_PER_SECOND = 60;
   static final double RATE_BURST = 200;
@@ -137,14 +157,17 @@ public final class RoomGateway {
       }
     });
     ws.binaryMessageHandler(b -> {
+      if (s.closing) return; // closed for abuse: heard no more
       s.lastHeard = System.currentTimeMillis();
       reject(conn, s, new ProtocolError("binary_not_supported", "Send JSON text frames."));
     });
     ws.textMessageHandler(text -> {
+      // Closed for abuse: until the peer completes the close (or the closing timeout cuts the TCP
+      // connection) frames still arrive; none is handled, answered or logged.
+      if (s.closing) return;
       s.lastHeard = System.currentTimeMillis();
       if (!s.allow()) {
-        reject(conn, s, new ProtocolError("rate_limited", "Too many messages; slow down (at most "
-            + (int) RATE_PER_SECOND + " a second)."));
+        refuse(conn, s);
         return;
       }
       if (text.length() > MAX_MESSAGE) {
@@ -240,21 +263,64 @@ public final class RoomGateway {
       room = null;
       if (r != null) r.onSuccess(h -> h.disconnected(conn));
     }
-    long windowStart;
-    int errors;
+
+    /** Bad messages and rate refusals in the current minute (counted apart: see {@link #MAX_REFUSED_PER_MINUTE}). */
+    private long windowStart;
+    private int errors;
+    private int refused;
+    /** Set once the socket is being closed for abuse: from then on nothing it sends is handled. */
+    volatile boolean closing;
+
+    private void newMinute() {
+      long now = System.currentTimeMillis();
+      if (now - windowStart > 60_000) {
+        windowStart = now;
+        errors = 0;
+        refused = 0;
+      }
+    }
   }
 
+  /** A bad message: answered with its error; too many in a minute close the socket. */
   private void reject(WsConnection conn, SocketState s, ProtocolError e) {
     conn.send(new ServerMessage.Error(e.code(), e.getMessage()));
-    long now = System.currentTimeMillis();
-    if (now - s.windowStart > 60_000) {
-      s.windowStart = now;
-      s.errors = 0;
+    s.newMinute();
+    if (++s.errors > MAX_ERRORS_PER_MINUTE) closeForAbuse(conn, s, "too many bad messages", s.errors);
+  }
+
+  /**
+   * A message over the socket's rate: dropped and answered {@code rate_limited}. Not a bad
+   * message: only a client that keeps sending over the rate for seconds is closed.
+   */
+  private void refuse(WsConnection conn, SocketState s) {
+    conn.send(new ServerMessage.Error("rate_limited", "Too many messages; slow down (at most "
+        + (int) RATE_PER_SECOND + " a second)."));
+    s.newMinute();
+    if (++s.refused > MAX_REFUSED_PER_MINUTE) closeForAbuse(conn, s, "too many messages", s.refused);
+  }
+
+  /**
+   * Closes a socket for abuse, once: one log line, and from now on its frames are dropped unread.
+   * A joined socket is closed by its room, after the replies already owed to it (pongs, errors,
+   * confirmations waiting for their commit), so the close frame never overtakes them; the gateway
+   * closes it itself if the room has not within {@link #ABUSE_CLOSE_WAIT_MS}. A peer that does
+   * not answer the close frame loses its TCP connection after the server's WebSocket closing
+   * timeout ({@code MockroomServer}).
+   */
+  private void closeForAbuse(WsConnection conn, SocketState s, String reason, int count) {
+    if (s.closing) return;
+    s.closing = true;
+    log.info("Socket {}: closed for abuse ({}: {} in a minute); nothing more it sends is handled", conn.id(), reason, count);
+    vertx.setTimer(ABUSE_CLOSE_WAIT_MS, t -> conn.close(POLICY, reason));
+    Future<RoomHandle> joined = s.room;
+    if (joined == null) {
+      conn.close(POLICY, reason);
+      return;
     }
-    if (++s.errors > MAX_ERRORS_PER_MINUTE) {
-      log.info("Socket {}: closed after {} bad messages in a minute", conn.id(), s.errors);
-      conn.close((short) 1008, "too many bad messages");
-    }
+    joined.onComplete(ar -> {
+      if (ar.succeeded()) ar.result().closeAfterReplies(conn, POLICY, reason);
+      else conn.close(POLICY, reason);
+    });
   }
 
   private Future<Optional<Account>> account(ServerWebSocketHandshake hs) {

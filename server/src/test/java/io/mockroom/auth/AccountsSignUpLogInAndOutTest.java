@@ -74,6 +74,8 @@ class AccountsSignUpLogInAndOutTest {
     Http.Reply shortPassword = Http.post(url("/api/auth/signup"), Map.of("organisation", "Acme", "name", "E", "email", "e@example.com", "password", "short"), null);
     assertThat(shortPassword.status()).isEqualTo(400);
     assertThat(shortPassword.json().get("error").get("message").asText()).contains("at least 10 characters");
+    Http.Reply spaces = Http.post(url("/api/auth/signup"), Map.of("organisation", "Acme", "name", "E", "email", "e@example.com", "password", " ".repeat(12)), null);
+    assertThat(spaces.status()).as("a password of spaces only").isEqualTo(400);
     Http.Reply badEmail = Http.post(url("/api/auth/signup"), Map.of("organisation", "Acme", "name", "E", "email", "nope", "password", "a long password"), null);
     assertThat(badEmail.json().get("error").get("message").asText()).contains("does not look like an email");
     Http.Reply unknownField = Http.post(url("/api/auth/signup"), Map.of("organisation", "Acme", "role", "owner"), null);

@@ -9,15 +9,15 @@ class LoneSurrogatesAreReplacedAndPairsKeptTest {
   @Test
   void wellFormedTextIsTheSameInstance() {
     String s = "plain, 😀 and \uDBFF\uDFFF";
-    assertThat(Utf16.wellFormed(s)).isSameAs(s);
+    assertThat(Utf16.storable(s)).isSameAs(s);
   }
 
   @Test
   void eachLoneHalfBecomesOneReplacementCharacter() {
-    assertThat(Utf16.wellFormed("a\uD800b")).isEqualTo("a\uFFFDb");
-    assertThat(Utf16.wellFormed("\uDC00😀\uD800")).isEqualTo("\uFFFD😀\uFFFD");
-    assertThat(Utf16.wellFormed("\uD800\uD800\uDC00")).isEqualTo("\uFFFD\uD800\uDC00");
-    assertThat(Utf16.wellFormed("\uDC00\uD800")).isEqualTo("\uFFFD\uFFFD");
+    assertThat(Utf16.storable("a\uD800b")).isEqualTo("a\uFFFDb");
+    assertThat(Utf16.storable("\uDC00😀\uD800")).isEqualTo("\uFFFD😀\uFFFD");
+    assertThat(Utf16.storable("\uD800\uD800\uDC00")).isEqualTo("\uFFFD\uD800\uDC00");
+    assertThat(Utf16.storable("\uDC00\uD800")).isEqualTo("\uFFFD\uFFFD");
   }
 
   @Test

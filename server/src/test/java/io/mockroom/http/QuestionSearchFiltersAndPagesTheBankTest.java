@@ -81,6 +81,15 @@ class QuestionSearchFiltersAndPagesTheBankTest {
   }
 
   @Test
+  void textSearchMatchesTheStartsOfWordsAsPeopleTypeThem() {
+    // "dict" is the start of "dictionaries"; whole-word search found nothing for this.
+    JsonNode found = get("?q=dict+merge&pageSize=100");
+    assertThat(found.get("items").findValuesAsText("prompt")).anySatisfy(p -> assertThat(p).contains("merge two dictionaries"));
+    assertThat(get("?q=dict+zqxvw").get("total").asLong()).as("every word must match the start of a word").isZero();
+    assertThat(get("?q=%3A*+%26+!+(").get("total").asLong()).as("tsquery syntax is only text").isZero();
+  }
+
+  @Test
   void textSearchTreatsLikeWildcardsAsText() {
     assertThat(get("?q=%25%25%25").get("total").asLong()).isZero();
     assertThat(get("?q=___").get("total").asLong()).isZero();

@@ -183,6 +183,24 @@ class TwoColleaguesWhoWantTheSameTopicAndLevelArePairedAndSwapRolesTest {
   }
 
   @Test
+  void eitherPartnerMayLeaveThePairingAndLookAgain() {
+    String topic = biggestTopic();
+    Interviewer ada = Interviewer.signUp(server, "Leaving Org");
+    Interviewer grace = ada.colleague("Grace Hopper");
+    ask(ada, topic, "beginner");
+    JsonNode paired = ask(grace, topic, "beginner");
+    String round = paired.get("rounds").get(0).get("sessionId").asText();
+
+    JsonNode left = Http.delete(server.baseUrl() + "/api/practice", grace.cookie()).json();
+    assertThat(left.get("status").asText()).isEqualTo("idle");
+    assertThat(look(grace).get("status").asText()).as("gone for good").isEqualTo("idle");
+    assertThat(look(ada).get("partner").asText()).as("her partner still sees it").isEqualTo("Grace Hopper");
+    assertThat(Http.get(server.baseUrl() + "/api/sessions/" + round, ada.cookie()).json().get("status").asText())
+        .as("its sessions stay as they are").isEqualTo("scheduled");
+    assertThat(ask(grace, topic, "advanced").get("status").asText()).isEqualTo("waiting");
+  }
+
+  @Test
   void aTopicThatIsNotInTheBankOrABadLevelIsRefused() {
     Interviewer ada = Interviewer.signUp(server, "Picky Org");
     Http.Reply topic = Http.post(server.baseUrl() + "/api/practice", Map.of("topic", "Knitting", "difficulty", "beginner"), ada.cookie());

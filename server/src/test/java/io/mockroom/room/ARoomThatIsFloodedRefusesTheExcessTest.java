@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Besides each socket's own limit, a room takes at most {@link RoomRateLimit#PER_SECOND} messages
- * a second from all its sockets together (burst {@link RoomRateLimit#BURST}). Ten sockets of one
- * room, all on 127.0.0.1 and each under its own socket's burst, flood it with chat lines while an
- * eleventh pushes editor updates: the excess is answered {@code rate_limited} and dropped whole
- * (every line and push is either in the log, in everyone's view and in a fresh welcome, or
- * nowhere), pings still get their pong, and a participant of another room — same address — is
- * not affected at all. The counts are bounded by the budget and the measured duration, not by
- * assumptions about timing.
+ * a second from all its candidate sockets together (burst {@link RoomRateLimit#BURST}), and as
+ * many from its staff. Ten candidate sockets of one room (three participants, as many sockets as
+ * the room lets each have), all on 127.0.0.1 and each under its own socket's burst, flood it with
+ * chat lines while an eleventh pushes editor updates: the excess is answered {@code rate_limited}
+ * and dropped whole (every line and push is either in the log, in everyone's view and in a fresh
+ * welcome, or nowhere), pings still get their pong, the interviewer chatting meanwhile is never
+ * refused, and a participant of another room — same address — is not affected at all. The counts
+ * are bounded by the budget and the measured duration, not by assumptions about timing.
  */
 class ARoomThatIsFloodedRefusesTheExcessTest {
   static final int SOCKETS = 10;
@@ -40,10 +41,17 @@ class ARoomThatIsFloodedRefusesTheExcessTest {
       List<RoomClient> clients = new ArrayList<>();
       try {
         RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, ada.cookie());
-        clients.add(staff);
         staff.hello();
-        for (int k = 1; k < SOCKETS; k++) clients.add(join(server, flooded, "Flooder " + k));
-        RoomClient typist = join(server, flooded, "Typist");
+        // Three candidate participants (the most a link keeps present), four sockets each at most.
+        String[] participant = new String[3];
+        for (int k = 0; k < SOCKETS; k++) {
+          int who = k / Room.MAX_SOCKETS_PER_PARTICIPANT;
+          clients.add(join(server, flooded, "Flooder " + who, participant[who]));
+          participant[who] = clients.get(k).frames().stream().map(ARoomThatIsFloodedRefusesTheExcessTest::parse)
+              .filter(f -> f.get("type").asText().equals("welcome")).findFirst().orElseThrow().get("you").get("id").asText();
+        }
+        RoomClient typist = join(server, flooded, "Typist", participant[SOCKETS / Room.MAX_SOCKETS_PER_PARTICIPANT]);
+        List<RoomClient> others = List.of(staff, typist);
         RoomClient quiet = join(server, calm, "Quiet");
         staff.send(staff.json("start"));
         staff.send(staff.json("push_question").put("planIndex", 0));
@@ -57,12 +65,16 @@ class ARoomThatIsFloodedRefusesTheExcessTest {
         int pushesConfirmed = 0;
         int pushesRefused = 0;
         List<String> quietSent = new ArrayList<>();
+        List<String> staffSent = new ArrayList<>();
         for (int round = 0; round < PER_SOCKET; round++) {
           for (int k = 0; k < SOCKETS; k++) clients.get(k).send(clients.get(k).json("chat").put("text", line(k, round)));
           if (round % 19 == 0) {
             String q = "calm " + round;
             quiet.send(quiet.json("chat").put("text", q));
             quietSent.add(q);
+            String st = "staff " + round;
+            staff.send(staff.json("chat").put("text", st));
+            staffSent.add(st);
           }
           if (round % 10 == 5) {
             String[] parts = {"a" + round + ";", "b" + round + ";", "c" + round + ";"};
@@ -112,10 +124,13 @@ class ARoomThatIsFloodedRefusesTheExcessTest {
 
         // Everyone in the room saw the same accepted lines in the same order, and nothing else.
         for (int k = 0; k < SOCKETS; k++) {
-          while (seen.get(k).size() < acceptedLines) read(clients.get(k), k, seen.get(k), accepted, refused, pong);
+          while (seen.get(k).size() < acceptedLines + staffSent.size()) read(clients.get(k), k, seen.get(k), accepted, refused, pong);
           assertThat(seen.get(k)).as("lines seen by socket %d", k).isEqualTo(seen.get(0));
         }
         assertThat(sum(refused)).as("no refusal after the last answer").isEqualTo(refusedLines);
+        // The interviewer's lines were all taken, in order: the candidates' flood is not charged to the staff.
+        assertThat(seen.get(0).stream().filter(l -> l.startsWith("staff ")).toList()).isEqualTo(staffSent);
+        assertThat(staff.frames()).noneMatch(f -> f.contains("\"rate_limited\""));
         if (!pong[0]) clients.get(0).await("pong", p -> p.get("t").asInt() == 4242);
 
         // The log holds exactly what was shown: the accepted lines, and whole pushes only.
@@ -127,7 +142,9 @@ class ARoomThatIsFloodedRefusesTheExcessTest {
             "select count(*) from session_events where session_id = ?::uuid and type = 'doc_update'", id)).isEqualTo(3L * pushesConfirmed);
 
         // Someone joining now gets the same chat and the text of exactly the confirmed pushes.
-        try (RoomClient late = join(server, flooded, "Late")) {
+        // (The interviewer's second socket: the link has as many candidates present as it may.)
+        try (RoomClient late = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, ada.cookie())) {
+          late.hello();
           JsonNode welcome = late.frames().stream().map(ARoomThatIsFloodedRefusesTheExcessTest::parse)
               .filter(f -> f.get("type").asText().equals("welcome")).findFirst().orElseThrow();
           List<String> chat = new ArrayList<>();
@@ -146,6 +163,7 @@ class ARoomThatIsFloodedRefusesTheExcessTest {
         }
         assertThat(quietSeen).isEqualTo(quietSent);
         assertThat(quiet.frames()).noneMatch(f -> f.contains("\"error\""));
+        others.forEach(RoomClient::close);
       } finally {
         clients.forEach(RoomClient::close);
       }
@@ -159,26 +177,37 @@ class ARoomThatIsFloodedRefusesTheExcessTest {
     RoomRateLimit limit = new RoomRateLimit(now::get);
     ClientMessage chat = new ClientMessage.Chat("hi");
     int burst = 0;
-    while (limit.admit(chat)) burst++;
+    while (limit.admit(Role.CANDIDATE, chat)) burst++;
     assertThat(burst).isEqualTo((int) RoomRateLimit.BURST);
-    assertThat(limit.admit(new ClientMessage.Ping(1))).as("pings are not counted").isTrue();
+    assertThat(limit.admit(Role.CANDIDATE, new ClientMessage.Ping(1))).as("pings are not counted").isTrue();
+    // The staff's budget is their own: the candidates used up theirs, not this one.
+    int staffBurst = 0;
+    while (limit.admit(staffBurst % 2 == 0 ? Role.INTERVIEWER : Role.OBSERVER, chat)) staffBurst++;
+    assertThat(staffBurst).isEqualTo((int) RoomRateLimit.BURST);
 
     now.addAndGet(1_000_000_000L); // one second later
     int refilled = 0;
-    while (limit.admit(chat)) refilled++;
+    while (limit.admit(Role.CANDIDATE, chat)) refilled++;
     assertThat(refilled).isEqualTo((int) RoomRateLimit.PER_SECOND);
 
     now.addAndGet(3_600_000_000_000L); // an hour later: never more than the burst
     int after = 0;
-    while (limit.admit(chat)) after++;
+    while (limit.admit(Role.CANDIDATE, chat)) after++;
     assertThat(after).isEqualTo((int) RoomRateLimit.BURST);
     assertThat(RoomRateLimit.refusal().code()).isEqualTo("rate_limited");
     assertThat(RoomRateLimit.refusal().message()).startsWith(REFUSAL);
   }
 
   private static RoomClient join(TestServer server, JsonNode session, String name) {
+    return join(server, session, name, null);
+  }
+
+  /** A candidate socket; with a participant id, another socket of that participant. */
+  private static RoomClient join(TestServer server, JsonNode session, String name, String participantId) {
     RoomClient c = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(session), null);
-    c.send(c.json("hello").put("name", name));
+    ObjectNode hello = c.json("hello").put("name", name);
+    if (participantId != null) hello.put("participantId", participantId);
+    c.send(hello);
     c.await("welcome");
     return c;
   }

@@ -54,7 +54,8 @@ class UpdatesAreEncodedToTheCharacterAsJacksonEncodesThemTest {
           JsonNode update = read.get("updates").get(u);
           if (sets.get(u) == null) continue;
           assertThat(update.get("clientID").textValue()).as(at).isEqualTo(views.get(u).clientID());
-          assertThat(ChangeSet.fromJson(update.get("changes"))).as(at + ", update " + u).isEqualTo(sets.get(u));
+          // The set as read from any JSON of it: U+0000 comes back as U+FFFD (see Utf16).
+          assertThat(ChangeSet.fromJson(update.get("changes"))).as(at + ", update " + u).isEqualTo(ChangeSet.fromJson(sets.get(u).toJson()));
         }
       }
     }

@@ -84,6 +84,21 @@ public final class RoomClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes every frame without waiting for each write, as a client in a hurry does: they reach the
+   * server back to back, read in batches. Waits for the last write (false when the socket closed first).
+   */
+  public boolean sendAll(List<String> frames) {
+    io.vertx.core.Future<Void> last = io.vertx.core.Future.succeededFuture();
+    for (String f : frames) last = ws.writeTextMessage(f);
+    try {
+      last.await(15, TimeUnit.SECONDS);
+      return true;
+    } catch (Exception closed) {
+      return false;
+    }
+  }
+
   public void sendBinary() {
     try {
       ws.writeBinaryMessage(io.vertx.core.buffer.Buffer.buffer(new byte[] {1, 2, 3})).await(5, TimeUnit.SECONDS);
