@@ -1,9 +1,11 @@
 // The question bank browser in a real Chromium: list, search, filter, a question with
 // highlighted code and key points, state in the URL across a reload, a human error for a bad
-// id, and screenshots at desktop and phone sizes. Then the interviewer writes a question of their
-// own, edits it, is told what is wrong with a bad one, copies an imported one, and another
-// organisation sees none of theirs. Signed out, the bank is not shown at all (its reference
-// answers are what a candidate, who has a link to this server, must not read).
+// id, a page past the last one, and screenshots at desktop and phone sizes. Then the interviewer
+// writes a question of their own, edits it, is told what is wrong with a bad one, copies an
+// imported one, and another organisation sees none of theirs. Reference answers render their
+// Markdown (emphasis around code, ~~~ fences, indented code, links, quotes, tables) and never the
+// HTML in them. Signed out, the bank is not shown at all (its reference answers are what a
+// candidate, who has a link to this server, must not read).
 import { join } from 'node:path';
 import { run, step, check, watch } from './browser.mjs';
 
@@ -70,6 +72,23 @@ await run(async ({ browser, base, out, pages }) => {
   await error.waitFor();
   const text = await error.textContent();
   check(text.includes('No question with id') && !text.includes('{'), `human error message: ${text}`);
+
+  step('a page past the last one says so and leads back');
+  const lastPage = Math.ceil(total / 20);
+  await page.goto(`${base}/bank?page=${lastPage + 1}`);
+  await page.getByText(`Page ${lastPage + 1} is past the end`).waitFor();
+  check(!(await page.locator('.bank').textContent()).includes(`Showing ${lastPage * 20 + 1}`), 'no "Showing 241–233"');
+  await page.getByRole('button', { name: `Go to page ${lastPage}` }).click();
+  await page.waitForFunction(n => document.querySelector('.count')?.textContent === `Showing ${(n.pages - 1) * 20 + 1}–${n.total} of ${n.total}`, { pages: lastPage, total });
+
+  step('an imported answer with bold around code renders as bold code');
+  await page.goto(`${base}/bank?q=${encodeURIComponent('How do you unpack a list with variable elements?')}`);
+  await page.locator('.questions li a', { hasText: 'unpack a list with variable elements' }).first().click();
+  const star = page.locator('.detail .markdown strong', { hasText: 'star operator' });
+  await star.waitFor();
+  check(await star.locator('code').textContent() === '*', `the star in code inside bold: ${await star.innerHTML()}`);
+  const answerText = await page.locator('.detail .markdown').first().textContent();
+  check(!answerText.includes('**') && !answerText.includes('``'), `no raw Markdown left: ${answerText}`);
 
   step('phone-sized screen');
   const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, storageState: await context.storageState() });
@@ -145,6 +164,52 @@ await run(async ({ browser, base, out, pages }) => {
   await page.getByRole('button', { name: 'Remove from the bank' }).click();
   await page.waitForFunction(() => document.querySelector('.count')?.textContent === 'Showing 1–1 of 1' && !location.search.includes('id='));
   check(await page.locator('.questions li a', { hasText: importedPrompt }).count() === 0, 'the copy is gone');
+
+  step("the answer preview renders Markdown, and only as text and http(s) links");
+  await page.goto(`${base}/bank`);
+  await page.getByRole('button', { name: 'New question' }).click();
+  await editor.getByLabel(/Reference answer/).fill([
+    'Use the **Union Operator (`|`)** or *`dict.update`*.',
+    '',
+    '~~~python',
+    'def merge(a, b):',
+    '    return a | b',
+    '~~~',
+    '',
+    'Indented:',
+    '',
+    '    if ok:',
+    '        go()',
+    '',
+    'See [the docs](https://docs.python.org/3/) or [this](javascript:alert(1)).',
+    '',
+    '> A quote with **weight**',
+    '',
+    '| Operator | Meaning |',
+    '|---|---|',
+    '| `\\|` | union |',
+    '| `&` | intersection |',
+    '',
+    '<img src=x onerror="window.injected=1"> <b>not bold</b>',
+  ].join('\n'));
+  await editor.getByRole('button', { name: 'Preview the answer' }).click();
+  const preview = editor.locator('.answer-preview .markdown');
+  await preview.waitFor();
+  check(await preview.locator('strong code').first().textContent() === '|', `bold code: ${await preview.innerHTML()}`);
+  check(await preview.locator('em code').first().textContent() === 'dict.update', 'italic code');
+  const fenced = await preview.locator('pre.code').nth(0).innerText();
+  check(fenced === 'def merge(a, b):\n    return a | b', `a ~~~ fence keeps its lines: ${JSON.stringify(fenced)}`);
+  const indented = await preview.locator('pre.code').nth(1).innerText();
+  check(indented === 'if ok:\n    go()', `indented code keeps its indentation: ${JSON.stringify(indented)}`);
+  const link = preview.locator('a', { hasText: 'the docs' });
+  check(await link.getAttribute('href') === 'https://docs.python.org/3/' && (await link.getAttribute('rel')).includes('noopener'), 'an http(s) link');
+  check(await preview.locator('a').count() === 1 && (await preview.textContent()).includes('See the docs or this.'), 'a javascript: link is only its text');
+  check((await preview.locator('blockquote strong').textContent()) === 'weight', 'a block quote');
+  check(await preview.locator('table th').count() === 2 && await preview.locator('table tbody tr').count() === 2
+    && (await preview.locator('table tbody tr td code').first().textContent()) === '|', 'a table, with an escaped pipe in a cell');
+  check(await preview.locator('img, b').count() === 0 && (await preview.textContent()).includes('<b>not bold</b>'), 'HTML shows as text');
+  check(await page.evaluate(() => window.injected === undefined), 'nothing ran');
+  await editor.getByRole('button', { name: 'Cancel' }).click();
 
   step('another organisation sees none of its questions');
   const outsider = await (await browser.newContext()).newPage();

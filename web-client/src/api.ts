@@ -155,6 +155,9 @@ export const RECOMMENDATIONS: { value: string; label: string }[] = [
   { value: 'strong_no', label: 'Strong no' }, { value: 'no', label: 'No' }, { value: 'yes', label: 'Yes' }, { value: 'strong_yes', label: 'Strong yes' },
 ];
 
+/** A recommendation's label for people ("Strong yes"), or — for none. */
+export const recommendationLabel = (r: string | null) => RECOMMENDATIONS.find(x => x.value === r)?.label ?? '—';
+
 export interface CandidateHistory {
   email: string;
   sessions: ReviewRow[];

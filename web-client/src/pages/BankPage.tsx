@@ -5,6 +5,7 @@ import { navigate } from '../router';
 import { Inline, Markdown, Prompt } from '../markdown';
 import { useAccount } from '../session';
 import { QuestionEditor, type EditorMode } from './QuestionEditor';
+import { PastTheEnd } from '../pager';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['q', 'topic', 'difficulty', 'source', 'origin', 'notAskedTo', 'sort', 'page'] as const;
@@ -91,6 +92,7 @@ export function BankPage({ query }: { query: URLSearchParams }) {
   const current = page ? page.page : 1;
   const from = page && page.total ? (current - 1) * PAGE_SIZE + 1 : 0;
   const to = page ? Math.min(page.total, current * PAGE_SIZE) : 0;
+  const pages = page ? Math.ceil(page.total / PAGE_SIZE) : 0;
 
   return (
     <div class={'bank' + (selected || editor ? ' has-detail' : '')}>
@@ -139,7 +141,9 @@ export function BankPage({ query }: { query: URLSearchParams }) {
         {!page && !error && <p class="muted">Loading questions…</p>}
         {page && (
           <>
-            <p class="count" aria-live="polite">{page.total ? `Showing ${from}–${to} of ${page.total}` : 'No questions match these filters.'}</p>
+            {page.total > 0 && page.items.length === 0
+              ? <PastTheEnd page={current} pages={pages} what={`${page.total} questions`} onLast={() => navigate(withParam(query, 'page', String(pages), false))} />
+              : <p class="count" aria-live="polite">{page.total ? `Showing ${from}–${to} of ${page.total}` : 'No questions match these filters.'}</p>}
             <ul class="questions">
               {page.items.map(q => (
                 <li key={q.id}>

@@ -1,7 +1,7 @@
 // One candidate's history: every session, their score per topic over time, and the questions
 // they have already been asked.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, candidates, type CandidateHistory } from '../api';
+import { ApiError, candidates, recommendationLabel, type CandidateHistory } from '../api';
 import { Prompt } from '../markdown';
 
 const COLOURS = 6;
@@ -18,7 +18,7 @@ export function CandidatePage({ email }: { email: string }) {
         <h1>{h.sessions[0]?.candidateName ?? email}</h1>
         <p class="muted">{email} · {h.sessions.length} session{h.sessions.length === 1 ? '' : 's'}</p>
         <ul>{h.sessions.map(s => <li><a href={`/review/${s.id}`}>{s.title}</a> — {new Date(s.createdAt).toLocaleDateString()}
-          {s.recommendations.filter(r => r.submitted).map(r => <span class={`rec ${r.recommendation}`}> {r.name}: {r.recommendation}</span>)}</li>)}</ul>
+          {s.recommendations.filter(r => r.submitted).map(r => <span class={`rec ${r.recommendation}`}> {r.name}: {recommendationLabel(r.recommendation)}</span>)}</li>)}</ul>
       </section>
       <TopicChart points={h.topicScores} />
       <section class="panel">

@@ -2,10 +2,11 @@
 // (questions with final answers and scores, the editor replay, the timeline, exports).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ChangeSet, Text } from '@codemirror/state';
-import { api, ApiError, RECOMMENDATIONS, review, RUBRIC, type ReviewRow, type Transcript } from '../api';
+import { api, ApiError, recommendationLabel as recLabel, RECOMMENDATIONS, review, RUBRIC, type ReviewRow, type Transcript } from '../api';
 import { Prompt } from '../markdown';
 import { navigate } from '../router';
 import { HighlightedCode } from '../highlight';
+import { PastTheEnd } from '../pager';
 
 const FILTERS = ['candidate', 'interviewer', 'topic', 'difficulty', 'recommendation', 'from', 'to', 'sort', 'order', 'page'] as const;
 
@@ -17,7 +18,6 @@ function withParam(query: URLSearchParams, name: string, value: string | null) {
   return '/review' + (s ? '?' + s : '');
 }
 
-const recLabel = (r: string | null) => RECOMMENDATIONS.find(x => x.value === r)?.label ?? '—';
 const minutes = (s: number | null) => (s == null ? '—' : `${Math.round(s / 60)} min`);
 
 export function ReviewListPage({ query }: { query: URLSearchParams }) {
@@ -29,6 +29,9 @@ export function ReviewListPage({ query }: { query: URLSearchParams }) {
   useEffect(() => {
     const params = new URLSearchParams();
     FILTERS.forEach(f => { const v = query.get(f); if (v) params.set(f, v); });
+    // From and To are days of the calendar the table's dates are shown in: the browser's.
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if ((params.has('from') || params.has('to')) && zone) params.set('tz', zone);
     setError(null);
     review.list(params).then(setPage).catch(e => { setPage(null); setError(e instanceof ApiError ? e.message : 'Could not load sessions.'); });
   }, [key]);
@@ -69,6 +72,9 @@ export function ReviewListPage({ query }: { query: URLSearchParams }) {
       {page && page.total > 0 && (
         <>
           <p class="count">{page.total} session{page.total === 1 ? '' : 's'}</p>
+          {page.items.length === 0 && <PastTheEnd page={current} pages={Math.ceil(page.total / page.pageSize)} what="sessions"
+            onLast={() => navigate(withParam(query, 'page', String(Math.ceil(page.total / page.pageSize))))} />}
+          <div class="table-scroll">
           <table class="sessions review">
             <thead><tr><th>Candidate</th><th>Session</th><th>Interviewers</th><th>Date</th><th>Duration</th><th>Scores</th><th>Recommendation</th></tr></thead>
             <tbody>
@@ -85,6 +91,7 @@ export function ReviewListPage({ query }: { query: URLSearchParams }) {
               ))}
             </tbody>
           </table>
+          </div>
           <nav class="pager" aria-label="Pages">
             <button type="button" disabled={current <= 1} onClick={() => navigate(withParam(query, 'page', String(current - 1)))}>Previous</button>
             <button type="button" disabled={current * page.pageSize >= page.total} onClick={() => navigate(withParam(query, 'page', String(current + 1)))}>Next</button>
@@ -144,7 +151,7 @@ export function ReviewSessionPage({ id }: { id: string }) {
           <article class="reviewed-question" key={q.questionId}>
             <h3>{i + 1}. <Prompt text={q.prompt} /></h3>
             <p class="muted">{q.topic} · {q.difficulty} · {Math.floor(q.secondsSpent / 60)} min {q.secondsSpent % 60} s</p>
-            <HighlightedCode code={q.finalAnswer || '# (no answer)'} language="python" />
+            {q.finalAnswer ? <HighlightedCode code={q.finalAnswer} language="python" /> : <p class="no-answer">No answer</p>}
             <ul class="given-scores">
               {t.scores.filter(sc => sc.questionId === q.questionId).map(sc => (
                 <li><strong>{sc.name}</strong>: {sc.rubric ? `${sc.rubric}/4 ${RUBRIC[sc.rubric - 1].label}` : 'no score'}
@@ -168,7 +175,8 @@ function describe(e: Transcript['timeline'][number]) {
   const who = e.participantName ?? '';
   switch (e.type) {
     case 'joined': return `${who} joined as ${e.details.role}`;
-    case 'presence': return `${who} is ${e.details.state}`;
+    case 'presence': return e.details.state === 'left' ? `${who} left` : e.details.state === 'online' ? `${who} is back online` : `${who} is ${e.details.state}`;
+    case 'role': return `${who} is now ${e.details.role}`;
     case 'started': return 'Session started';
     case 'question_pushed': return `Question: ${e.details.prompt}`;
     case 'chat': return `${who}: ${e.details.text}`;
@@ -183,9 +191,25 @@ function describe(e: Transcript['timeline'][number]) {
 
 /** The editor replay: the answer document at any moment, rebuilt from the stored edits. */
 function Replay({ t }: { t: Transcript }) {
-  const docs = t.questions.filter(q => (t.replay[q.doc]?.length ?? 0) > 0);
-  const [doc, setDoc] = useState(docs[0]?.doc ?? '');
-  const edits = t.replay[doc] ?? [];
+  // Numbered as in the question list; only answers with edits can be replayed.
+  const docs = t.questions.map((q, i) => ({ q, n: i + 1 })).filter(({ q }) => (t.replay[q.doc]?.length ?? 0) > 0);
+  const [doc, setDoc] = useState(docs[0]?.q.doc ?? '');
+  if (!docs.length) return null;
+  return (
+    <section class="panel replay" aria-label="Editor replay">
+      <div class="row">
+        <h2>Editor replay</h2>
+        <select aria-label="Answer to replay" value={doc} onChange={e => setDoc((e.target as HTMLSelectElement).value)}>
+          {docs.map(({ q, n }) => <option value={q.doc}>{n}. {q.prompt}</option>)}
+        </select>
+      </div>
+      {/* Keyed by the document: another answer starts a fresh replay at its own end, never at a position past it. */}
+      <ReplayOf key={doc} edits={t.replay[doc] ?? []} />
+    </section>
+  );
+}
+
+function ReplayOf({ edits }: { edits: Transcript['replay'][string] }) {
   const [version, setVersion] = useState(edits.length);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(4);
@@ -196,8 +220,7 @@ function Replay({ t }: { t: Transcript }) {
     let text = Text.empty;
     for (const e of edits) { text = ChangeSet.fromJSON(e.changes).apply(text); out.push(text); }
     return out.map(x => x.toString());
-  }, [doc]);
-  useEffect(() => { setVersion(edits.length); setPlaying(false); }, [doc]);
+  }, [edits]);
   useEffect(() => {
     window.clearTimeout(timer.current);
     if (!playing) return;
@@ -206,16 +229,9 @@ function Replay({ t }: { t: Transcript }) {
     timer.current = window.setTimeout(() => setVersion(v => v + 1), Math.min(1500, Math.max(20, gap)) / speed);
     return () => window.clearTimeout(timer.current);
   }, [playing, version, speed]);
-  if (!docs.length) return null;
   const at = version > 0 ? new Date(edits[version - 1].at).toLocaleTimeString() : 'start';
   return (
-    <section class="panel replay" aria-label="Editor replay">
-      <div class="row">
-        <h2>Editor replay</h2>
-        <select aria-label="Answer to replay" value={doc} onChange={e => setDoc((e.target as HTMLSelectElement).value)}>
-          {docs.map((q, i) => <option value={q.doc}>{i + 1}. {q.prompt}</option>)}
-        </select>
-      </div>
+    <>
       <div class="replay-controls">
         <button type="button" onClick={() => { if (version >= edits.length) setVersion(0); setPlaying(!playing); }}>{playing ? 'Pause' : 'Play'}</button>
         <input type="range" min={0} max={edits.length} value={version} aria-label="Replay position"
@@ -226,6 +242,6 @@ function Replay({ t }: { t: Transcript }) {
         </select></label>
       </div>
       <pre class="replay-text"><code>{texts[version]}</code></pre>
-    </section>
+    </>
   );
 }

@@ -21,6 +21,7 @@ export function SessionsPage() {
       {error && <p class="error" role="alert">{error}</p>}
       {list && list.length === 0 && <p class="muted">No sessions yet. Create one and send the candidate their link.</p>}
       {list && list.length > 0 && (
+        <div class="table-scroll">
         <table class="sessions">
           <thead><tr><th>Title</th><th>Candidate</th><th>Questions</th><th>Status</th><th>Created</th><th><span class="sr-only">Candidate link</span></th></tr></thead>
           <tbody>
@@ -36,6 +37,7 @@ export function SessionsPage() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

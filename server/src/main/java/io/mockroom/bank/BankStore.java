@@ -165,7 +165,8 @@ public final class BankStore {
     });
   }
 
-  static String escapeLike(String s) {
+  /** {@code s} as literal text inside an {@code ilike … escape '\'} pattern: its % _ and \ match only themselves. */
+  public static String escapeLike(String s) {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 

@@ -18,11 +18,21 @@ import java.util.UUID;
 
 /** Review of past sessions, for signed-in accounts of the session's organisation only. */
 public final class ReviewRoutes {
+  /**
+   * Prompt and key points as the session showed them (its first question_pushed event; the bank's
+   * question may have been edited since), the ticked key points as their text in order.
+   */
   private static final String SCORES_CSV = """
-      select s.id, s.title, s.created_at, s.candidate_name, s.candidate_email, a.display_name, q.prompt, q.topic,
-             q.difficulty, sc.rubric, sc.key_points::text as key_points, r.recommendation
+      select s.id, s.title, s.created_at, s.candidate_name, s.candidate_email, a.display_name,
+             coalesce(shown.payload ->> 'prompt', q.prompt) as prompt, q.topic, q.difficulty, sc.rubric,
+             (select string_agg(coalesce(shown.payload -> 'keyPoints', q.key_points) ->> k.i::int, '; ' order by k.i::int)
+                from jsonb_array_elements_text(sc.key_points) k(i)) as key_points,
+             r.recommendation
         from scores sc join sessions s on s.id = sc.session_id join accounts a on a.id = sc.account_id
         join questions q on q.id = sc.question_id
+        left join lateral (select e.payload from session_events e
+                            where e.session_id = s.id and e.type = 'question_pushed' and e.payload ->> 'questionId' = q.id::text
+                            order by e.version limit 1) shown on true
         left join recommendations r on r.session_id = s.id and r.account_id = sc.account_id and r.submitted_at is not null
        where s.organisation_id = $1 and scores_open(s.id) order by s.created_at, s.id, a.display_name, q.prompt""";
 
@@ -76,7 +86,7 @@ public final class ReviewRoutes {
 
   private void csv(RoutingContext rc) {
     pool.preparedQuery(SCORES_CSV).execute(Tuple.of(Authn.account(rc).organisationId())).onSuccess(rows -> {
-      StringBuilder out = new StringBuilder(Exports.csvHeader());
+      StringBuilder out = new StringBuilder(Exports.CSV_BOM).append(Exports.csvHeader());
       for (Row r : rows) {
         out.append(Exports.csv(r.getUUID("id").toString(), r.getString("title"), r.getOffsetDateTime("created_at").toString(),
             r.getString("candidate_name"), r.getString("candidate_email"), r.getString("display_name"), r.getString("prompt"),

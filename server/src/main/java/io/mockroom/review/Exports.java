@@ -1,16 +1,31 @@
 package io.mockroom.review;
 
 import io.mockroom.review.Transcript.QuestionAsked;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The human exports of a session: a Markdown transcript, and scores as CSV rows. */
+/**
+ * The human exports of a session: a Markdown transcript, and scores as CSV rows. In the Markdown,
+ * what people typed (names, titles, chat, notes, summaries, key points) is escaped so that it reads
+ * as the text it was, never as formatting or HTML; prompts keep their `code` spans (as the app shows
+ * them); answers sit in a fence longer than any backtick run inside them.
+ */
 public final class Exports {
   static final String SCORES_NOT_OPEN = "Scores and recommendations are shown once every interviewer who scored has submitted, "
       + "or the session has ended.";
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
+  /** A UTF-8 byte order mark: without it, Excel reads a CSV as the local code page ("ZoÃ«"). */
+  public static final String CSV_BOM = "\uFEFF";
+  /** Characters that start inline Markdown or HTML wherever they stand (CommonMark's backslash escapes). */
+  private static final Pattern SIGNIFICANT = Pattern.compile("[\\\\`*_\\[\\]<>&|~#]");
+  private static final Pattern CODE_SPAN = Pattern.compile("(?<!`)(`+)(?!`)(.+?)(?<!`)\\1(?!`)");
+  private static final Pattern BACKTICKS = Pattern.compile("`+");
   private static final Map<String, String> RECOMMENDATION = Map.of(
       "strong_no", "Strong no", "no", "No", "yes", "Yes", "strong_yes", "Strong yes");
 
@@ -19,27 +34,33 @@ public final class Exports {
   public static String markdown(Transcript t) {
     StringBuilder md = new StringBuilder();
     var s = t.session();
-    md.append("# ").append(s.title()).append("\n\n");
-    md.append("- Candidate: ").append(s.candidateName()).append(s.candidateEmail() == null ? "" : " <" + s.candidateEmail() + ">").append('\n');
-    md.append("- Interviewers: ").append(String.join(", ", t.participants().stream()
-        .filter(p -> !p.role().equals("candidate")).map(Transcript.Person::name).toList())).append('\n');
-    if (s.startedAt() != null) md.append("- Started: ").append(TIME.format(s.startedAt())).append('\n');
+    md.append("# ").append(text(s.title())).append("\n\n");
+    md.append("- Candidate: ").append(text(s.candidateName())).append(s.candidateEmail() == null ? "" : " (" + text(s.candidateEmail()) + ")").append('\n');
+    md.append("- Interviewers: ").append(text(String.join(", ", t.participants().stream()
+        .filter(p -> !p.role().equals("candidate")).map(Transcript.Person::name).toList()))).append('\n');
+    if (s.startedAt() != null) md.append("- Started: ").append(time(s.startedAt())).append('\n');
     if (s.durationSeconds() != null) md.append("- Duration: ").append(s.durationSeconds() / 60).append(" min\n");
     md.append('\n');
     int n = 1;
     for (QuestionAsked q : t.questions()) {
-      md.append("## ").append(n++).append(". ").append(q.prompt()).append("\n\n");
-      md.append("*").append(q.topic() == null ? "" : q.topic()).append(" · ").append(q.difficulty() == null ? "" : q.difficulty())
+      md.append("## ").append(n++).append(". ").append(prompt(q.prompt())).append("\n\n");
+      md.append("*").append(text(q.topic() == null ? "" : q.topic())).append(" · ").append(text(q.difficulty() == null ? "" : q.difficulty()))
           .append(" · ").append(q.secondsSpent() / 60).append(" min ").append(q.secondsSpent() % 60).append(" s*\n\n");
-      md.append("### Final answer\n\n```python\n").append(q.finalAnswer()).append(q.finalAnswer().endsWith("\n") ? "" : "\n").append("```\n\n");
+      md.append("### Final answer\n\n");
+      if (q.finalAnswer().isEmpty()) {
+        md.append("*No answer*\n\n");
+      } else {
+        String fence = fence(q.finalAnswer());
+        md.append(fence).append("python\n").append(q.finalAnswer()).append(q.finalAnswer().endsWith("\n") ? "" : "\n").append(fence).append("\n\n");
+      }
       List<Transcript.Score> scores = t.scores().stream().filter(sc -> sc.questionId().equals(q.questionId())).toList();
       if (!scores.isEmpty()) {
         md.append("### Scores\n\n");
         for (Transcript.Score sc : scores) {
-          md.append("- ").append(sc.name()).append(": ").append(sc.rubric() == null ? "—" : sc.rubric() + "/4");
+          md.append("- ").append(text(sc.name())).append(": ").append(sc.rubric() == null ? "—" : sc.rubric() + "/4");
           if (!sc.keyPoints().isEmpty()) {
-            md.append(" — key points: ").append(String.join("; ", sc.keyPoints().stream()
-                .filter(k -> k < q.keyPoints().size()).map(q.keyPoints()::get).toList()));
+            md.append(" — key points: ").append(text(String.join("; ", sc.keyPoints().stream()
+                .filter(k -> k < q.keyPoints().size()).map(q.keyPoints()::get).toList())));
           }
           md.append('\n');
         }
@@ -48,22 +69,27 @@ public final class Exports {
     }
     md.append("## Timeline\n\n");
     for (Transcript.Entry e : t.timeline()) {
+      String who = text(e.participantName());
       String line = switch (e.type()) {
-        case "joined" -> e.participantName() + " joined as " + e.details().path("role").asText();
-        case "presence" -> e.participantName() + " is " + e.details().path("state").asText();
-        case "role" -> e.participantName() + " is now " + e.details().path("role").asText();
+        case "joined" -> who + " joined as " + text(e.details().path("role").asText());
+        case "presence" -> switch (e.details().path("state").asText()) {
+          case "left" -> who + " left";
+          case "online" -> who + " is back online";
+          default -> who + " is " + text(e.details().path("state").asText());
+        };
+        case "role" -> who + " is now " + text(e.details().path("role").asText());
         case "started" -> "Session started";
-        case "question_pushed" -> "Question: " + e.details().path("prompt").asText();
-        case "chat" -> e.participantName() + ": " + e.details().path("text").asText();
-        case "note" -> "Note (" + e.participantName() + "): " + e.details().path("text").asText();
-        case "hint" -> "Hint (" + e.participantName() + "): " + e.details().path("text").asText();
-        case "score" -> "Score by " + e.participantName();
+        case "question_pushed" -> "Question: " + prompt(e.details().path("prompt").asText());
+        case "chat" -> who + ": " + text(e.details().path("text").asText());
+        case "note" -> "Note (" + who + "): " + text(e.details().path("text").asText());
+        case "hint" -> "Hint (" + who + "): " + text(e.details().path("text").asText());
+        case "score" -> "Score by " + who;
         case "recommendation" -> e.details().path("submitted").asBoolean()
-            ? "Recommendation submitted by " + e.participantName() : "Recommendation drafted by " + e.participantName();
+            ? "Recommendation submitted by " + who : "Recommendation drafted by " + who;
         case "ended" -> "Session ended";
-        default -> e.type();
+        default -> text(e.type());
       };
-      md.append("- ").append(TIME.format(e.at())).append(" — ").append(line.replace("\n", " ")).append('\n');
+      md.append("- ").append(time(e.at())).append(" — ").append(line).append('\n');
     }
     if (!t.session().scoresOpen()) {
       md.append("\n## Scores\n\n").append(SCORES_NOT_OPEN).append('\n');
@@ -71,11 +97,46 @@ public final class Exports {
     if (!t.recommendations().isEmpty()) {
       md.append("\n## Recommendations\n\n");
       for (Transcript.Recommendation r : t.recommendations()) {
-        md.append("- ").append(r.name()).append(": **").append(r.recommendation() == null ? "—" : RECOMMENDATION.get(r.recommendation()))
-            .append("**").append(r.submitted() ? "" : " (draft)").append(r.summary().isBlank() ? "" : " — " + r.summary().replace("\n", " ")).append('\n');
+        md.append("- ").append(text(r.name())).append(": **").append(r.recommendation() == null ? "—" : RECOMMENDATION.get(r.recommendation()))
+            .append("**").append(r.submitted() ? "" : " (draft)").append(r.summary().isBlank() ? "" : " — " + text(r.summary())).append('\n');
       }
     }
     return md.toString();
+  }
+
+  private static String time(OffsetDateTime at) {
+    return TIME.format(at.withOffsetSameInstant(ZoneOffset.UTC));
+  }
+
+  /**
+   * People's text as inline Markdown that shows exactly that text: every character that could start
+   * emphasis, code, a link, HTML or an entity is backslash-escaped, and line breaks become spaces
+   * (each value sits on one line of a list or a heading).
+   */
+  static String text(String s) {
+    if (s == null) return "";
+    return SIGNIFICANT.matcher(s.replaceAll("\\s*\\R\\s*", " ")).replaceAll("\\\\$0");
+  }
+
+  /** A prompt keeps its `code` spans (the app shows them as code); the rest is {@link #text}. */
+  static String prompt(String s) {
+    StringBuilder out = new StringBuilder();
+    String flat = s.replaceAll("\\s*\\R\\s*", " ");
+    Matcher m = CODE_SPAN.matcher(flat);
+    int last = 0;
+    while (m.find()) {
+      out.append(text(flat.substring(last, m.start()))).append(m.group());
+      last = m.end();
+    }
+    return out.append(text(flat.substring(last))).toString();
+  }
+
+  /** A code fence longer than any run of backticks in {@code code}, so nothing inside can close it (CommonMark). */
+  static String fence(String code) {
+    int longest = 0;
+    Matcher m = BACKTICKS.matcher(code);
+    while (m.find()) longest = Math.max(longest, m.group().length());
+    return "`".repeat(Math.max(3, longest + 1));
   }
 
   /** One CSV row per (session, interviewer, question) score. RFC 4180 quoting. */

@@ -3,20 +3,27 @@ package io.mockroom.review;
 import io.mockroom.bank.Difficulty;
 import io.mockroom.http.ApiError;
 import java.time.LocalDate;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The dashboard's filters, sort and page, validated from query parameters. */
+/**
+ * The dashboard's filters, sort and page, validated from query parameters. {@code from} and {@code to}
+ * are days of the viewer's calendar: {@code tz} (an IANA zone like {@code Pacific/Auckland}, or an
+ * offset like {@code +13:00}; UTC without it) says where those days start and end, so the filter
+ * agrees with the dates the browser shows.
+ */
 public record ReviewFilter(Optional<String> candidate, Optional<String> interviewer, Optional<String> topic,
                            Optional<String> difficulty, Optional<String> recommendation, Optional<OffsetDateTime> from,
                            Optional<OffsetDateTime> to, String sort, boolean ascending, int page, int pageSize) {
 
   private static final Set<String> PARAMS = Set.of("candidate", "interviewer", "topic", "difficulty", "recommendation",
-      "from", "to", "sort", "order", "page", "pageSize");
+      "from", "to", "tz", "sort", "order", "page", "pageSize");
   static final Map<String, String> SORTS = Map.of(
       "date", "b.created_at", "candidate", "lower(b.candidate_name)", "score", "avg_rubric", "duration", "duration");
 
@@ -38,15 +45,27 @@ public record ReviewFilter(Optional<String> candidate, Optional<String> intervie
     }
     int page = number(params, "page", 1, 1_000_000);
     int pageSize = number(params, "pageSize", 20, 100);
+    ZoneId zone = zone(params);
     return new ReviewFilter(one(params, "candidate"), one(params, "interviewer"), one(params, "topic"), difficulty, rec,
-        date(params, "from", false), date(params, "to", true), sort, order.equals("asc"), page, pageSize);
+        date(params, "from", false, zone), date(params, "to", true, zone), sort, order.equals("asc"), page, pageSize);
   }
 
-  private static Optional<OffsetDateTime> date(Map<String, List<String>> params, String name, boolean endOfDay) {
+  private static ZoneId zone(Map<String, List<String>> params) {
+    return one(params, "tz").map(v -> {
+      try {
+        return ZoneId.of(v);
+      } catch (DateTimeException e) {
+        throw ApiError.badRequest("'tz' must be a time zone like Europe/Paris or an offset like +13:00.");
+      }
+    }).orElse(ZoneOffset.UTC);
+  }
+
+  /** The first instant of the day ({@code from}), or of the day after ({@code to}, inclusive), in {@code zone}. */
+  private static Optional<OffsetDateTime> date(Map<String, List<String>> params, String name, boolean endOfDay, ZoneId zone) {
     return one(params, name).map(v -> {
       try {
         LocalDate d = LocalDate.parse(v);
-        return (endOfDay ? d.plusDays(1) : d).atStartOfDay().atOffset(ZoneOffset.UTC);
+        return (endOfDay ? d.plusDays(1) : d).atStartOfDay(zone).toOffsetDateTime();
       } catch (java.time.format.DateTimeParseException e) {
         throw ApiError.badRequest("'" + name + "' must be a date like 2026-11-23.");
       }

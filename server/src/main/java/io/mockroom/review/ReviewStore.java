@@ -1,6 +1,7 @@
 package io.mockroom.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mockroom.bank.BankStore;
 import io.mockroom.http.Json;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -31,9 +32,9 @@ public final class ReviewStore {
                (select avg(sc.rubric)::float8 from scores sc where sc.session_id = s.id and scores_open(s.id)) as avg_rubric
           from sessions s
          where s.organisation_id = $1
-           and ($2::text is null or s.candidate_name ilike '%' || $2 || '%' or s.candidate_email ilike '%' || $2 || '%')
+           and ($2::text is null or s.candidate_name ilike '%' || $2 || '%' escape '\\' or s.candidate_email ilike '%' || $2 || '%' escape '\\')
            and ($3::text is null or exists (
-                 select 1 from accounts a where a.display_name ilike '%' || $3 || '%'
+                 select 1 from accounts a where a.display_name ilike '%' || $3 || '%' escape '\\'
                     and (a.id = s.created_by or a.id in (select m.account_id from session_members m where m.session_id = s.id))))
            and ($4::text is null or exists (select 1 from session_plan_items p join questions q on q.id = p.question_id
                                              where p.session_id = s.id and q.topic = $4))
@@ -78,12 +79,19 @@ public final class ReviewStore {
     // Both come from a fixed list (ReviewFilter.SORTS), never from the request's text.
     String sql = LIST.replace("{sort}", ReviewFilter.SORTS.get(f.sort())).replace("{direction}", f.ascending() ? "asc" : "desc");
     Tuple args = Tuple.tuple().addValue(organisationId)
-        .addString(f.candidate().orElse(null)).addString(f.interviewer().orElse(null))
+        // The text filters are substrings: % _ and \ in them are literal characters, not LIKE patterns.
+        .addString(f.candidate().map(BankStore::escapeLike).orElse(null)).addString(f.interviewer().map(BankStore::escapeLike).orElse(null))
         .addString(f.topic().orElse(null)).addString(f.difficulty().orElse(null))
         .addString(f.recommendation().orElse(null))
         .addValue(f.from().orElse(null)).addValue(f.to().orElse(null))
         .addInteger(f.pageSize()).addInteger((f.page() - 1) * f.pageSize());
-    return pool.preparedQuery(sql).execute(args).map(rows -> {
+    return pool.preparedQuery(sql).execute(args).compose(rows -> {
+      if (rows.size() == 0 && f.page() > 1) {
+        // Past the last page there is no row to carry the total: count on the first page, so the page can say where the end is.
+        ReviewFilter first = new ReviewFilter(f.candidate(), f.interviewer(), f.topic(), f.difficulty(), f.recommendation(), f.from(), f.to(),
+            f.sort(), f.ascending(), 1, 1);
+        return list(organisationId, first).map(p -> new Page(List.of(), p.total(), f.page(), f.pageSize()));
+      }
       List<SessionRow> items = new ArrayList<>();
       long total = 0;
       for (Row r : rows) {
@@ -94,7 +102,7 @@ public final class ReviewStore {
             strings(r.getString("interviewers")), questions(r.getString("questions")), nodes(r.getString("recs")),
             r.getDouble("avg_rubric")));
       }
-      return new Page(items, total, f.page(), f.pageSize());
+      return Future.succeededFuture(new Page(items, total, f.page(), f.pageSize()));
     });
   }
 

@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A session finished through the live protocol, then reviewed in Chromium (web-client/e2e/review.mjs). */
+/**
+ * A session finished through the live protocol, then reviewed in Chromium (web-client/e2e/review.mjs):
+ * three questions, the first answered in four edits, the second not at all, the third in one edit.
+ */
 class ReviewingASessionWorksInChromiumTest {
 
   @Test
@@ -23,7 +26,7 @@ class ReviewingASessionWorksInChromiumTest {
       Http.Reply signup = Http.post(server.baseUrl() + "/api/auth/signup",
           Map.of("organisation", "Review E2E", "name", "Ada Lovelace", "email", "ada.review@example.com", "password", "correct horse battery"), null);
       Interviewer ada = new Interviewer(server.baseUrl(), Interviewer.cookie(signup), signup.json().get("account"));
-      JsonNode session = ada.createSession("Replay me", "Dorothy Vaughan", 1);
+      JsonNode session = ada.createSession("Replay me", "Dorothy Vaughan", 3);
       String id = session.get("id").asText();
       Http.post(server.baseUrl() + "/api/sessions/" + id + "/candidate", Map.of("email", "dorothy@example.com"), ada.cookie());
       try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, ada.cookie());
@@ -46,6 +49,12 @@ class ReviewingASessionWorksInChromiumTest {
         staff.send(staff.json("score").put("questionId", q.get("questionId").asText()).put("rubric", 4)
             .set("keyPoints", Json.MAPPER.createArrayNode()));
         staff.await("scoring");
+        staff.send(staff.json("push_question").put("planIndex", 1));
+        cand.await("question", m -> m.get("question").get("planIndex").asInt() == 1);
+        staff.send(staff.json("push_question").put("planIndex", 2));
+        JsonNode third = cand.await("question", m -> m.get("question").get("planIndex").asInt() == 2).get("question");
+        cand.send(insert(cand, third.get("doc").asText(), 0, "dv", 0, 0, "y = 2"));
+        cand.await("updates", u -> u.get("doc").asText().equals(third.get("doc").asText()) && u.get("version").asInt() == 1);
         staff.send(staff.json("recommend").put("recommendation", "yes").put("summary", "Clear").put("submit", true));
         staff.await("scoring", s -> s.get("scoring").get("revealed").asBoolean());
         staff.send(staff.json("end"));
@@ -54,7 +63,7 @@ class ReviewingASessionWorksInChromiumTest {
       Path out = Path.of("target/e2e/review");
       BrowserScript.Result r = BrowserScript.run("review.mjs", server.baseUrl(), out,
           "--email", "ada.review@example.com", "--password", "correct horse battery", "--candidate", "Dorothy Vaughan", "--candidateEmail", "dorothy@example.com",
-          "--early", "x = ", "--final", "x = 1\\nprint(x)");
+          "--early", "x = ", "--final", "x = 1\\nprint(x)", "--third", "y = 2", "--asked", "3");
       assertThat(r.exitCode()).as(String.join("\n", r.output())).isZero();
       assertThat(out.resolve("review-session.png")).exists();
       try (var files = Files.list(out)) {
