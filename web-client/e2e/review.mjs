@@ -38,7 +38,7 @@ await run(async ({ browser, base, out, pages, options }) => {
 
   step('the dashboard, filtered to the candidate');
   await page.getByRole('link', { name: 'Review' }).click();
-  await page.getByRole('heading', { name: 'Past sessions' }).waitFor();
+  await page.getByRole('heading', { name: 'Review', exact: true }).waitFor();
   await page.getByLabel('Candidate', { exact: true }).fill(options.candidate.split(' ')[0]);
   await page.waitForFunction(() => location.search.includes('candidate='));
   const rows = page.locator('table.review tbody tr');
@@ -46,7 +46,7 @@ await run(async ({ browser, base, out, pages, options }) => {
   check(await rows.count() === 1, `one session for the candidate, saw ${await rows.count()}`);
   check((await rows.first().textContent()).includes('Yes'), 'the recommendation is listed');
   await page.getByLabel('Recommendation', { exact: true }).selectOption('strong_no');
-  await page.getByText('No sessions match.').waitFor();
+  await page.getByText('No sessions match these filters.').waitFor();
   await page.getByLabel('Recommendation', { exact: true }).selectOption('yes');
   await rows.first().waitFor();
   await page.screenshot({ path: join(out, 'review-dashboard.png'), fullPage: true });
@@ -143,7 +143,7 @@ await run(async ({ browser, base, out, pages, options }) => {
   await there.goto(`${base}/review?from=${localDay}&to=${localDay}`);
   await there.locator('table.review tbody tr', { hasText: options.candidate }).waitFor();
   await there.goto(`${base}/review?from=${utcDay}&to=${utcDay}`);
-  await there.getByText('No sessions match.').waitFor();
+  await there.getByText('No sessions match these filters.').waitFor();
   await there.goto(`${base}/review`);
   await there.getByLabel('From', { exact: true }).fill(localDay);
   await there.getByLabel('To', { exact: true }).fill(localDay);
@@ -164,7 +164,7 @@ await run(async ({ browser, base, out, pages, options }) => {
   await fitsTheWidth(mobile, 'Sessions (/)');
   await mobile.goto(`${base}/review`);
   await mobile.locator('table.review tbody tr').first().waitFor();
-  await fitsTheWidth(mobile, 'Past sessions (/review)');
+  await fitsTheWidth(mobile, 'Review (/review)');
   await mobile.screenshot({ path: join(out, 'review-dashboard-phone.png'), fullPage: true });
   await mobile.goto(`${base}/review/${row.id}`);
   await mobile.locator('.reviewed-question').first().waitFor();

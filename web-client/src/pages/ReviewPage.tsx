@@ -9,6 +9,8 @@ import { HighlightedCode } from '../highlight';
 import { PastTheEnd } from '../pager';
 
 const FILTERS = ['candidate', 'interviewer', 'topic', 'difficulty', 'recommendation', 'from', 'to', 'sort', 'order', 'page'] as const;
+/** The filters that leave sessions out (sorting and paging do not). */
+const NARROWING = FILTERS.filter(f => f !== 'sort' && f !== 'order' && f !== 'page');
 
 function withParam(query: URLSearchParams, name: string, value: string | null) {
   const next = new URLSearchParams(query);
@@ -46,7 +48,7 @@ export function ReviewListPage({ query }: { query: URLSearchParams }) {
   const current = page?.page ?? 1;
   return (
     <section class="panel">
-      <div class="row"><h1>Past sessions</h1><a class="button" href="/api/review/scores.csv" download>Export scores (CSV)</a></div>
+      <div class="row"><h1>Review</h1>{page && page.total > 0 && <a class="button" href="/api/review/scores.csv" download>Export scores (CSV)</a>}</div>
       <form class="review-filters" onSubmit={e => e.preventDefault()}>
         {text('candidate', 'Candidate')}
         {text('interviewer', 'Interviewer')}
@@ -68,7 +70,9 @@ export function ReviewListPage({ query }: { query: URLSearchParams }) {
         </select></label>
       </form>
       {error && <p class="error" role="alert">{error}</p>}
-      {page && page.total === 0 && <p class="muted">No sessions match.</p>}
+      {page && page.total === 0 && (NARROWING.some(f => query.get(f))
+        ? <p class="muted">No sessions match these filters.</p>
+        : <p class="muted">No sessions yet. Every session of your organisation is listed here — with its transcript, scores and exports — from the moment it is created.</p>)}
       {page && page.total > 0 && (
         <>
           <p class="count">{page.total} session{page.total === 1 ? '' : 's'}</p>
@@ -84,7 +88,7 @@ export function ReviewListPage({ query }: { query: URLSearchParams }) {
                   <td>{s.title}</td>
                   <td>{s.interviewers.join(', ')}</td>
                   <td>{new Date(s.createdAt).toLocaleDateString()}</td>
-                  <td>{minutes(s.durationSeconds)}</td>
+                  <td>{s.status === 'ended' ? minutes(s.durationSeconds) : <span class={`status ${s.status}`}>{s.status === 'live' ? 'Live now' : 'Not started'}</span>}</td>
                   <td class="scores">{s.questions.map(q => <span class="score-chip" title={q.prompt}>{q.averageRubric == null ? '–' : q.averageRubric.toFixed(1)}</span>)}</td>
                   <td>{s.recommendations.filter(r => r.submitted).map(r => <span class={`rec ${r.recommendation}`}>{recLabel(r.recommendation)}</span>)}</td>
                 </tr>

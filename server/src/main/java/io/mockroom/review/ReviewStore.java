@@ -28,7 +28,8 @@ public final class ReviewStore {
   private static final String LIST = """
       with base as (
         select s.*,
-               extract(epoch from (coalesce(s.ended_at, now()) - s.started_at))::bigint as duration,
+               -- how long it took, once it has ended (a live one is not "the longest" because it is still going)
+               extract(epoch from (s.ended_at - s.started_at))::bigint as duration,
                (select avg(sc.rubric)::float8 from scores sc where sc.session_id = s.id and scores_open(s.id)) as avg_rubric
           from sessions s
          where s.organisation_id = $1

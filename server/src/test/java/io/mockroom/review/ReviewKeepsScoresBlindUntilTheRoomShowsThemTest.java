@@ -57,6 +57,8 @@ class ReviewKeepsScoresBlindUntilTheRoomShowsThemTest {
       assertThat(markdown).doesNotContain("Bob's secret draft").doesNotContain("Strong no")
           .contains("Scores and recommendations are shown once every interviewer who scored has submitted");
       JsonNode row = dashboardRow(id, ada);
+      assertThat(row.get("status").asText()).isEqualTo("live");
+      assertThat(row.get("durationSeconds").isNull()).as("a live session has no duration yet (it is not 'the longest')").isTrue();
       assertThat(row.get("averageRubric").isNull()).isTrue();
       assertThat(row.get("recommendations")).isEmpty();
       assertThat(row.get("questions").get(0).get("averageRubric").isNull()).isTrue();
