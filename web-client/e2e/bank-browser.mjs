@@ -142,6 +142,14 @@ await run(async ({ browser, base, out, pages }) => {
   await refused.waitFor();
   check((await refused.textContent()).includes('at most 12 key points'), `error for people: ${await refused.textContent()}`);
   check((await editor.getByLabel('Question').inputValue()).includes('when would you not'), 'the form keeps its text');
+
+  step('leaving with unsaved changes asks first, and staying keeps them');
+  let asked = null;
+  page.once('dialog', d => { asked = d.message(); d.dismiss(); });
+  await page.locator('.questions li a').first().click();
+  check(asked !== null && asked.includes('without saving'), `a question was asked before leaving: ${asked}`);
+  check(page.url().includes('edit='), `still editing after "stay": ${page.url()}`);
+  check((await editor.getByLabel(/Key points/).inputValue()).includes('point 13'), 'the changes are still there');
   await editor.getByRole('button', { name: 'Cancel' }).click();
   await page.waitForFunction(() => !location.search.includes('edit='));
 

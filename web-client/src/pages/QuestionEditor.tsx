@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type Difficulty, type QuestionDetail, type QuestionDraft } from '../api';
 import { Markdown } from '../markdown';
+import { guardLeaving } from '../router';
 
 export type EditorMode = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'copy'; id: string };
 
@@ -23,13 +24,30 @@ export function QuestionEditor({ mode, topics, onSaved, onCancel }: {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState(false);
+  // What the form held when it was loaded: anything else is a change that leaving would lose.
+  const [loaded, setLoaded] = useState('');
+  const current = draft ? JSON.stringify([draft, keyPoints]) : '';
+  const dirty = draft !== null && current !== loaded;
+
+  // With changes, leaving the editor (another question, a link, a reload, closing the tab) asks
+  // first; moving about while it stays open (the bank's filters) does not.
+  useEffect(() => {
+    if (!dirty) return;
+    const param = mode.kind === 'copy' ? 'copy' : 'edit';
+    const value = mode.kind === 'edit' || mode.kind === 'copy' ? mode.id : 'new';
+    guardLeaving(url => new URL(url, location.href).searchParams.get(param) === value
+      || window.confirm('Leave without saving your changes to this question?'));
+    const unload = (e: BeforeUnloadEvent) => { e.preventDefault(); e.returnValue = ''; };
+    window.addEventListener('beforeunload', unload);
+    return () => { guardLeaving(null); window.removeEventListener('beforeunload', unload); };
+  }, [dirty, mode.kind, mode.kind === 'new' ? '' : mode.id]);
 
   useEffect(() => {
     setError(null);
-    if (mode.kind === 'new') { setDraft(EMPTY); setKeyPoints(''); return; }
+    if (mode.kind === 'new') { setDraft(EMPTY); setKeyPoints(''); setLoaded(JSON.stringify([EMPTY, ''])); return; }
     setDraft(null);
     api.question(mode.id)
-      .then(q => { setDraft(draftOf(q)); setKeyPoints(q.keyPoints.join('\n')); })
+      .then(q => { setDraft(draftOf(q)); setKeyPoints(q.keyPoints.join('\n')); setLoaded(JSON.stringify([draftOf(q), q.keyPoints.join('\n')])); })
       .catch(e => setError(e instanceof ApiError ? e.message : 'Could not load the question.'));
   }, [mode.kind, mode.kind === 'new' ? '' : mode.id]);
 
@@ -44,14 +62,14 @@ export function QuestionEditor({ mode, topics, onSaved, onCancel }: {
     setBusy(true);
     setError(null);
     (mode.kind === 'edit' ? api.updateQuestion(mode.id, body) : api.createQuestion(body))
-      .then(onSaved)
+      .then(q => { setLoaded(current); guardLeaving(null); onSaved(q); })
       .catch(err => setError(err instanceof ApiError ? err.message : 'Could not save the question.'))
       .finally(() => setBusy(false));
   };
 
   return (
     <section class="panel detail question-editor" aria-label={title}>
-      <button type="button" class="close" onClick={onCancel} aria-label="Close without saving">×</button>
+      <button type="button" class="close" onClick={() => { guardLeaving(null); onCancel(); }} aria-label="Close without saving">×</button>
       <h1 class="detail-prompt">{title}</h1>
       {mode.kind === 'copy' && <p class="muted">Imported questions follow their source documents. This copy becomes your organisation's own, to change as you like.</p>}
       {!draft && !error && <p class="muted">Loading…</p>}
@@ -78,7 +96,7 @@ export function QuestionEditor({ mode, topics, onSaved, onCancel }: {
           {error && <p class="error" role="alert">{error}</p>}
           <p class="actions">
             <button class="primary" type="submit" disabled={busy}>{busy ? 'Saving…' : mode.kind === 'edit' ? 'Save changes' : 'Add to the bank'}</button>
-            <button type="button" onClick={onCancel}>Cancel</button>
+            <button type="button" onClick={() => { guardLeaving(null); onCancel(); }}>Cancel</button>
           </p>
         </form>
       )}
