@@ -60,6 +60,12 @@ await run(async ({ browser, base, out, pages }) => {
   check(page.url().includes('id='), 'the URL names the open question');
   await page.screenshot({ path: join(out, 'bank-desktop.png'), fullPage: true });
 
+  step('Escape closes the question, and Back opens it again');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !location.search.includes('id=') && !document.querySelector('.detail-prompt'));
+  await page.goBack();
+  await page.locator('.detail-prompt').waitFor();
+
   step('reload keeps the state');
   const prompt = await page.locator('.detail-prompt').textContent();
   await page.reload();

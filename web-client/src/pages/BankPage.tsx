@@ -194,6 +194,15 @@ function QuestionPanel({ id, version, onClose, onEdit, canEdit, onRemoved }: {
     setError(null);
     api.question(id).then(setQ).catch(e => setError(e instanceof ApiError ? e.message : 'Something went wrong.'));
   }, [id, version]);
+  // Escape closes the question, as the × does (not while typing in a field: there it is the field's).
+  useEffect(() => {
+    const key = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement;
+      if (e.key === 'Escape' && !(t.closest('input, textarea, select'))) onClose();
+    };
+    document.addEventListener('keydown', key);
+    return () => document.removeEventListener('keydown', key);
+  }, [onClose]);
   return (
     <section class="panel detail" aria-label="Question">
       <button type="button" class="close" onClick={onClose} aria-label="Close the question">×</button>
