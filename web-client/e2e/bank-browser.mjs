@@ -111,6 +111,8 @@ await run(async ({ browser, base, out, pages }) => {
   await page.goto(`${base}/bank`);
   await page.getByRole('button', { name: 'New question' }).click();
   const editor = page.locator('.question-editor');
+  await editor.getByLabel('Question').fill('What is a metaclass in Python?');
+  await editor.locator('.similar li', { hasText: 'metaclass' }).first().waitFor();
   await editor.getByLabel('Question').fill('How would you cache the results of an expensive pure function?');
   await editor.getByLabel('Topic').fill('Caching drills');
   await editor.getByLabel('Difficulty').selectOption('advanced');

@@ -1,8 +1,8 @@
 // Writing a question for the organisation's bank, or editing one of its own. A copy of an imported
 // question starts from that question's text and is saved as a new one (imported ones are read-only).
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, type Difficulty, type QuestionDetail, type QuestionDraft } from '../api';
-import { Markdown } from '../markdown';
+import { api, ApiError, type Difficulty, type QuestionDetail, type QuestionDraft, type QuestionSummary } from '../api';
+import { Markdown, Prompt } from '../markdown';
 import { guardLeaving } from '../router';
 
 export type EditorMode = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'copy'; id: string };
@@ -51,6 +51,8 @@ export function QuestionEditor({ mode, topics, onSaved, onCancel }: {
       .catch(e => setError(e instanceof ApiError ? e.message : 'Could not load the question.'));
   }, [mode.kind, mode.kind === 'new' ? '' : mode.id]);
 
+  const similar = useSimilar(mode.kind === 'edit' ? null : draft?.prompt ?? '', mode.kind === 'copy' ? mode.id : null);
+
   const title = mode.kind === 'edit' ? 'Edit question' : mode.kind === 'copy' ? 'New question from a copy' : 'New question';
   const set = (field: keyof QuestionDraft) => (e: Event) =>
     setDraft(d => d && { ...d, [field]: (e.target as HTMLInputElement).value });
@@ -76,6 +78,11 @@ export function QuestionEditor({ mode, topics, onSaved, onCancel }: {
       {draft && (
         <form onSubmit={save}>
           <label>Question<textarea name="prompt" rows={3} required maxLength={10000} value={draft.prompt} onInput={set('prompt')} /></label>
+          {similar.length > 0 && (
+            <div class="similar" role="note">Already in the bank — perhaps one of these?
+              <ul>{similar.map(q => <li key={q.id}><a href={`/bank?id=${q.id}`} target="_blank" rel="noopener"><Prompt text={q.prompt} /></a></li>)}</ul>
+            </div>
+          )}
           <div class="grid2">
             <label>Topic<input name="topic" required maxLength={80} list="bank-topics" value={draft.topic} onInput={set('topic')} /></label>
             <label>Difficulty
@@ -103,4 +110,25 @@ export function QuestionEditor({ mode, topics, onSaved, onCancel }: {
       {!draft && error && <p class="error" role="alert">{error}</p>}
     </section>
   );
+}
+
+/**
+ * Bank questions like the prompt being written (a search by its words, a moment after typing
+ * stops), so nobody writes again what the bank has; a copy's original is not among them.
+ */
+function useSimilar(prompt: string | null, copiedFrom: string | null): QuestionSummary[] {
+  const [found, setFound] = useState<QuestionSummary[]>([]);
+  const words = (prompt ?? '').trim();
+  useEffect(() => {
+    setFound([]); // what was found for the words before is not shown for these
+    if (words.length < 12) return;
+    let live = true;
+    const t = window.setTimeout(() => {
+      api.questions(new URLSearchParams({ q: words.slice(0, 200), pageSize: '3' }))
+        .then(p => { if (live) setFound(p.items.filter(q => q.id !== copiedFrom)); })
+        .catch(() => { if (live) setFound([]); });
+    }, 400);
+    return () => { live = false; window.clearTimeout(t); };
+  }, [words, copiedFrom]);
+  return found;
 }
