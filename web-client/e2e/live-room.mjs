@@ -53,6 +53,7 @@ await run(async ({ browser, base, out, pages }) => {
   await staff.goto(`http://127.0.0.1:${staffNetwork.port}${roomHref}`);
   await staff.getByRole('button', { name: 'Start session' }).waitFor();
   check(await staff.title() === 'Python screen with Grace Hopper · Mockroom', `the tab is named after the session: ${await staff.title()}`);
+  await staff.getByRole('tab', { name: 'Links' }).click();
   await staff.getByLabel('Candidate link').waitFor();
   const roomLink = await staff.getByLabel('Candidate link').inputValue();
   check(new URL(roomLink).pathname === new URL(link).pathname, `the room shows the same candidate link: ${roomLink}`);
@@ -99,6 +100,7 @@ await run(async ({ browser, base, out, pages }) => {
   check(await cand.locator('.chat-lines b').count() === 0, 'chat markup is not rendered as HTML');
 
   step('interviewer writes a private note the candidate never sees');
+  await staff.getByRole('tab', { name: 'Notes' }).click();
   await staff.getByLabel('Private note').fill('Knows decorators well');
   await staff.getByRole('button', { name: 'Add note' }).click();
   await staff.locator('.note-lines li', { hasText: 'Knows decorators well' }).waitFor();
@@ -126,6 +128,7 @@ await run(async ({ browser, base, out, pages }) => {
   await staff.getByLabel('Private note').fill('Noted while cut off');
   await staff.getByRole('button', { name: 'Add note' }).click();
   await staff.locator('.note-lines li.not-sent', { hasText: 'Noted while cut off' }).waitFor();
+  await staff.getByRole('tab', { name: 'Score' }).click();
   await staff.getByRole('button', { name: '3 · Good' }).click();
   await staff.locator('.rubric button[aria-pressed="true"]', { hasText: '3' }).waitFor();
   await staff.getByText('Score not sent yet').waitFor();
@@ -145,7 +148,7 @@ await run(async ({ browser, base, out, pages }) => {
   check(staffChat.indexOf('Sent while cut off') >= 0 && staffChat.indexOf('Sent while cut off') === staffChat.indexOf('And a second one') - 1,
     `the chat sent while cut off arrived, in order: ${staffChat.join(' | ')}`);
   await cand.locator('.chat-lines li:not(.not-sent)', { hasText: 'And a second one' }).waitFor();
-  await staff.locator('.note-lines li:not(.not-sent)', { hasText: 'Noted while cut off' }).waitFor();
+  await staff.locator('.note-lines li:not(.not-sent)', { hasText: 'Noted while cut off' }).waitFor({ state: 'attached' }); // in the Notes tab, behind Score
   check(await staff.locator('.note-lines li', { hasText: 'Noted while cut off' }).count() === 1, 'the note arrived once');
   await staff.getByText('Score not sent yet').waitFor({ state: 'detached' });
   await staff.locator('.rubric button[aria-pressed="true"]', { hasText: '3' }).waitFor();
@@ -165,6 +168,7 @@ await run(async ({ browser, base, out, pages }) => {
   check(await cand.locator('.scoring-box, .recommend').count() === 0, 'the candidate sees no scoring');
 
   step('after an extra question, "Push next question" goes on with the plan, which marks what was asked');
+  await staff.getByRole('tab', { name: 'Plan' }).click();
   await staff.getByLabel('Search any bank question').fill('metaclass');
   await staff.locator('.plan-box .picker li button').first().click();
   await staff.getByText('Extra question').waitFor();
@@ -180,7 +184,7 @@ await run(async ({ browser, base, out, pages }) => {
   staff.once('dialog', d => d.accept());
   await staff.getByRole('button', { name: 'End session' }).click();
   await cand.getByRole('heading', { name: 'This session has ended' }).waitFor();
-  await staff.getByRole('heading', { name: 'This session has ended' }).waitFor();
+  await staff.getByRole('heading', { name: 'The session has ended' }).waitFor();
   await cand.screenshot({ path: join(out, 'candidate-ended.png') });
 
   step('the link no longer opens the room');

@@ -114,7 +114,7 @@ await run(async ({ browser, base, out, pages }) => {
   step('the session ends; its review keeps the long answer in blocks that scroll');
   staff.once('dialog', d => d.accept());
   await staff.getByRole('button', { name: 'End session' }).click();
-  await staff.getByRole('heading', { name: 'This session has ended' }).waitFor();
+  await staff.getByRole('heading', { name: 'The session has ended' }).waitFor();
   await staff.goto(`${base}/review/${session.id}`);
   await staff.locator('.reviewed-question pre.code').first().waitFor();
   const review = await staff.evaluate(() => ({

@@ -1,14 +1,15 @@
 // The live room, for staff (/rooms/:id, signed in) and for the candidate (/join/:token).
-// Candidates see the prompt only; staff also see the answer key, key points, plan and notes.
+// Candidates see the prompt only; staff also see the answer key, key points, plan and notes
+// (StaffPanels), in a column of tabs beside the shared editor.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError, sessions, type QuestionSummary } from '../api';
+import { ApiError, sessions } from '../api';
 import { RoomConnection, type Status } from '../room/connection';
 import { SharedEditors } from '../room/editors';
 import type { ChatLine, NoteLine, Participant, PlanItem, Question, ScoringView, ServerMessage } from '../room/protocol';
-import { RECOMMENDATIONS, RUBRIC } from '../api';
-import { Markdown, Inline, Prompt } from '../markdown';
+import { Prompt } from '../markdown';
 import { goToLogin } from './SessionsPage';
-import { CandidateLink } from './CandidateLink';
+import { AnswerKey, Notes, Plan, RoomLinks, Recommend, ScoreBox, StaffTabs, nextPlanIndex, type Outgoing, type Tab } from './StaffPanels';
 
 interface RoomState {
   you: Participant | null;
@@ -27,19 +28,42 @@ interface RoomState {
   /** Questions shown in this session (their ids), and the plan index of the last plan question shown. */
   asked: string[];
   lastPlanIndex: number | null;
-  /** Why an edit of ours was undone (an over-limit paste), until dismissed. */
+  /** Why an edit of ours was undone (an over-limit paste, an edit the server could not store), until dismissed. */
   notice: string | null;
 }
 
 const initial: RoomState = { you: null, title: '', candidateName: '', status: 'scheduled', participants: [], plan: [], planSize: 0, current: null, chat: [], notes: [], paused: false, error: null, scoring: null, asked: [], lastPlanIndex: null, notice: null };
 
-/** Messages people send that must survive a reconnection (see RoomConnection.deliver). */
-type Outgoing = { type: string; [field: string]: unknown };
+/**
+ * Who the candidate is in the room of one link: their participant id and the name they typed. Kept
+ * per link in localStorage, so a reopened tab, or a second one, rejoins as the same participant
+ * (one person in the room, one name in the chat) instead of asking for a name again.
+ */
+interface CandidateIdentity { participantId?: string; name?: string }
+
+function candidateIdentity(token: string): CandidateIdentity {
+  try {
+    return JSON.parse(localStorage.getItem(`mockroom:candidate:${token}`) ?? '{}') ?? {};
+  } catch {
+    return {};
+  }
+}
+
+function keepCandidateIdentity(token: string, change: CandidateIdentity) {
+  try {
+    localStorage.setItem(`mockroom:candidate:${token}`, JSON.stringify({ ...candidateIdentity(token), ...change }));
+  } catch {
+    // Storage full or refused (private mode): the tab still works; a reopened one asks again.
+  }
+}
+
+/** Where a participant id is kept between connections: per link for candidates, per tab for staff. */
+interface IdStore { get(): string | undefined; set(id: string): void }
 
 export function CandidateJoinPage({ token }: { token: string }) {
   const [info, setInfo] = useState<{ title: string; candidateName: string; organisationName: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [name, setName] = useState<string | null>(sessionStorage.getItem(`mockroom:name:${token}`));
+  const [name, setName] = useState<string | null>(candidateIdentity(token).name ?? null);
   const [typed, setTyped] = useState('');
   useEffect(() => {
     sessions.join(token).then(i => { setInfo(i); setTyped(i.candidateName); }).catch(e => setProblem(e instanceof ApiError ? e.message : 'This link cannot be opened right now.'));
@@ -55,7 +79,7 @@ export function CandidateJoinPage({ token }: { token: string }) {
           e.preventDefault();
           const n = typed.trim();
           if (!n) return;
-          sessionStorage.setItem(`mockroom:name:${token}`, n);
+          keepCandidateIdentity(token, { name: n });
           setName(n);
         }}>
           <label>Your name<input name="name" required maxLength={60} autocomplete="name" value={typed} onInput={e => setTyped((e.target as HTMLInputElement).value)} /></label>
@@ -64,18 +88,42 @@ export function CandidateJoinPage({ token }: { token: string }) {
       </section>
     );
   }
-  return <Room path={`/ws/join/${token}`} storageKey={`mockroom:participant:${token}`} name={name} />;
+  const ids: IdStore = { get: () => candidateIdentity(token).participantId, set: id => keepCandidateIdentity(token, { participantId: id }) };
+  return <Room path={`/ws/join/${token}`} ids={ids} name={name} />;
 }
 
 export function StaffRoomPage({ id }: { id: string }) {
-  return <Room path={`/ws/rooms/${id}`} storageKey={`mockroom:participant:${id}`} />;
+  const key = `mockroom:participant:${id}`;
+  const ids: IdStore = { get: () => sessionStorage.getItem(key) ?? undefined, set: pid => sessionStorage.setItem(key, pid) };
+  return <Room path={`/ws/rooms/${id}`} sessionId={id} ids={ids} />;
 }
 
-function Notice({ title, text }: { title: string; text: string }) {
-  return <section class="panel narrow notice"><h1>{title}</h1>{text && <p>{text}</p>}</section>;
+function Notice({ title, text, children }: { title: string; text: string; children?: ComponentChildren }) {
+  return <section class="panel narrow notice"><h1>{title}</h1>{text && <p>{text}</p>}{children}</section>;
 }
 
-function Room({ path, storageKey, name }: { path: string; storageKey: string; name?: string }) {
+/** Why a staff member cannot enter a room, from the server's answer about the session. */
+function StaffRefused({ status }: { status: number | null }) {
+  const back = <p class="actions"><a class="button primary" href="/">Go to your sessions</a></p>;
+  if (status === 404) {
+    return <Notice title="No session with this address in your organisation" text="The address may be mistyped, or the session belongs to another organisation.">{back}</Notice>;
+  }
+  if (status === 403) {
+    return <Notice title="You are not invited to this session" text="Ask one of its interviewers to invite you from the room.">{back}</Notice>;
+  }
+  return <Notice title="You cannot open this room" text="The server refused it.">{back}</Notice>;
+}
+
+/** What staff see of an ended session, live or opened later: where its record is. */
+function StaffEnded({ sessionId }: { sessionId: string }) {
+  return (
+    <Notice title="The session has ended" text="Its answers, scores, notes and timeline are on its review page.">
+      <p class="actions"><a class="button primary" href={`/review/${sessionId}`}>Open the review</a><a class="button" href="/">Back to your sessions</a></p>
+    </Notice>
+  );
+}
+
+function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name?: string; sessionId?: string }) {
   const [room, setRoom] = useState<RoomState>(initial);
   const [status, setStatus] = useState<Status>('connecting');
   const [, tick] = useState(0);
@@ -84,12 +132,16 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
   stateRef.current = room;
   const conn = useRef<RoomConnection | null>(null);
   const editors = useRef<SharedEditors | null>(null);
+  /** The HTTP status the server answered when it refused the room. */
+  const refusal = useRef<number | null>(null);
+  // Known from the address, before any welcome: the page's layout (and the editor's element) never changes.
+  const staffPage = sessionId !== undefined;
 
   useEffect(() => {
     let editorsCreated: SharedEditors | null = null;
     const c = new RoomConnection(
       path,
-      () => ({ participantId: sessionStorage.getItem(storageKey) ?? undefined, name, lastSeq: 0, docs: editorsCreated?.versions() ?? {} }),
+      () => ({ participantId: ids.get(), name, lastSeq: 0, docs: editorsCreated?.versions() ?? {} }),
       m => handle(m),
       s => {
         setStatus(s);
@@ -98,11 +150,11 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
       async () => {
         // Would the server refuse this socket? A signed-out interviewer goes to the login page; a
         // dead link or a room you may not enter is refused; no answer means "not yet": keep trying.
-        const url = path.startsWith('/ws/join/') ? `/api/join/${path.slice('/ws/join/'.length)}`
-          : `/api/sessions/${path.slice('/ws/rooms/'.length)}`;
+        const url = staffPage ? `/api/sessions/${sessionId}` : `/api/join/${path.slice('/ws/join/'.length)}`;
         try {
           const r = await fetch(url);
-          if (r.status === 401 && path.startsWith('/ws/rooms/')) { goToLogin(); return true; }
+          if (r.status === 401 && staffPage) { goToLogin(); return true; }
+          refusal.current = r.status;
           return r.status === 401 || r.status === 403 || r.status === 404 || r.status === 410;
         } catch {
           return false;
@@ -123,7 +175,7 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
       };
       switch (m.type) {
         case 'welcome': {
-          sessionStorage.setItem(storageKey, m.you.id);
+          ids.set(m.you.id);
           const e = ed();
           Object.entries(m.docs).forEach(([doc, view]) => e?.load(doc, view));
           if (m.current) e?.show(m.current.doc);
@@ -155,6 +207,11 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
             if (stateRef.current.current) editorsCreated?.stale(stateRef.current.current.doc);
           } else if ((m.code === 'push_rejected' || m.code === 'too_large') && editorsCreated?.refused(m.message)) {
             // The refused edit was undone, and the editor said why.
+          } else if (m.code === 'not_stored' && m.clientID) {
+            // An edit the database refused: ours is dropped (never sent again, or the room would
+            // reload again and again) and the editor says why; another tab's is that tab's business.
+            // The room reloads (its sockets close) and we reconnect to what was saved.
+            editorsCreated?.notStored(m.doc, m.clientID);
           } else {
             setRoom(r => ({ ...r, error: m.message }));
           }
@@ -169,7 +226,6 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
   }, [path]);
 
   const you = room.you;
-  const staff = you && you.role !== 'candidate';
   const interviewer = you?.role === 'interviewer';
   const unsaved = editors.current?.unsaved() ?? 0;
   const online = status === 'online';
@@ -180,14 +236,35 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
 
   useEffect(() => {
     if (!room.title) return;
-    document.title = staff ? `${room.title} with ${room.candidateName} · Mockroom` : `${room.title} · Mockroom`;
+    document.title = staffPage ? `${room.title} with ${room.candidateName} · Mockroom` : `${room.title} · Mockroom`;
     return () => { document.title = 'Mockroom'; };
-  }, [room.title, room.candidateName, staff]);
+  }, [room.title, room.candidateName, staffPage]);
 
-  if (status === 'refused') return <Notice title="You cannot join this room" text="The link is not valid, the session has ended, or you are not invited. Ask the interviewer for a new link." />;
-  if (room.status === 'ended') return <Notice title="This session has ended" text="Thank you! The interviewer has closed the room; you can close this tab." />;
+  if (status === 'refused') {
+    return staffPage ? <StaffRefused status={refusal.current} />
+      : <Notice title="You cannot join this room" text="The link is not valid, or the session has ended. Ask the interviewer for a new link." />;
+  }
+  if (room.status === 'ended') {
+    return staffPage ? <StaffEnded sessionId={sessionId!} />
+      : <Notice title="This session has ended" text="Thank you! The interviewer has closed the room; you can close this tab." />;
+  }
 
-  const waiting = you && !staff && room.status === 'scheduled';
+  const waiting = you && !staffPage && room.status === 'scheduled';
+  const next = interviewer ? nextPlanIndex(room.plan, room.asked, room.lastPlanIndex) : null;
+  const pushPlan = (i: number) => conn.current?.send({ type: 'push_question', planIndex: i });
+  const chat = <Chat lines={room.chat} send={t => deliver({ type: 'chat', text: t })} waiting={waitingOut.filter(m => m.type === 'chat').map(m => String(m.text))} />;
+  const tabs: Tab[] = !staffPage || !you ? [] : [
+    { id: 'question', label: 'Answer key', body: <AnswerKey question={room.current} /> },
+    { id: 'score', label: 'Score', body: <>
+      {room.current ? <ScoreBox question={room.current} scoring={room.scoring} you={you.id} send={deliver} waiting={waitingOut} />
+        : <p class="muted">Scores are per question: they open with the first question.</p>}
+      <Recommend scoring={room.scoring} you={you.id} send={deliver} waiting={waitingOut.some(m => m.type === 'recommend')} />
+    </> },
+    ...(interviewer ? [{ id: 'plan', label: 'Plan', body: <Plan plan={room.plan} current={room.current} asked={room.asked} online={online}
+      push={pushPlan} pushAny={id => conn.current?.send({ type: 'push_question', questionId: id })} /> }] : []),
+    { id: 'notes', label: 'Notes', body: <Notes notes={room.notes} send={t => deliver({ type: 'note', text: t })} waiting={waitingOut.filter(m => m.type === 'note').map(m => String(m.text))} /> },
+    ...(interviewer ? [{ id: 'links', label: 'Links', body: <RoomLinks sessionId={sessionId!} /> }] : []),
+  ];
   return (
     <div class="room">
       <header class="room-bar">
@@ -200,47 +277,42 @@ function Room({ path, storageKey, name }: { path: string; storageKey: string; na
             <li key={p.id} class={`who ${online ? p.presence : 'unknown'}`} title={online ? `${p.role}, ${p.presence}` : `${p.role}, not known while reconnecting`}>{p.name}{p.id === you?.id ? ' (you)' : ''}<span class="role"> · {p.role}</span></li>
           ))}
         </ul>
-        {interviewer && room.status === 'scheduled' && <button class="primary" disabled={!online} onClick={() => conn.current?.send({ type: 'start' })}>Start session</button>}
-        {interviewer && room.status === 'live' && <button class="danger" disabled={!online} onClick={() => { if (confirm('End the session for everyone?')) conn.current?.send({ type: 'end' }); }}>End session</button>}
+        <span class="room-actions">
+          {interviewer && room.status === 'scheduled' && <button class="primary" disabled={!online} onClick={() => conn.current?.send({ type: 'start' })}>Start session</button>}
+          {interviewer && next != null && (
+            <button class="primary" disabled={!online} title={room.plan[next]?.prompt} onClick={() => pushPlan(next)}>Push next question</button>
+          )}
+          {interviewer && room.status === 'live' && <button class="danger" disabled={!online} onClick={() => { if (confirm('End the session for everyone?')) conn.current?.send({ type: 'end' }); }}>End session</button>}
+        </span>
       </header>
       {room.error && <p class="error" role="alert">{room.error}</p>}
-      <div class={`room-body ${staff ? 'staff' : 'candidate'}`}>
-        <section class="panel question-panel" aria-label="Question">
-          {waiting && <div class="waiting"><h2>Waiting for the interviewer to start</h2><p class="muted">You are in the room. The first question appears here when the session starts.</p></div>}
-          {!waiting && !room.current && <p class="muted">{staff ? 'Push a question from the plan when you are ready.' : 'The interviewer will show the first question in a moment.'}</p>}
-          {room.current && (
-            <>
-              <p class="muted">{room.current.planIndex != null ? `Question ${room.current.planIndex + 1} of ${room.current.planSize}` : 'Extra question'}</p>
-              <h2 class="current-prompt"><Prompt text={room.current.prompt} /></h2>
-              {staff && room.current.answer !== undefined && (
-                <details class="answer-key" open>
-                  <summary>Answer key</summary>
-                  <h3>Key points</h3>
-                  <ul class="key-points">{room.current.keyPoints?.map(k => <li><Inline text={k} /></li>)}</ul>
-                  <Markdown source={room.current.answer} />
-                </details>
-              )}
-            </>
-          )}
-          {staff && room.current && you && <ScoreBox question={room.current} scoring={room.scoring} you={you.id} send={deliver} waiting={waitingOut} />}
-          {interviewer && <Plan plan={room.plan} current={room.current} asked={room.asked} lastPlanIndex={room.lastPlanIndex} online={online}
-            push={i => conn.current?.send({ type: 'push_question', planIndex: i })} pushAny={id => conn.current?.send({ type: 'push_question', questionId: id })} />}
-        </section>
-        <section class="panel editor-panel" aria-label="Answer">
-          {room.notice && (
-            <p class="error notice-line" role="alert">{room.notice}
-              <button type="button" class="link" aria-label="Dismiss" onClick={() => setRoom(r => ({ ...r, notice: null }))}>×</button></p>
-          )}
-          <div ref={editorEl} class={`editor ${room.current ? '' : 'hidden'}`} />
-          {!room.current && <p class="muted">The shared answer editor opens with the first question.</p>}
-        </section>
-        <aside class="panel side">
-          <Chat lines={room.chat} send={t => deliver({ type: 'chat', text: t })} waiting={waitingOut.filter(m => m.type === 'chat').map(m => String(m.text))} />
-          {staff && <Notes notes={room.notes} send={t => deliver({ type: 'note', text: t })} waiting={waitingOut.filter(m => m.type === 'note').map(m => String(m.text))} />}
-          {staff && you && <Recommend scoring={room.scoring} you={you.id} send={deliver} waiting={waitingOut.some(m => m.type === 'recommend')} />}
-          {interviewer && path.startsWith('/ws/rooms/') && <CandidateLink sessionId={path.slice('/ws/rooms/'.length)} />}
-          {interviewer && path.startsWith('/ws/rooms/') && <InviteToSession sessionId={path.slice('/ws/rooms/'.length)} />}
-        </aside>
+      <div class={`room-body ${staffPage ? 'staff' : 'candidate'}`}>
+        <div class="room-main">
+          <section class="panel question-panel" aria-label="Question">
+            {waiting && <div class="waiting"><h2>Waiting for the interviewer to start</h2><p class="muted">You are in the room. The first question appears here when the session starts.</p></div>}
+            {!waiting && !room.current && <p class="muted">{staffPage ? 'Start the session, then push a question from the plan.' : 'The interviewer will show the first question in a moment.'}</p>}
+            {room.current && (
+              <>
+                <p class="muted">{room.current.planIndex != null ? `Question ${room.current.planIndex + 1} of ${room.current.planSize}` : 'Extra question'}</p>
+                <h2 class="current-prompt"><Prompt text={room.current.prompt} /></h2>
+              </>
+            )}
+          </section>
+          <section class="panel editor-panel" aria-label="Answer">
+            {room.notice && (
+              <p class="error notice-line" role="alert">{room.notice}
+                <button type="button" class="link" aria-label="Dismiss" onClick={() => setRoom(r => ({ ...r, notice: null }))}>×</button></p>
+            )}
+            <div ref={editorEl} class={`editor ${room.current ? '' : 'hidden'}`} />
+            {!room.current && <p class="muted">The shared answer editor opens with the first question.</p>}
+          </section>
+        </div>
+        {staffPage ? (
+          <aside class="room-side" aria-label="Interviewer tools">
+            {tabs.length > 0 && <StaffTabs tabs={tabs} />}
+            <section class="panel side chat-panel">{chat}</section>
+          </aside>
+        ) : <aside class="panel side">{chat}</aside>}
       </div>
     </div>
   );
@@ -257,57 +329,13 @@ function upsert(list: Participant[], p: Participant) {
 function Timer({ question }: { question: Question }) {
   const [now, setNow] = useState(Date.now());
   useEffect(() => { const t = window.setInterval(() => setNow(Date.now()), 1000); return () => window.clearInterval(t); }, []);
+  // The time of earlier showings, and this one's: going back to a question carries on its clock.
   const started = Date.parse(question.startedAt);
-  const elapsed = Math.max(0, Math.floor((now - started) / 1000));
+  const elapsed = (question.spentSeconds ?? 0) + Math.max(0, Math.floor((now - started) / 1000));
   const fmt = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
   if (!question.minutes) return <span class="timer" aria-label="Time on this question">{fmt(elapsed)}</span>;
   const left = question.minutes * 60 - elapsed;
   return <span class={`timer ${left < 0 ? 'over' : left < 60 ? 'soon' : ''}`} aria-label="Time left">{left >= 0 ? fmt(left) : `+${fmt(-left)}`}</span>;
-}
-
-/**
- * The next plan question: the first not yet asked after the last plan question shown (an extra
- * question in between does not count), else the first not yet asked at all.
- */
-export function nextPlanIndex(plan: PlanItem[], asked: string[], lastPlanIndex: number | null): number | null {
-  const fresh = plan.filter(p => !asked.includes(p.questionId));
-  const last = lastPlanIndex ?? Math.max(-1, ...plan.filter(p => asked.includes(p.questionId)).map(p => p.index));
-  return (fresh.find(p => p.index > last) ?? fresh[0])?.index ?? null;
-}
-
-function Plan({ plan, current, asked, lastPlanIndex, online, push, pushAny }: {
-  plan: PlanItem[]; current: Question | null; asked: string[]; lastPlanIndex: number | null; online: boolean;
-  push: (i: number) => void; pushAny: (id: string) => void;
-}) {
-  const [q, setQ] = useState('');
-  const [found, setFound] = useState<QuestionSummary[]>([]);
-  useEffect(() => {
-    if (!q.trim()) { setFound([]); return; }
-    const t = window.setTimeout(() => api.questions(new URLSearchParams({ q: q.trim(), pageSize: '5' })).then(p => setFound(p.items)).catch(() => setFound([])), 200);
-    return () => window.clearTimeout(t);
-  }, [q]);
-  const next = nextPlanIndex(plan, asked, lastPlanIndex);
-  return (
-    <div class="plan-box">
-      <div class="row">
-        <h3>Plan</h3>
-        {next != null && <button class="primary" disabled={!online} onClick={() => push(next)}>Push next question</button>}
-      </div>
-      <ol class="plan">
-        {plan.map(p => {
-          const wasAsked = asked.includes(p.questionId);
-          return (
-            <li key={p.index} class={`${current?.planIndex === p.index ? 'current' : ''} ${wasAsked ? 'asked' : ''}`}>
-              <span class="prompt"><Prompt text={p.prompt} />{wasAsked && <span class="asked-mark"> · asked</span>}</span>
-              <button disabled={!online} onClick={() => push(p.index)} aria-label={`Push question ${p.index + 1}`}>{wasAsked ? 'Again' : 'Push'}</button>
-            </li>
-          );
-        })}
-      </ol>
-      <input type="search" placeholder="Push any bank question…" aria-label="Search any bank question" value={q} onInput={e => setQ((e.target as HTMLInputElement).value)} />
-      <ul class="picker">{found.map(f => <li key={f.id}><button class="link" disabled={!online} onClick={() => { pushAny(f.id); setQ(''); }}><Prompt text={f.prompt} /></button></li>)}</ul>
-    </div>
-  );
 }
 
 function Chat({ lines, send, waiting }: { lines: ChatLine[]; send: (text: string) => void; waiting: string[] }) {
@@ -327,116 +355,3 @@ function Chat({ lines, send, waiting }: { lines: ChatLine[]; send: (text: string
   );
 }
 
-function Notes({ notes, send, waiting }: { notes: NoteLine[]; send: (text: string) => void; waiting: string[] }) {
-  return (
-    <div class="notes">
-      <h3>Private notes</h3>
-      <ol class="note-lines">
-        {notes.map(n => <li key={n.id}><time>{new Date(n.at).toLocaleTimeString()}</time> <span class="text">{n.text}</span></li>)}
-        {waiting.map((text, i) => <li key={`waiting-${i}`} class="not-sent"><span class="text">{text}</span> <span class="hint">Not sent yet — reconnecting</span></li>)}
-      </ol>
-      <form onSubmit={e => { e.preventDefault(); const i = e.currentTarget.elements.namedItem('note') as HTMLTextAreaElement; if (i.value.trim()) { send(i.value); i.value = ''; } }}>
-        <textarea name="note" aria-label="Private note" placeholder="Only interviewers see notes" maxLength={10000} rows={2}
-          onKeyDown={e => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) (e.currentTarget.form as HTMLFormElement).requestSubmit(); }} />
-        <button type="submit">Add note</button>
-      </form>
-    </div>
-  );
-}
-
-
-function ScoreBox({ question, scoring, you, send, waiting }: { question: Question; scoring: ScoringView | null; you: string; send: (m: Outgoing) => void; waiting: Outgoing[] }) {
-  const mine = scoring?.scores.find(s => s.participantId === you && s.questionId === question.questionId);
-  const others = scoring?.revealed ? scoring.scores.filter(s => s.participantId !== you && s.questionId === question.questionId) : [];
-  const [hint, setHint] = useState('');
-  // A score clicked while reconnecting shows as clicked (it is sent when the connection is back).
-  const pending = waiting.filter(m => m.type === 'score' && m.questionId === question.questionId).pop();
-  const pendingHints = waiting.filter(m => m.type === 'hint' && m.questionId === question.questionId).map(m => String(m.text));
-  const rubric = pending ? (pending.rubric as number | null) : mine?.rubric ?? null;
-  const ticked = pending ? (pending.keyPoints as number[]) : mine?.keyPoints ?? [];
-  const save = (r: number | null, k: number[]) => send({ type: 'score', questionId: question.questionId, rubric: r, keyPoints: k });
-  return (
-    <div class="scoring-box">
-      <h3>Your score</h3>
-      <div class="rubric" role="group" aria-label="Rubric score">
-        {RUBRIC.map(r => (
-          <button type="button" aria-pressed={rubric === r.score} title={r.anchor} onClick={() => save(rubric === r.score ? null : r.score, ticked)}>
-            {r.score} · {r.label}
-          </button>
-        ))}
-      </div>
-      {rubric && <p class="hint">{RUBRIC[rubric - 1].anchor}</p>}
-      {pending && <p class="hint not-sent" role="status">Score not sent yet — it is sent when the connection is back.</p>}
-      <ul class="key-point-ticks">
-        {(question.keyPoints ?? []).map((k, i) => (
-          <li><label><input type="checkbox" checked={ticked.includes(i)}
-            onChange={e => save(rubric, (e.target as HTMLInputElement).checked ? [...ticked, i] : ticked.filter(x => x !== i))} /> <Inline text={k} /></label></li>
-        ))}
-      </ul>
-      <form class="row" onSubmit={e => { e.preventDefault(); if (hint.trim()) { send({ type: 'hint', questionId: question.questionId, text: hint }); setHint(''); } }}>
-        <input aria-label="Hint given" placeholder="Log a hint you gave" value={hint} onInput={e => setHint((e.target as HTMLInputElement).value)} maxLength={10000} />
-        <button type="submit">Log hint</button>
-      </form>
-      {((scoring && scoring.hints.some(h => h.questionId === question.questionId)) || pendingHints.length > 0) && (
-        <ul class="hints">
-          {scoring?.hints.filter(h => h.questionId === question.questionId).map(h => <li key={h.id}><time>{new Date(h.at).toLocaleTimeString()}</time> {h.text}</li>)}
-          {pendingHints.map((text, i) => <li key={`waiting-${i}`} class="not-sent">{text} <span class="hint">Not sent yet — reconnecting</span></li>)}
-        </ul>
-      )}
-      {others.length > 0 && <ul class="others">{others.map(o => <li><strong>{o.name}</strong>: {o.rubric ?? '—'}/4</li>)}</ul>}
-    </div>
-  );
-}
-
-function Recommend({ scoring, you, send, waiting }: { scoring: ScoringView | null; you: string; send: (m: Outgoing) => void; waiting: boolean }) {
-  const mine = scoring?.recommendations.find(r => r.participantId === you);
-  const [choice, setChoice] = useState<string>(mine?.recommendation ?? '');
-  const [summary, setSummary] = useState<string>(mine?.summary ?? '');
-  useEffect(() => { if (mine) { setChoice(mine.recommendation ?? ''); setSummary(mine.summary); } }, [mine?.at]);
-  const submitted = mine?.submitted ?? false;
-  const others = scoring?.revealed ? scoring.recommendations.filter(r => r.participantId !== you) : [];
-  return (
-    <div class="recommend">
-      <h3>Recommendation</h3>
-      {submitted ? <p>You submitted: <strong>{RECOMMENDATIONS.find(r => r.value === mine!.recommendation)?.label}</strong></p> : (
-        <form onSubmit={e => { e.preventDefault(); send({ type: 'recommend', recommendation: choice || null, summary, submit: true }); }}>
-          <select aria-label="Overall recommendation" value={choice} onChange={e => setChoice((e.target as HTMLSelectElement).value)}>
-            <option value="">Choose…</option>{RECOMMENDATIONS.map(r => <option value={r.value}>{r.label}</option>)}
-          </select>
-          <textarea aria-label="Summary" rows={3} placeholder="Summary for the hiring decision" value={summary}
-            onInput={e => setSummary((e.target as HTMLTextAreaElement).value)}
-            onBlur={() => send({ type: 'recommend', recommendation: choice || null, summary, submit: false })} />
-          <button type="submit" class="primary" disabled={!choice || waiting}>Submit</button>
-          {waiting && <p class="hint not-sent" role="status">Not sent yet — it is sent when the connection is back.</p>}
-          <p class="hint">Other interviewers' scores appear when everyone has submitted.</p>
-        </form>
-      )}
-      {others.length > 0 && <ul class="others">{others.map(o => <li><strong>{o.name}</strong>: {RECOMMENDATIONS.find(r => r.value === o.recommendation)?.label ?? '—'} {o.summary}</li>)}</ul>}
-    </div>
-  );
-}
-
-/** Invite a colleague of the organisation into this session as co-interviewer or observer. */
-function InviteToSession({ sessionId }: { sessionId: string }) {
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<'interviewer' | 'observer'>('interviewer');
-  const [message, setMessage] = useState<string | null>(null);
-  return (
-    <form class="invite-session" onSubmit={e => {
-      e.preventDefault();
-      setMessage(null);
-      sessions.addMember(sessionId, email.trim(), role)
-        .then(() => { setMessage(`${email.trim()} can now join this room as ${role}.`); setEmail(''); })
-        .catch(err => setMessage(err instanceof ApiError ? err.message : 'Could not invite.'));
-    }}>
-      <h3>Invite a colleague</h3>
-      <input type="email" required aria-label="Colleague's email" placeholder="colleague@example.com" value={email} onInput={e => setEmail((e.target as HTMLInputElement).value)} />
-      <select aria-label="Their role" value={role} onChange={e => setRole((e.target as HTMLSelectElement).value as 'interviewer' | 'observer')}>
-        <option value="interviewer">Co-interviewer</option>
-        <option value="observer">Observer</option>
-      </select>
-      <button type="submit">Invite</button>
-      {message && <p class="hint" role="status">{message}</p>}
-    </form>
-  );
-}

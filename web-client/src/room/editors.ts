@@ -20,6 +20,7 @@ export const MAX_ANSWER = 256 * 1024;
 const MAX_PUSH_CHARS = 256 * 1024 - 1024;
 const TOO_LONG = 'That paste would make the answer longer than the 256 KiB limit (262,144 characters), so it was undone.';
 const TOO_BIG = 'That paste is too large to send in one piece, so it was undone. Paste it in smaller parts.';
+const NOT_STORED = 'The server could not save your last change, so it was undone. The answer is back to what was saved; type on.';
 /** Text inserted natively longer than this goes in as one editor transaction (see fastInsert). */
 const NATIVE_INSERT_MAX = 64;
 /** The page's CSP nonce (see the server's WebApp), so CodeMirror may add its style element. */
@@ -138,6 +139,17 @@ export class SharedEditors {
     } else {
       inFlight.forEach(doc => this.rollBack(doc, 0, `${serverMessage} Your last unsaved change was undone.`));
     }
+    return true;
+  }
+
+  /**
+   * The server could not store our update (not_stored, naming its document and editor) and reloads
+   * the room. The update is dropped, as for push_rejected: sent again after the reload, it would be
+   * refused again and reload the room for everyone, again and again. False when it was not ours.
+   */
+  notStored(doc: string | undefined, clientID: string | undefined): boolean {
+    if (!doc || clientID !== this.clientID || !this.states.has(doc)) return false;
+    this.rollBack(doc, 0, NOT_STORED);
     return true;
   }
 

@@ -5,7 +5,8 @@ export interface Participant { id: string; name: string; role: Role; presence: '
 export interface WireUpdate { clientID: string; changes: unknown }
 export interface Question {
   questionId: string; doc: string; planIndex: number | null; planSize: number; prompt: string;
-  minutes: number | null; startedAt: string;
+  /** When it was last pushed, and how long it was on screen before that (its timer carries on). */
+  minutes: number | null; startedAt: string; spentSeconds?: number;
   answer?: string; keyPoints?: string[]; topic?: string; difficulty?: string;
 }
 export interface PlanItem { index: number; questionId: string; prompt: string; topic: string; difficulty: string; minutes: number | null }
@@ -31,5 +32,5 @@ export type ServerMessage =
   | { type: 'scoring'; seq: number; scoring: ScoringView }
   | { type: 'ended'; seq: number; endedAt: string }
   | { type: 'saving'; state: 'ok' | 'paused' }
-  | { type: 'error'; code: string; message: string }
+  | { type: 'error'; code: string; message: string; doc?: string; clientID?: string }
   | { type: 'pong'; t: number };

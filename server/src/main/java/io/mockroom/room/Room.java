@@ -670,11 +670,19 @@ public final class Room {
     if (dead) return;
     log.warn("Room {}: event {} was refused by the database; reloading the room from the log: {}",
         id(), refused.refusedVersion(), refused.getMessage());
-    ServerMessage.Error error = new ServerMessage.Error("not_stored",
-        "The server could not store this message, so it was dropped. The room reloads from what was saved; reconnect.");
-    entries.stream().filter(e -> e.version() == refused.refusedVersion()).findFirst().ifPresent(e -> connections.forEach((c, who) -> {
-      if (who.id.equals(e.participantId())) c.send(error);
-    }));
+    entries.stream().filter(e -> e.version() == refused.refusedVersion()).findFirst().ifPresent(e -> {
+      // An editor update is named (document and editor), so its author's client drops that update
+      // instead of sending it again after the reload, which the database would refuse again.
+      JsonObject payload = e.type().equals("doc_update") ? new JsonObject(e.payload()) : null;
+      ServerMessage.Error error = new ServerMessage.Error("not_stored",
+          payload != null
+              ? "The server could not store your last edit, so it was dropped. The room reloads from what was saved."
+              : "The server could not store this message, so it was dropped. The room reloads from what was saved; reconnect.",
+          payload == null ? null : payload.getString("doc"), payload == null ? null : payload.getString("clientID"));
+      connections.forEach((c, who) -> {
+        if (who.id.equals(e.participantId())) c.send(error);
+      });
+    });
     connections.keySet().forEach(c -> c.close((short) 1012, "room reloaded"));
     connections.clear();
     unload();

@@ -9,6 +9,7 @@ import io.mockroom.room.ServerMessage.PlanItemView;
 import io.mockroom.room.ServerMessage.QuestionView;
 import io.mockroom.room.ServerMessage.SessionView;
 import io.mockroom.room.ServerMessage.StaffQuestion;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,12 @@ final class RoomState {
   final Map<UUID, ParticipantState> participants = new LinkedHashMap<>();
   final Map<UUID, PushedQuestion> pushed = new LinkedHashMap<>();
   PushedQuestion current;
+  /**
+   * Time each question was on screen before its current showing: a push ends the showing of the
+   * question it replaces. Derived from the pushes alone (their {@code startedAt}), so a room
+   * rebuilt from the log has the same times.
+   */
+  final Map<UUID, Duration> spent = new LinkedHashMap<>();
   final Map<String, DocState> docs = new LinkedHashMap<>();
   /** Documents this state was loaded from a snapshot of, and that snapshot's version (for the load's log line). */
   final Map<String, Integer> fromSnapshots = new LinkedHashMap<>();
@@ -74,7 +81,8 @@ final class RoomState {
     }
   }
 
-  record PushedQuestion(PlanItem item, Integer planIndex, Instant startedAt) {
+  /** A question on screen since {@code startedAt}, after {@code spentBefore} on screen in earlier showings. */
+  record PushedQuestion(PlanItem item, Integer planIndex, Instant startedAt, Duration spentBefore) {
     String doc() {
       return item.questionId().toString();
     }
@@ -104,7 +112,11 @@ final class RoomState {
   }
 
   PushedQuestion questionPushed(PlanItem item, Integer planIndex, Instant at) {
-    PushedQuestion q = new PushedQuestion(item, planIndex, at);
+    if (current != null) {
+      Duration shown = Duration.between(current.startedAt(), at);
+      if (!shown.isNegative()) spent.merge(current.item().questionId(), shown, Duration::plus);
+    }
+    PushedQuestion q = new PushedQuestion(item, planIndex, at, spent.getOrDefault(item.questionId(), Duration.ZERO));
     pushed.put(item.questionId(), q);
     current = q;
     docs.computeIfAbsent(q.doc(), d -> new DocState(new CollabDocument(MAX_DOC_LENGTH, DOC_HISTORY)));
@@ -168,7 +180,8 @@ final class RoomState {
     int size = info.plan().size();
     return role.staff()
         ? new StaffQuestion(i.questionId(), q.doc(), q.planIndex(), size, i.prompt(), i.minutes(), q.startedAt(),
-            i.answer(), i.keyPoints(), i.topic(), i.difficulty())
-        : new CandidateQuestion(i.questionId(), q.doc(), q.planIndex(), size, i.prompt(), i.minutes(), q.startedAt());
+            q.spentBefore().toSeconds(), i.answer(), i.keyPoints(), i.topic(), i.difficulty())
+        : new CandidateQuestion(i.questionId(), q.doc(), q.planIndex(), size, i.prompt(), i.minutes(), q.startedAt(),
+            q.spentBefore().toSeconds());
   }
 }

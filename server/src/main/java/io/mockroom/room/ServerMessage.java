@@ -29,14 +29,18 @@ public sealed interface ServerMessage {
   /** One entry of the question plan as staff see it. */
   record PlanItemView(int index, UUID questionId, String prompt, String topic, String difficulty, Integer minutes) {}
 
-  /** A question on screen. {@link CandidateQuestion} for candidates, {@link StaffQuestion} for staff. */
+  /**
+   * A question on screen. {@link CandidateQuestion} for candidates, {@link StaffQuestion} for staff.
+   * {@code startedAt} is when it was last pushed; {@code spentSeconds} how long it was on screen
+   * before that (shown earlier, then left for another question), so its timer carries on.
+   */
   sealed interface QuestionView permits CandidateQuestion, StaffQuestion {}
 
   record CandidateQuestion(UUID questionId, String doc, Integer planIndex, int planSize, String prompt,
-                           Integer minutes, Instant startedAt) implements QuestionView {}
+                           Integer minutes, Instant startedAt, long spentSeconds) implements QuestionView {}
 
   record StaffQuestion(UUID questionId, String doc, Integer planIndex, int planSize, String prompt,
-                       Integer minutes, Instant startedAt, String answer, List<String> keyPoints,
+                       Integer minutes, Instant startedAt, long spentSeconds, String answer, List<String> keyPoints,
                        String topic, String difficulty) implements QuestionView {}
 
   /** {@code changes} is the ChangeSet's JSON, encoded once and written into every frame as it is. */
@@ -151,8 +155,16 @@ public sealed interface ServerMessage {
   @JsonTypeName("saving")
   record Saving(String state) implements ServerMessage {}
 
+  /**
+   * {@code doc} and {@code clientID} name the editor update a {@code not_stored} refers to, so its
+   * author drops exactly that update; null (left out) otherwise.
+   */
   @JsonTypeName("error")
-  record Error(String code, String message) implements ServerMessage {}
+  record Error(String code, String message, String doc, String clientID) implements ServerMessage {
+    public Error(String code, String message) {
+      this(code, message, null, null);
+    }
+  }
 
   @JsonTypeName("pong")
   record Pong(long t) implements ServerMessage {}

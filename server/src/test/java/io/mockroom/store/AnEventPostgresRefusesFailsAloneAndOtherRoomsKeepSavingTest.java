@@ -133,7 +133,7 @@ class AnEventPostgresRefusesFailsAloneAndOtherRoomsKeepSavingTest {
 
   /**
    * Through the room: a message whose event the database refuses (here a trigger refuses a marker
-   * text) is answered with {@code not_stored} to its author; its room closes its sockets and
+   * text) is answered with {@code not_stored} to its author, naming the refused editor update; its room closes its sockets and
    * reloads from the log, without the refused edit; the next edit fits; other rooms never pause.
    */
   @Test
@@ -165,7 +165,11 @@ class AnEventPostgresRefusesFailsAloneAndOtherRoomsKeepSavingTest {
 
         // Refused: its author is told, and the room reloads (its sockets close as for a restart).
         cand.send(push(doc, 1, "[3,[0,\"REFUSE ME\"]]", "g2"));
-        assertThat(cand.await("error").get("code").asText()).isEqualTo("not_stored");
+        JsonNode refusal = cand.await("error");
+        assertThat(refusal.get("code").asText()).isEqualTo("not_stored");
+        // It names the refused update, so the author's client drops it instead of sending it again after every reload.
+        assertThat(refusal.get("doc").asText()).isEqualTo(doc);
+        assertThat(refusal.get("clientID").asText()).isEqualTo("g2");
         assertThat(cand.awaitClosed()).isTrue();
         assertThat(staff.awaitClosed()).isTrue();
         assertThat(cand.closeCode()).isEqualTo((short) 1012);
