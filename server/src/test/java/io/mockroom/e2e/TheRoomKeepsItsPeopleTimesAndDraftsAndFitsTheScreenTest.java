@@ -2,6 +2,7 @@ package io.mockroom.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mockroom.testing.RefusedEvents;
 import io.mockroom.testing.Sql;
 import io.mockroom.testing.TestServer;
 import java.nio.file.Path;
@@ -22,16 +23,7 @@ class TheRoomKeepsItsPeopleTimesAndDraftsAndFitsTheScreenTest {
   void theLiveRoomsDetailsHoldInChromium() throws Exception {
     try (TestServer server = TestServer.start()) {
       // The database refuses any event holding a marker text, as it would an event it cannot store.
-      Sql.execute(server.database(), """
-          create or replace function refuse_marked_events() returns trigger language plpgsql as $$
-          begin
-            if new.payload::text like '%REFUSE ME%' then
-              raise exception 'refused for the test' using errcode = 'check_violation';
-            end if;
-            return new;
-          end $$""");
-      Sql.execute(server.database(), "create trigger refuse_marked_events before insert on session_events for each row execute function refuse_marked_events()");
-      try {
+      try (RefusedEvents refused = RefusedEvents.install(server.database())) {
         BrowserScript.Result r = BrowserScript.run("room-details.mjs", server.baseUrl(), Path.of("target/e2e/room-details"));
         assertThat(r.exitCode()).as(String.join("\n", r.output())).isZero();
         assertThat(r.output()).contains("[e2e] passed");
@@ -39,9 +31,6 @@ class TheRoomKeepsItsPeopleTimesAndDraftsAndFitsTheScreenTest {
         // One candidate participant, however many tabs the candidate opened.
         assertThat(Sql.one(server.database(), "select count(*) from session_events where type = 'joined' and payload ->> 'role' = 'candidate'"))
             .isEqualTo(1L);
-      } finally {
-        Sql.execute(server.database(), "drop trigger refuse_marked_events on session_events");
-        Sql.execute(server.database(), "drop function refuse_marked_events()");
       }
     }
   }

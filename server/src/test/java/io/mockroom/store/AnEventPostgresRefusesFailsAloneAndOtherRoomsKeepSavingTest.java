@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mockroom.metrics.ServerMetrics;
 import io.mockroom.testing.Interviewer;
 import io.mockroom.testing.RoomClient;
+import io.mockroom.testing.RefusedEvents;
 import io.mockroom.testing.Sql;
 import io.mockroom.testing.TestServer;
 import io.vertx.core.Context;
@@ -138,16 +139,7 @@ class AnEventPostgresRefusesFailsAloneAndOtherRoomsKeepSavingTest {
    */
   @Test
   void aMessageTheDatabaseRefusesIsAnsweredWithAnErrorAndOnlyItsRoomReloads() {
-    Sql.execute(server.database(), """
-        create function refuse_marked_events() returns trigger language plpgsql as $$
-        begin
-          if new.payload::text like '%REFUSE ME%' then
-            raise exception 'refused for the test' using errcode = 'check_violation';
-          end if;
-          return new;
-        end $$""");
-    Sql.execute(server.database(), "create trigger refuse_marked_events before insert on session_events for each row execute function refuse_marked_events()");
-    try {
+    try (RefusedEvents refused = RefusedEvents.install(server.database())) {
       Interviewer ada = Interviewer.signUp(server, "Refusing Room Ltd");
       JsonNode session = ada.createSession("Refused", "Grace", 1);
       JsonNode otherSession = ada.createSession("Other", "Alan", 1);
@@ -193,9 +185,6 @@ class AnEventPostgresRefusesFailsAloneAndOtherRoomsKeepSavingTest {
       assertThat(gaps).as("versions are gap-free").isEqualTo(0L);
       assertThat(Sql.one(server.database(), "select string_agg(payload -> 'changes' ->> -1, '|' order by version) from session_events"
           + " where session_id = ?::uuid and type = 'doc_update'", sessionId)).isEqualTo("[0, \"abc\"]|[0, \"d\"]");
-    } finally {
-      Sql.execute(server.database(), "drop trigger refuse_marked_events on session_events");
-      Sql.execute(server.database(), "drop function refuse_marked_events()");
     }
   }
 
