@@ -24,17 +24,27 @@ import java.util.UUID;
  *
  * <p>Invariants: importing the same result twice changes nothing (rows are compared before they
  * are updated, so {@code updated_at} moves only when content changed). A question is found again
+ * first as the row that shows the same prompt from the same source (so when a merged question
+ * splits, the row — and every session that refers to it — stays with the question it showed), then
  * by a source variant with the same file and prompt — so questions added or removed elsewhere in a
  * file, which shift positions, do not move answers between questions — or else by a variant at
  * the same file and position whose old prompt is gone from the file (a prompt edited in place). A
- * changed file therefore updates its questions instead of duplicating them, and a question no
- * source asks any more leaves the bank (unless a session planned it). Questions interviewers
- * wrote (origin {@code author}) are never read or written here.
+ * changed file therefore updates its questions instead of duplicating them.
+ *
+ * <p>A row no source asks any more — its question left its file, or was merged into another one
+ * whose row was found first — leaves the bank. It is deleted only when no session refers to it; one
+ * that a plan, score, note or pushed question refers to is archived ({@code archived_at}): hidden
+ * from search, planning and pushing, kept for the history of the sessions that used it. So a bank
+ * imported by an older importer, which grouped questions differently, upgrades in place. Questions
+ * interviewers wrote (origin {@code author}) are never read or written here.
  */
 public final class BankImportStore {
   /** What one import did, for logs and the audit command. */
-  public record Outcome(int inserted, int updated, int unchanged, int removed) {}
+  public record Outcome(int inserted, int updated, int unchanged, int removed, int archived) {}
 
+  private static final String FIND_SHOWING = """
+      select q.id, s.prompt from question_sources s join questions q on q.id = s.question_id
+       where s.file = $1 and s.prompt = $2 and q.prompt = $2 and q.origin = 'import'""";
   private static final String FIND_BY_PROMPT = """
       select q.id, s.prompt from question_sources s join questions q on q.id = s.question_id
        where s.file = $1 and s.prompt = $2 and q.origin = 'import'""";
@@ -51,10 +61,10 @@ public final class BankImportStore {
   private static final String UPDATE = """
       update questions set prompt = $2, answer = $3, alternates = $4, difficulty = $5,
                            difficulty_inferred = $6, topic = $7, topic_inferred = $8, key_points = $9,
-                           bank_order = $10, updated_at = now()
+                           bank_order = $10, archived_at = null, updated_at = now()
        where id = $1 and origin = 'import'
-         and (prompt, answer, alternates, difficulty, difficulty_inferred, topic, topic_inferred, key_points, bank_order)
-             is distinct from ($2, $3, $4, $5, $6, $7, $8, $9, $10)""";
+         and ((prompt, answer, alternates, difficulty, difficulty_inferred, topic, topic_inferred, key_points, bank_order)
+              is distinct from ($2, $3, $4, $5, $6, $7, $8, $9, $10) or archived_at is not null)""";
   private static final String UPSERT_SOURCE = """
       insert into question_sources (file, position, question_id, ordinal, prompt) values ($1, $2, $3, $4, $5)
       on conflict (file, position) do update
@@ -63,11 +73,18 @@ public final class BankImportStore {
              is distinct from (excluded.question_id, excluded.ordinal, excluded.prompt)""";
   private static final String DROP_STALE_SOURCES = """
       delete from question_sources where file = any($1) and not ((file || '#' || position) = any($2))""";
-  private static final String DROP_ORPHANS = """
-      delete from questions q
-       where q.origin = 'import'
-         and not exists (select 1 from question_sources s where s.question_id = q.id)
-         and not exists (select 1 from session_plan_items p where p.question_id = q.id)""";
+  /** What sessions refer to a question by: plans, scores, notes and pushes (hints and chat follow a push). */
+  private static final String REFERENCED = """
+      (exists (select 1 from session_plan_items p where p.question_id = q.id)
+       or exists (select 1 from scores sc where sc.question_id = q.id)
+       or exists (select 1 from notes n where n.question_id = q.id)
+       or exists (select 1 from session_events e
+                   where e.type = 'question_pushed' and e.payload ->> 'questionId' = q.id::text))""";
+  private static final String ORPHAN = """
+      q.origin = 'import' and not exists (select 1 from question_sources s where s.question_id = q.id)""";
+  private static final String ARCHIVE_ORPHANS =
+      "update questions q set archived_at = now() where " + ORPHAN + " and q.archived_at is null and " + REFERENCED;
+  private static final String DROP_ORPHANS = "delete from questions q where " + ORPHAN + " and not " + REFERENCED;
   private static final String RECORD_FILE = """
       insert into bank_imports (file, sha256, questions_read) values ($1, $2, $3)
       on conflict (file) do update set sha256 = excluded.sha256, questions_read = excluded.questions_read,
@@ -92,12 +109,28 @@ public final class BankImportStore {
       // Nodes of a cluster start together: one import at a time (the lock ends with the transaction).
       Future<Void> chain = conn.query("select pg_advisory_xact_lock(7420001)").execute()
           .compose(v -> conn.query(PARK_KEYS).execute()).mapEmpty();
-      for (BankQuestion q : result.questions()) {
-        chain = chain.compose(v -> find(conn, q, claimed, newPrompts).map(found -> {
-          found.ifPresent(claimed::add);
-          ids.add(found.orElse(null));
+      result.questions().forEach(q -> ids.add(null));
+      // First every question that finds the row showing its own prompt, then the others by source.
+      for (int i = 0; i < result.questions().size(); i++) {
+        int n = i;
+        chain = chain.compose(v -> findShowing(conn, result.questions().get(n), claimed).map(found -> {
+          found.ifPresent(id -> {
+            claimed.add(id);
+            ids.set(n, id);
+          });
           return null;
         }));
+      }
+      for (int i = 0; i < result.questions().size(); i++) {
+        int n = i;
+        chain = chain.compose(v -> ids.get(n) != null ? Future.succeededFuture()
+            : find(conn, result.questions().get(n), claimed, newPrompts).map(found -> {
+                found.ifPresent(id -> {
+                  claimed.add(id);
+                  ids.set(n, id);
+                });
+                return null;
+              }));
       }
       for (int i = 0; i < result.questions().size(); i++) {
         int order = i;
@@ -111,9 +144,10 @@ public final class BankImportStore {
       return chain
           .compose(v -> conn.preparedQuery(DROP_STALE_SOURCES)
               .execute(Tuple.of((Object) files.toArray(String[]::new), (Object) refs.toArray(String[]::new))))
-          .compose(v -> conn.query(DROP_ORPHANS).execute())
-          .compose(dropped -> recordFiles(conn, result, fileHashes)
-              .map(v -> new Outcome(counts[0], counts[1], counts[2], dropped.rowCount())));
+          .compose(v -> conn.query(ARCHIVE_ORPHANS).execute())
+          .compose(archived -> conn.query(DROP_ORPHANS).execute()
+              .compose(dropped -> recordFiles(conn, result, fileHashes).map(v -> new Outcome(counts[0], counts[1], counts[2],
+                  dropped.rowCount() + archived.rowCount(), archived.rowCount()))));
     });
   }
 
@@ -138,6 +172,18 @@ public final class BankImportStore {
             return null;
           });
     return written.compose(v -> sources(conn, id, q.variants()));
+  }
+
+  /** The row that shows this question's prompt, from a source that asks it in those words. */
+  private Future<Optional<UUID>> findShowing(SqlConnection conn, BankQuestion q, Set<UUID> claimed) {
+    Future<Optional<UUID>> found = Future.succeededFuture(Optional.empty());
+    for (SourceQuestion v : q.variants()) {
+      if (!v.prompt().equals(q.prompt())) continue;
+      found = found.compose(prev -> prev.isPresent() ? Future.succeededFuture(prev)
+          : conn.preparedQuery(FIND_SHOWING).execute(Tuple.of(v.ref().file(), v.prompt()))
+              .map(rows -> unclaimed(rows, claimed, row -> true)));
+    }
+    return found;
   }
 
   /** By a variant's file and prompt; else by a variant's file and position whose old prompt left the file. */

@@ -33,8 +33,8 @@ public final class BankSeeder {
           logReport(result);
           return new BankImportStore(pool).write(result, hashes(docs));
         })
-        .onSuccess(o -> log.info("Question bank imported: {} new, {} updated, {} unchanged, {} removed",
-            o.inserted(), o.updated(), o.unchanged(), o.removed()));
+        .onSuccess(o -> log.info("Question bank imported: {} new, {} updated, {} unchanged, {} removed ({} of them archived:"
+            + " sessions refer to them)", o.inserted(), o.updated(), o.unchanged(), o.removed(), o.archived()));
   }
 
   private static void logReport(ImportResult result) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -13,8 +14,9 @@ import java.util.stream.Stream;
  * The key terms of a prompt, for telling whether two prompts ask the same question.
  *
  * <p>A prompt is lower-cased; its parenthetical asides ("(GIL)", "(yield)") and version numbers go;
- * a trailing "…and how does it differ from Y" or "…affect concurrency" clause goes (the question
- * is about X; the clause is its angle); curated phrases are folded to one term ("global
+ * a trailing "…affect concurrency" clause goes (the question is about X; the clause is its angle);
+ * a trailing "…and how does it differ from Y" makes the prompt a comparison of X with Y (Y stays:
+ * "generators vs lists" and "generators vs iterators" are two questions); curated phrases are folded to one term ("global
  * interpreter lock" → gil, "with statement"/"context managers" → contextmanager, "deepcopy" → deep
  * copy, {@code ==} and {@code is} → operators); then question filler ("what", "how do you",
  * "explain", "python"…) is dropped and words are lightly stemmed.
@@ -22,7 +24,10 @@ import java.util.stream.Stream;
  * <p>{@link #core} then removes words that only name a kind ("module", "function", "method")
  * and words that only name an angle ("nested", "shallow", "performance", "file"), each only when
  * something else is left — so "deepcopy vs copy in terms of performance" and "deep copy of a
- * nested object" both come down to {deep, copy}, while "How do you copy a file?" keeps {copy}.
+ * nested object" both come down to {deep, copy}, while "How do you copy a file?" keeps {copy}. A
+ * few named tools drop the words their own domain implies ({@link #IMPLIES}: pdb → debugging,
+ * mock → tests and dependencies, zip → iterating over lists…), so "How do you debug code using
+ * PDB?" and "What is `pdb`?" both come down to {pdb}.
  */
 record PromptSignature(Set<String> terms, Set<String> core, boolean comparison) {
 
@@ -50,11 +55,33 @@ record PromptSignature(Set<String> terms, Set<String> core, boolean comparison) 
       "efficiently", "file", "shallow", "regular", "instance", "operation", "web", "development", "heapq")
       .map(PromptSignature::stem).collect(Collectors.toSet());
 
+  /**
+   * A named tool or concept carries its own domain: with "pdb" in a prompt, "debugging" adds nothing
+   * ("How do you debug code using PDB?" asks what "What is pdb?" asks). Each key, when present,
+   * removes the terms it implies; the key itself stays, so a prompt never loses its subject.
+   */
+  private static final Map<String, Set<String>> IMPLIES = Map.of(
+      "pdb", stems("debugging", "tools"),
+      "mock", stems("testing", "tests", "unittest", "dependencies", "external"),
+      "celery", stems("tasks", "asynchronous", "background", "processing"),
+      "mro", stems("multiple", "inheritance"),
+      "profil", stems("builtin", "tools"),
+      "csv", stems("reading", "files"),
+      "zip", stems("iterate", "over", "multiple", "lists"),
+      "concurrency", stems("parallelism"),
+      "fixtur", stems("scopes"),
+      "dynamicclass", stems("runtime"));
+
   /** Curated phrases folded to one term; applied in this order. */
   private static final Map<String, String> PHRASES = new LinkedHashMap<>();
 
   static {
     PHRASES.put("global interpreter lock", " gil ");
+    PHRASES.put("unittest.mock", " mock ");
+    PHRASES.put("dynamically create classes", " dynamicclass ");
+    PHRASES.put("dynamically create a new class", " dynamicclass ");
+    PHRASES.put("dynamically create a class", " dynamicclass ");
+    PHRASES.put("modify class behavior", " dynamicclass ");
     PHRASES.put("context managers", " contextmanager ");
     PHRASES.put("context manager", " contextmanager ");
     PHRASES.put("with-statement", " contextmanager ");
@@ -106,8 +133,9 @@ record PromptSignature(Set<String> terms, Set<String> core, boolean comparison) 
   private static final Pattern ASIDE = Pattern.compile("\\([^()]*\\)");
   /** "in Python 3.9+": a version qualifier, unlike "Python 2 and Python 3", which is the subject. */
   private static final Pattern VERSION = Pattern.compile("\\bpython\\s*\\d+(?:\\.\\d+)+\\+?|\\bpython\\s*\\d+\\+");
+  /** "X and how does it differ from Y": a comparison of X with Y (group 1), or of the things named before it. */
   private static final Pattern DIFFER_TAIL = Pattern.compile(
-      ",?\\s+and how (?:(?:is|are|do|does) )?(?:it|they) (?:differ|(?:is |are )?different)\\b.*$");
+      ",?\\s+and how (?:(?:is|are|do|does) )?(?:it|they) (?:differ|(?:is |are )?different)\\b(?:\\s+from\\s+(.*))?.*$");
   private static final Pattern EFFECT_TAIL = Pattern.compile("\\b(?:affects?|impacts?|improves?)\\b.*$");
   private static final Pattern COMPARISON = Pattern.compile("\\bdiffer|\\bvs\\.?\\b|\\bversus\\b|\\bcompare");
 
@@ -117,7 +145,10 @@ record PromptSignature(Set<String> terms, Set<String> core, boolean comparison) 
     p = p.replace("`is`", " isop ").replace("`", "").replace("@", " ");
     p = VERSION.matcher(p).replaceAll(" ");
     p = ASIDE.matcher(p).replaceAll(" ");
-    p = DIFFER_TAIL.matcher(p.strip().replaceAll("[?.!]+$", "")).replaceAll(" ");
+    // The thing X is compared with stays: "generators vs lists" and "generators vs iterators" are two questions.
+    p = p.strip().replaceAll("[?.!]+$", "");
+    Matcher differ = DIFFER_TAIL.matcher(p);
+    if (differ.find()) p = p.substring(0, differ.start()) + (differ.group(1) != null ? " vs " + differ.group(1) : " ");
     p = EFFECT_TAIL.matcher(p).replaceAll(" ");
     p = " " + p.replace("==", " eqop ").replaceAll("\\s+", " ") + " ";
     p = p.replace("eqop and is ", "eqop and isop ").replace(" is and eqop", " isop and eqop");
@@ -136,8 +167,15 @@ record PromptSignature(Set<String> terms, Set<String> core, boolean comparison) 
   }
 
   private static Set<String> core(Set<String> terms) {
+    Set<String> implied = new TreeSet<>();
+    for (String t : terms) implied.addAll(IMPLIES.getOrDefault(t, Set.of()));
+    terms = without(terms, implied);
     Set<String> withoutKind = without(terms, KIND);
     return without(withoutKind, ANGLE);
+  }
+
+  private static Set<String> stems(String... words) {
+    return Stream.of(words).map(PromptSignature::stem).collect(Collectors.toSet());
   }
 
   private static Set<String> without(Set<String> terms, Set<String> drop) {

@@ -41,6 +41,11 @@ final class TopicClassifier {
     heading("\\bbasics\\b", BASICS);
 
     rule("decorator", "Decorators");
+    // A named built-in is the subject, whatever it is applied to ("use zip to iterate over lists").
+    rule("\\bzip\\b|\\benumerate\\b", "Standard library");
+    // How code is written and read, not what it does: docstrings, comments, style.
+    rule("\\bdocument|docstring|\\bcomments?\\b|pep ?8|style guide|best practices|readab|string interpolation"
+        + "|string formatting|f-strings?", BASICS);
     rule("`is`|\\bis and ==|== and is\\b|deep ?copy|shallow copy|\\bmutable|python 2|key features", BASICS);
     rule("generator|iterator|iterable|\\byield\\b|itertools|__iter__|__next__", "Iterators & generators");
     rule("context manager|with statement|`with`|__enter__|__exit__", "Context managers");
@@ -59,15 +64,18 @@ final class TopicClassifier {
     rule("flask|django|fastapi|\\bapi\\b|endpoint|\\bweb\\b|http|\\brest\\b|\\borm\\b|route|deploy", "Web development");
     rule("pandas|numpy|dataframe|vectori[sz]|broadcast|data (analysis|processing|cleaning|visuali[sz]ation)"
         + "|\\bcsv\\b|dataset|missing data|aggregat", "Data processing");
-    rule("sqlalchemy|pydantic|celery|requests|library|libraries|framework|scikit|matplotlib", "Libraries & frameworks");
+    rule("sqlalchemy|pydantic|celery|requests|library|libraries|framework|scikit|matplotlib|database",
+        "Libraries & frameworks");
     rule("\\bfiles?\\b|open\\(|read(ing)? (from|a file)|write (to|a file)|json|pickl|serializ|\\bpath\\b|subprocess"
         + "|shell|\\bos\\b|shutil|directory|directories|readlines", "Files & I/O");
-    rule("module|package|import|\\bpip\\b|virtualenv|venv|virtual environment|dependenc|__name__|pep ?8|sys\\.path"
-        + "|poetry", "Modules & packaging");
+    // "module" alone, not a named one: "the `logging` module" is about logging, not packaging.
+    rule("\\b(?:a|an|python|pythons|python[’']s|own|your|import|create)\\s+modules?\\b|^(?:what are )?modules\\b"
+        + "|modules? and packages?|packag|import|\\bpip\\b|virtualenv|venv|virtual environment|dependenc|__name__"
+        + "|sys\\.path|poetry", "Modules & packaging");
     rule("lambda|function|closure|partial|\\bmap\\b|filter|reduce|\\*args|kwargs|scope|walrus|recursion|higher-order"
         + "|functional", "Functions & functional programming");
     rule("\\blists?\\b|tuple|dict|\\bsets?\\b|stack|queue|heap|collections|counter|deque|linked list|array|sort"
-        + "|string|slic|data structure|palindrome|duplicates", "Data structures");
+        + "|\\bstrings?\\b|slic|data structure|palindrome|duplicates", "Data structures");
     rule("regex|regular expression|\\bre\\b module|datetime|logging|enum|\\bzip\\b|enumerate|argparse|command line"
         + "|sqlite|functools", "Standard library");
   }
@@ -89,13 +97,27 @@ final class TopicClassifier {
     return Optional.empty();
   }
 
-  /** A topic from keywords: the prompt decides when it can, the answer otherwise; else "Python basics". */
+  /**
+   * A topic from keywords: the prompt decides when it can, the answer's prose otherwise (not its
+   * code: a {@code ":memory:"} database or a {@code # docstring} comment says nothing about the
+   * question); else the general "Python basics" — better than a wrong specific topic.
+   */
   static String infer(String prompt, String answer) {
-    for (String text : new String[] {prompt, answer}) {
+    for (String text : new String[] {prompt, prose(answer)}) {
       for (Map.Entry<Pattern, String> e : KEYWORDS.entrySet()) {
         if (e.getKey().matcher(text).find()) return e.getValue();
       }
     }
     return BASICS;
+  }
+
+  private static String prose(String markdown) {
+    StringBuilder out = new StringBuilder();
+    boolean inFence = false;
+    for (String line : markdown.split("\n")) {
+      if (line.strip().startsWith("```")) inFence = !inFence;
+      else if (!inFence) out.append(line).append('\n');
+    }
+    return out.toString();
   }
 }

@@ -45,7 +45,9 @@
  * A prompt's core terms: filler and asides dropped, curated phrases folded (GIL, context manager /
  * with statement, deep copy, {@code ==}/{@code is}…), light stemming, "kind" words (module,
  * function) and "angle" words (nested, shallow, performance, file) dropped when something else is
- * left. Two prompts are the same question when their cores are equal, or — neither being a
+ * left, and the words a named tool implies dropped when it is named (pdb: debugging; mock: tests,
+ * dependencies; Celery: background tasks; zip: iterating over lists). "X, and how does it differ
+ * from Y" is a comparison of X with Y. Two prompts are the same question when their cores are equal, or — neither being a
  * comparison — they share ≥ 2 terms with Jaccard ≥ 0.7. Comparisons merge only with comparisons of
  * the same things, so "list vs tuple", "list, tuple and set" and "sets vs lists" stay three
  * questions, while "deep vs shallow copy" and "deepcopy vs copy" are one. Groups grow by complete

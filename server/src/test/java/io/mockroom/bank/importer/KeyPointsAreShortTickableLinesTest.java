@@ -45,11 +45,53 @@ class KeyPointsAreShortTickableLinesTest {
   }
 
   @Test
-  void longSentencesAreShortenedOnAWordBoundary() {
+  void aLongSentenceIsCutAtAClauseBoundaryNeverInsideAClause() {
+    String sentence = "The cyclic garbage collector finds and cleans up reference cycles, which are situations where a group of "
+        + "objects reference each other but are no longer reachable from the rest of the program at all.";
+    assertThat(KeyPoints.of("How?", sentence + " It runs now and then.", List.of()))
+        .containsExactly("The cyclic garbage collector finds and cleans up reference cycles", "It runs now and then");
+    // No clause to end at: the sentence is not a point (it is never cut mid-clause with "…").
     String longSentence = "Python " + "really ".repeat(40) + "matters.";
-    List<String> points = KeyPoints.of("Why?", longSentence + " It is short.", List.of());
-    assertThat(points.get(0)).endsWith("…").hasSizeLessThanOrEqualTo(KeyPoints.MAX_LENGTH + 1);
-    assertThat(points.get(0)).matches("Python( really)+…");
+    assertThat(KeyPoints.of("Why?", longSentence + " It is a short one.", List.of()))
+        .contains("It is a short one").allSatisfy(p -> assertThat(p).doesNotEndWith("…").doesNotContain("really really"));
+  }
+
+  @Test
+  void noPointIsCutOffOrABareExampleOrCode() {
+    for (BankQuestion q : Seeds.result().questions()) {
+      for (String p : q.keyPoints()) {
+        assertThat(p).as(q.key()).doesNotEndWith("…").doesNotEndWith("...")
+            .doesNotContainPattern("(?i)^(for example|for instance|e\\.g\\.|example)\\b")
+            .doesNotContainPattern("^\\w+ = \\S") // "x = 5"
+            .doesNotContainPattern("(?i)\\b(the|a|an|and|or|of|to|with|such)$");
+      }
+    }
+  }
+
+  @Test
+  void examplesAndCodeWrittenAsProseAreSkipped() {
+    assertThat(Seeds.questionOf(Seeds.NUMBERED, "3").keyPoints()) // "For example: x = 5"
+        .contains("You can declare a variable by assigning a value to it using the assignment operator (=)")
+        .noneMatch(p -> p.contains("x = 5") || p.contains("value 5"));
+    assertThat(Seeds.questionOf(Seeds.NUMBERED, "9").keyPoints()).noneMatch(p -> p.contains("def greet")); // "For example: def greet(name): …"
+    assertThat(Seeds.questionOf(Seeds.NUMBERED, "11").keyPoints()).noneMatch(p -> p.contains("my_list = ["));
+    assertThat(Seeds.questionOf(Seeds.NUMBERED, "42").keyPoints()).containsExactly(
+        "You can import a module in Python using the import statement",
+        "The import statement allows you to import modules, functions, and variables from other Python programs",
+        "You can also import specific functions or variables from a module using the from keyword");
+  }
+
+  @Test
+  void pointsThatWereCutMidSentenceAreNowWholeStatements() {
+    assertThat(Seeds.questionOf(Seeds.NUMBERED, "27").keyPoints()).first()
+        .isEqualTo("Magic or dunder methods in Python are special methods that have double underscores at the beginning and end of their names");
+    assertThat(Seeds.questionOf(Seeds.NUMBERED, "28").keyPoints()).contains(
+        "Method overriding is a mechanism in OOP that allows a subclass to provide a different implementation of a method");
+    assertThat(Seeds.questionOf(Seeds.NUMBERED, "6").keyPoints()).contains( // "However, lists are mutable, …"
+        "Lists are mutable, meaning they can be modified after creation, while tuples are immutable, meaning they cannot be modified after creation");
+    assertThat(Seeds.questionOf(Seeds.SECTIONED, "7.2").keyPoints()).containsExactly(
+        "Unit testing focuses on testing individual components in isolation",
+        "Integration testing checks if various components work together as expected");
   }
 
   @Test

@@ -44,8 +44,7 @@ class TheSameQuestionAskedInSeveralPlacesIsOneQuestionTest {
         N + "93", G + "Q51", C + "17", C + "48", C + "70", S + "1.1", P + "2");
     assertThat(Seeds.refs(Seeds.questionOf(Seeds.SECTIONED, "1.2"))).containsExactly(
         G + "Q40", G + "Q52", C + "9", C + "53", S + "1.2", P + "6");
-    assertThat(Seeds.refs(Seeds.questionOf(Seeds.SECTIONED, "1.3"))).containsExactly(
-        G + "Q39", G + "Q54", C + "14", S + "1.3", P + "9");
+    assertThat(Seeds.refs(Seeds.questionOf(Seeds.GUIDE, "Q54"))).containsExactly(G + "Q39", G + "Q54");
   }
 
   @Test
@@ -89,7 +88,10 @@ class TheSameQuestionAskedInSeveralPlacesIsOneQuestionTest {
     apart(Seeds.NUMBERED, "96", Seeds.NUMBERED, "99");   // managing memory | the memory manager
     apart(Seeds.NUMBERED, "58", Seeds.NUMBERED, "85");   // file exceptions | exceptions while debugging
     apart(Seeds.GUIDE, "Q1", Seeds.NUMBERED, "69");      // memory with large data | large data in general (a close call)
-    apart(Seeds.GUIDE, "Q45", Seeds.SECTIONED, "7.4");   // fixture scopes | fixtures (a close call)
+    apart(Seeds.CHAT, "14", Seeds.SECTIONED, "1.3");     // generators vs lists | generators vs iterators
+    apart(Seeds.GUIDE, "Q54", Seeds.SECTIONED, "1.3");   // generators | generators vs iterators
+    apart(Seeds.GUIDE, "Q28", Seeds.GUIDE, "Q83");       // functools.partial | functools
+    apart(Seeds.NUMBERED, "51", Seeds.NUMBERED, "54");   // files | CSV files
   }
 
   private static void apart(String fileA, String posA, String fileB, String posB) {
