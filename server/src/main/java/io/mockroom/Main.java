@@ -35,7 +35,7 @@ public final class Main {
       switch (command) {
         case "serve" -> serve(Config.load(System.getenv(), rest));
         case "bank" -> System.exit(BankReport.run(rest, System.out));
-        case "help", "-h" -> usage(System.out);
+        case "help", "-h", "--help" -> usage(System.out);
         default -> {
           System.err.println("Unknown command '" + command + "'.");
           usage(System.err);

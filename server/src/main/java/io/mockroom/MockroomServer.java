@@ -113,8 +113,9 @@ public final class MockroomServer {
     Authn authn = new Authn(accounts, https);
     PublicUrls urls = new PublicUrls(config.publicUrl());
     PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
+    SameOrigin sameOrigin = new SameOrigin(config.publicUrl());
     Router router = WebApp.create(vertx, r -> {
-      r.route("/api/*").handler(SameOrigin::check);
+      r.route("/api/*").handler(sameOrigin::check);
       r.route("/api/*").handler(NoNulInTheAddress::check);
       r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(256 * 1024));
       new HealthRoute(db.pool(), clusterProblem).mount(r);
@@ -132,7 +133,7 @@ public final class MockroomServer {
       new SessionRoutes(sessions, accounts, authn, urls, new MemberChanges(vertx)).mount(r);
       new ReviewRoutes(new ReviewStore(db.pool()), db.pool(), authn).mount(r);
     });
-    RoomGateway gateway = new RoomGateway(vertx, rooms, accounts, sessions, metrics, config.socketSilenceSeconds());
+    RoomGateway gateway = new RoomGateway(vertx, rooms, accounts, sessions, metrics, config.socketSilenceSeconds(), sameOrigin);
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
         .setPort(config.port())

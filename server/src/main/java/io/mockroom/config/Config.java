@@ -85,6 +85,10 @@ public record Config(
     return copy(c -> c.port = port);
   }
 
+  public Config withPublicUrl(URI publicUrl) {
+    return copy(c -> c.publicUrl = Optional.of(publicUrl));
+  }
+
   public Config withImportBank(boolean importBank) {
     return copy(c -> c.importBank = importBank);
   }
@@ -154,7 +158,12 @@ public record Config(
     int silence = integer(v, "MOCKROOM_SOCKET_SILENCE_SECONDS", 60, 5, 3600);
     TrustedProxies proxies = Optional.ofNullable(v.get("MOCKROOM_TRUSTED_PROXIES"))
         .map(p -> TrustedProxies.parse("MOCKROOM_TRUSTED_PROXIES", p)).orElse(TrustedProxies.none());
-    return new Config(host, port, dataDir, db, level, importBank, pool, publicUrl, iterations, silence, proxies, cluster(v));
+    ClusterConfig cluster = cluster(v);
+    if (cluster.enabled() && db.isEmpty()) {
+      // Each node's embedded database would be its own: accounts, sessions and rooms split between them.
+      throw new ConfigException("MOCKROOM_CLUSTER", "needs MOCKROOM_DATABASE_URL: every node of a cluster must use the same Postgres");
+    }
+    return new Config(host, port, dataDir, db, level, importBank, pool, publicUrl, iterations, silence, proxies, cluster);
   }
 
   private static ClusterConfig cluster(Map<String, String> v) {
@@ -171,8 +180,26 @@ public record Config(
       }
     }
     if (members.isEmpty()) throw new ConfigException("MOCKROOM_CLUSTER_MEMBERS", "lists no member; e.g. 10.0.0.5:5701,10.0.0.6:5701");
+    members = members.stream().flatMap(m -> portRange(m).stream()).toList();
     Optional<String> k8s = Optional.ofNullable(v.get("MOCKROOM_CLUSTER_KUBERNETES_SERVICE"));
     return new ClusterConfig(enabled, name, host, port, busPort, members, k8s);
+  }
+
+  /**
+   * {@code host:5701-5703} as the members {@code host:5701}, {@code host:5702}, {@code host:5703}:
+   * Hazelcast's member list takes no port range (it failed to start on one).
+   */
+  private static List<String> portRange(String member) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+):(\\d+)-(\\d+)").matcher(member);
+    if (!m.matches()) return List.of(member);
+    int from = Integer.parseInt(m.group(2));
+    int to = Integer.parseInt(m.group(3));
+    if (from < 1 || to > 65535 || from > to || to - from >= 100) {
+      throw new ConfigException("MOCKROOM_CLUSTER_MEMBERS", "'" + member + "' is not a range of at most 100 ports from low to high");
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (int p = from; p <= to; p++) out.add(m.group(1) + ":" + p);
+    return out;
   }
 
   /** The user's home: one Mockroom per user keeps its bank wherever it is started from. */

@@ -3,6 +3,7 @@ package io.mockroom.ws;
 import io.mockroom.auth.Account;
 import io.mockroom.auth.AccountStore;
 import io.mockroom.http.Authn;
+import io.mockroom.http.SameOrigin;
 import io.mockroom.room.ClientMessage;
 import io.mockroom.room.Principal;
 import io.mockroom.room.ProtocolError;
@@ -76,11 +77,14 @@ public final class RoomGateway {
   private final io.mockroom.metrics.ServerMetrics metrics;
 
   private final long silenceMs;
+  /** A cookie-authenticated socket opened by a page of another site would act as the user. */
+  private final SameOrigin sameOrigin;
 
   public RoomGateway(Vertx vertx, RoomRouter rooms, AccountStore accounts, SessionStore sessions,
-                     io.mockroom.metrics.ServerMetrics metrics, int silenceSeconds) {
+                     io.mockroom.metrics.ServerMetrics metrics, int silenceSeconds, SameOrigin sameOrigin) {
     this.vertx = vertx;
     this.silenceMs = silenceSeconds * 1000L;
+    this.sameOrigin = sameOrigin;
     this.metrics = metrics;
     this.rooms = rooms;
     this.accounts = accounts;
@@ -112,7 +116,8 @@ public final class RoomGateway {
     String path = hs.path();
     Matcher staff = STAFF.matcher(path);
     if (staff.matches()) {
-      if (!sameOrigin(hs)) return Future.succeededFuture(Admission.refuse(403));
+      String origin = hs.headers().get("Origin"); // none: not a browser
+      if (origin != null && !sameOrigin.allows(origin, hs.headers().get("Host"))) return Future.succeededFuture(Admission.refuse(403));
       UUID sessionId = UUID.fromString(staff.group(1));
       return account(hs).compose(account -> {
         if (account.isEmpty()) return Future.succeededFuture(Admission.refuse(401));
@@ -333,11 +338,4 @@ public final class RoomGateway {
         .orElse(Future.succeededFuture(Optional.empty()));
   }
 
-  /** A cookie-authenticated socket opened by a page of another site would act as the user. */
-  private static boolean sameOrigin(ServerWebSocketHandshake hs) {
-    String origin = hs.headers().get("Origin");
-    if (origin == null) return true; // not a browser
-    String host = hs.headers().get("Host");
-    return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
-  }
 }

@@ -45,11 +45,18 @@ class ConfigFailsFastNamingTheKeyTest {
   @Test
   void clusteringIsOffUnlessAskedAndTheSwitchNeedsNoValue() {
     assertThat(Config.load(Map.of(), List.of()).cluster().enabled()).isFalse();
-    Config c = Config.load(Map.of("MOCKROOM_CLUSTER_MEMBERS", "10.0.0.5:5701, node2 ,node3:5701-5703"),
+    Config c = Config.load(Map.of("MOCKROOM_CLUSTER_MEMBERS", "10.0.0.5:5701, node2 ,node3:5701-5703",
+            "MOCKROOM_DATABASE_URL", "postgresql://mock:pw@db:5432/mockroom"),
         List.of("--cluster", "--cluster-port=5801"));
     assertThat(c.cluster().enabled()).isTrue();
     assertThat(c.cluster().port()).isEqualTo(5801);
-    assertThat(c.cluster().members()).containsExactly("10.0.0.5:5701", "node2", "node3:5701-5703");
+    // Hazelcast takes no port range: a range becomes one member per port.
+    assertThat(c.cluster().members()).containsExactly("10.0.0.5:5701", "node2", "node3:5701", "node3:5702", "node3:5703");
+    assertThatThrownBy(() -> Config.load(Map.of("MOCKROOM_CLUSTER_MEMBERS", "node3:5703-5701"), List.of()))
+        .hasMessage("MOCKROOM_CLUSTER_MEMBERS: 'node3:5703-5701' is not a range of at most 100 ports from low to high");
+    // Each node's embedded database would be its own: a cluster needs one shared Postgres.
+    assertThatThrownBy(() -> Config.load(Map.of(), List.of("--cluster")))
+        .hasMessage("MOCKROOM_CLUSTER: needs MOCKROOM_DATABASE_URL: every node of a cluster must use the same Postgres");
     assertThat(c.cluster().kubernetesService()).isEmpty();
     assertThat(Config.load(Map.of("MOCKROOM_CLUSTER_KUBERNETES_SERVICE", "mockroom-hazelcast.default.svc.cluster.local"), List.of())
         .cluster().kubernetesService()).contains("mockroom-hazelcast.default.svc.cluster.local");

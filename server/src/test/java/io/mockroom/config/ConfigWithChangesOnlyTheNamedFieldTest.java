@@ -46,6 +46,10 @@ class ConfigWithChangesOnlyTheNamedFieldTest {
     assertThat(BASE.withPort(0)).isEqualTo(new Config(BASE.host(), 0, BASE.dataDir(), BASE.databaseUrl(),
         BASE.logLevel(), BASE.importBank(), BASE.dbPoolSize(), BASE.publicUrl(), BASE.passwordIterations(),
         BASE.socketSilenceSeconds(), BASE.trustedProxies(), BASE.cluster()));
+    java.net.URI publicUrl = java.net.URI.create("https://interviews.example.com");
+    assertThat(BASE.withPublicUrl(publicUrl)).isEqualTo(new Config(BASE.host(), BASE.port(), BASE.dataDir(), BASE.databaseUrl(),
+        BASE.logLevel(), BASE.importBank(), BASE.dbPoolSize(), Optional.of(publicUrl), BASE.passwordIterations(),
+        BASE.socketSilenceSeconds(), BASE.trustedProxies(), BASE.cluster()));
     assertThat(BASE.withImportBank(true)).isEqualTo(new Config(BASE.host(), BASE.port(), BASE.dataDir(), BASE.databaseUrl(),
         BASE.logLevel(), true, BASE.dbPoolSize(), BASE.publicUrl(), BASE.passwordIterations(),
         BASE.socketSilenceSeconds(), BASE.trustedProxies(), BASE.cluster()));

@@ -56,9 +56,19 @@ public final class RoomClient implements AutoCloseable {
 
   /** The same, for a client that takes no frame longer than {@code maxFrame} bytes (messages up to 4 MiB, in several frames). */
   public static RoomClient connect(Vertx vertx, int port, String path, String cookie, int maxFrame) {
+    return connect(vertx, port, path, cookie, maxFrame, null);
+  }
+
+  /** The same as a page of {@code origin} would open it (the client's own Origin header otherwise). */
+  public static RoomClient connectFrom(Vertx vertx, int port, String path, String cookie, String origin) {
+    return connect(vertx, port, path, cookie, 4 * 1024 * 1024, origin);
+  }
+
+  private static RoomClient connect(Vertx vertx, int port, String path, String cookie, int maxFrame, String origin) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(4 * 1024 * 1024).setMaxFrameSize(maxFrame));
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(path);
     if (cookie != null) options.addHeader("Cookie", cookie);
+    if (origin != null) options.putHeader("Origin", origin);
     try {
       WebSocket ws = client.connect(options).await(15, TimeUnit.SECONDS);
       return new RoomClient(client, ws);
