@@ -6,6 +6,7 @@ import io.mockroom.metrics.ServerMetrics;
 import io.mockroom.room.RoomRegistry;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -60,11 +61,7 @@ public final class RoomOwners implements RoomRegistry.Claims {
           if (owner == null) return me;
         }
         if (owner.equals(me) || node.members().contains(owner)) return owner;
-        if (owners.replace(key, owner, me)) {
-          log.info("Room {}: taking over from node {}, which left the cluster", room, owner);
-          metrics.ownershipMoves.increment();
-          return me;
-        }
+        if (owners.replace(key, owner, me)) return me; // its owner left; claim() counts the move
       }
       throw new IllegalStateException("Room " + room + ": ownership kept changing; try again");
     }, false);
@@ -78,15 +75,24 @@ public final class RoomOwners implements RoomRegistry.Claims {
   public Future<Long> claim(UUID room) {
     return locate(room).compose(owner -> {
       if (!owner.equals(node.nodeId())) return Future.failedFuture(new OwnedElsewhere(room, owner));
+      // The previous owner, read in the same statement: a takeover is a claim from a node that left
+      // (whose map entries the member-left handler has usually cleared already, so the map cannot tell).
       return pool.preparedQuery("""
+              with previous as (select node from room_owners where session_id = $1)
               insert into room_owners (session_id, epoch, node) values ($1, 1, $2)
               on conflict (session_id) do update
                  set epoch = room_owners.epoch + 1, node = excluded.node, claimed_at = now()
-              returning epoch""")
+              returning epoch, (select node from previous) as previous""")
           .execute(Tuple.of(room, node.nodeId()))
           .map(rows -> {
+            Row r = rows.iterator().next();
             metrics.roomClaims.increment();
-            return rows.iterator().next().getLong("epoch");
+            String previous = r.getString("previous");
+            if (previous != null && !previous.equals(node.nodeId()) && !node.members().contains(previous)) {
+              log.info("Room {}: taking over from node {}, which left the cluster", room, previous);
+              metrics.ownershipMoves.increment();
+            }
+            return r.getLong("epoch");
           });
     });
   }

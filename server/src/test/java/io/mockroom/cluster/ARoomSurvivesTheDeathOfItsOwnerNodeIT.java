@@ -113,6 +113,9 @@ class ARoomSurvivesTheDeathOfItsOwnerNodeIT {
       Map<String, Object> owner = owner(db, id);
       assertThat(owner.get("node")).isIn(cluster.nodeId(1), cluster.nodeId(2));
       assertThat(owner.get("epoch")).as("claimed again after the failover").isEqualTo(2L);
+      // The new owner counts the move (an operator's failover alert reads this).
+      String newOwnerUrl = owner.get("node").equals(cluster.nodeId(1)) ? cluster.node(1).baseUrl() : cluster.node(2).baseUrl();
+      assertThat(io.mockroom.testing.Http.get(newOwnerUrl + "/metrics").body()).containsPattern("(?m)^mockroom_ownership_moves_total(\\{[^}]*\\})? 1\\.0$");
 
       // The interviewer comes back through B and sees exactly the candidate's text.
       RoomClient staffBack = RoomClient.connect(vertx, b.port(), "/ws/rooms/" + id, ada.cookie());
