@@ -160,8 +160,10 @@ public final class MockroomServer {
         .webSocketHandler(ws -> { }) // sockets are set up by the gateway once the handshake is accepted
         .requestHandler(router).listen()
         .recover(e -> Future.failedFuture(new IllegalStateException(
-            "Could not listen on " + config.host() + ":" + config.port() + " (" + e.getMessage()
-                + "). Is another server using the port? Set MOCKROOM_PORT to choose another.", e)));
+            "Could not listen on " + config.host() + ":" + config.port() + " (" + e.getMessage() + "). "
+                + (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("in use")
+                    ? "Is another server using the port? Set MOCKROOM_PORT to choose another."
+                    : "Check that MOCKROOM_HOST is an address of this machine, and MOCKROOM_PORT a port it may use."), e)));
   }
 
   public int port() {
