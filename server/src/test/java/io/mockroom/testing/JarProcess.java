@@ -21,14 +21,16 @@ public final class JarProcess implements AutoCloseable {
   private static final Pattern PG = Pattern.compile("Embedded Postgres started on 127\\.0\\.0\\.1:(\\d+)");
 
   private final Process process;
+  private final Path dataDir;
   private final int port;
   private final int postgresPort;
   private final List<String> output;
   /** Copies the process's output into {@link #output}; it ends after the process's last line. */
   private final Thread reader;
 
-  private JarProcess(Process process, int port, int postgresPort, List<String> output, Thread reader) {
+  private JarProcess(Process process, Path dataDir, int port, int postgresPort, List<String> output, Thread reader) {
     this.process = process;
+    this.dataDir = dataDir;
     this.port = port;
     this.postgresPort = postgresPort;
     this.output = output;
@@ -56,29 +58,38 @@ public final class JarProcess implements AutoCloseable {
     return start(dataDir, null, env);
   }
 
+  /** What a start that ends by itself (a refused one) printed, and its exit status. */
+  public record Exit(int status, List<String> output) {}
+
+  /** Starts the jar on {@code dataDir} and waits for it to exit, as a start that must be refused does. */
+  public static Exit runUntilExit(Path dataDir, java.time.Duration limit) throws Exception {
+    Process p = builder(dataDir, null, Map.of()).start();
+    List<String> output = new ArrayList<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = in.readLine()) != null; ) {
+          System.out.println("[refused] " + line);
+          synchronized (output) {
+            output.add(line);
+          }
+        }
+      } catch (Exception ignored) {
+        // the process ended
+      }
+    }, "jar-output");
+    reader.start();
+    if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+      p.destroyForcibly().waitFor();
+      throw new AssertionError("the jar was still running after " + limit + ": " + output);
+    }
+    reader.join(10_000);
+    synchronized (output) {
+      return new Exit(p.exitValue(), List.copyOf(output));
+    }
+  }
+
   private static JarProcess start(Path dataDir, String cpus, Map<String, String> env) throws Exception {
-    List<String> command = new ArrayList<>();
-    if (cpus != null && Path.of("/usr/bin/taskset").toFile().canExecute()) command.addAll(List.of("/usr/bin/taskset", "-c", cpus));
-    // The server's JVM: this one's, or -Dmockroom.serverJava=/path/to/bin/java (benchmarks: another JDK).
-    String java = System.getProperty("mockroom.serverJava", "").trim();
-    command.add(java.isEmpty() ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : java);
-    // The server's own JVM options, as ./mockroom and the image pass them: the jvm.options of the
-    // module that built the jar (server/target/mockroom.jar -> server/jvm.options), when there is one.
-    Path options = jar().toAbsolutePath().getParent().resolveSibling("jvm.options");
-    if (Files.isRegularFile(options)) command.add("@" + options);
-    // Extra JVM options for the server, e.g. -Dmockroom.serverJvm="-XX:+UseZGC" (benchmarks).
-    String extra = System.getProperty("mockroom.serverJvm", "").trim();
-    if (!extra.isEmpty()) command.addAll(List.of(extra.split("\\s+")));
-    command.addAll(List.of("-jar", jar().toString()));
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().put("MOCKROOM_DATA_DIR", dataDir.toString());
-    pb.environment().put("MOCKROOM_PORT", "0");
-    pb.environment().put("MOCKROOM_HOST", "127.0.0.1");
-    pb.environment().put("MOCKROOM_PASSWORD_ITERATIONS", "10000");
-    pb.environment().remove("MOCKROOM_DATABASE_URL");
-    pb.environment().putAll(env);
-    pb.redirectErrorStream(true);
-    Process p = pb.start();
+    Process p = builder(dataDir, cpus, env).start();
     String label = env.getOrDefault("MOCKROOM_CLUSTER_PORT", "jar");
     List<String> output = Collections.synchronizedList(new ArrayList<>());
     CompletableFuture<Integer> port = new CompletableFuture<>();
@@ -102,7 +113,32 @@ public final class JarProcess implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     int httpPort = port.get(3, TimeUnit.MINUTES);
-    return new JarProcess(p, httpPort, pgPort.getNow(-1), output, reader);
+    return new JarProcess(p, dataDir, httpPort, pgPort.getNow(-1), output, reader);
+  }
+
+  private static ProcessBuilder builder(Path dataDir, String cpus, Map<String, String> env) {
+    List<String> command = new ArrayList<>();
+    if (cpus != null && Path.of("/usr/bin/taskset").toFile().canExecute()) command.addAll(List.of("/usr/bin/taskset", "-c", cpus));
+    // The server's JVM: this one's, or -Dmockroom.serverJava=/path/to/bin/java (benchmarks: another JDK).
+    String java = System.getProperty("mockroom.serverJava", "").trim();
+    command.add(java.isEmpty() ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : java);
+    // The server's own JVM options, as ./mockroom and the image pass them: the jvm.options of the
+    // module that built the jar (server/target/mockroom.jar -> server/jvm.options), when there is one.
+    Path options = jar().toAbsolutePath().getParent().resolveSibling("jvm.options");
+    if (Files.isRegularFile(options)) command.add("@" + options);
+    // Extra JVM options for the server, e.g. -Dmockroom.serverJvm="-XX:+UseZGC" (benchmarks).
+    String extra = System.getProperty("mockroom.serverJvm", "").trim();
+    if (!extra.isEmpty()) command.addAll(List.of(extra.split("\\s+")));
+    command.addAll(List.of("-jar", jar().toString()));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().put("MOCKROOM_DATA_DIR", dataDir.toString());
+    pb.environment().put("MOCKROOM_PORT", "0");
+    pb.environment().put("MOCKROOM_HOST", "127.0.0.1");
+    pb.environment().put("MOCKROOM_PASSWORD_ITERATIONS", "10000");
+    pb.environment().remove("MOCKROOM_DATABASE_URL");
+    pb.environment().putAll(env);
+    pb.redirectErrorStream(true);
+    return pb;
   }
 
   public int port() {
@@ -118,9 +154,14 @@ public final class JarProcess implements AutoCloseable {
     return "http://127.0.0.1:" + port;
   }
 
-  /** The embedded Postgres of this process, to read what it stored. */
+  /** The embedded Postgres of this process, to read what it stored (with the password the server keeps in its data folder). */
   public DatabaseUrl database() {
-    return new DatabaseUrl("127.0.0.1", postgresPort, "postgres", "postgres", "");
+    try {
+      String password = Files.readString(dataDir.resolve("postgres").resolve("superuser-password")).trim();
+      return new DatabaseUrl("127.0.0.1", postgresPort, "postgres", "postgres", password);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Every line printed so far; after {@link #stop} or {@link #kill}, all of them. */
