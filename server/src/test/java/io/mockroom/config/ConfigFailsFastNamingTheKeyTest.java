@@ -89,7 +89,7 @@ class ConfigFailsFastNamingTheKeyTest {
     assertThatThrownBy(() -> Config.load(Map.of("MOCKROOM_PORT", "70000"), List.of()))
         .hasMessage("MOCKROOM_PORT: 70000 is outside 0..65535");
     assertThatThrownBy(() -> Config.load(Map.of("MOCKROOM_DATABASE_URL", "mysql://a:b@h/db"), List.of()))
-        .hasMessageStartingWith("MOCKROOM_DATABASE_URL: scheme must be postgresql://");
+        .hasMessageStartingWith("MOCKROOM_DATABASE_URL: does not start with postgresql://");
     assertThatThrownBy(() -> Config.load(Map.of("MOCKROOM_DATABASE_URL", "postgresql://h:5432"), List.of()))
         .hasMessageStartingWith("MOCKROOM_DATABASE_URL: has no database name");
     assertThatThrownBy(() -> Config.load(Map.of("MOCKROOM_LOG_LEVEL", "loud"), List.of()))
