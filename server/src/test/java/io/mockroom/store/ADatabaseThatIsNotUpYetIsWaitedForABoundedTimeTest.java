@@ -66,6 +66,10 @@ class ADatabaseThatIsNotUpYetIsWaitedForABoundedTimeTest {
   void aDatabaseThatComesUpWhileTheStartWaitsIsUsed() throws Exception {
     int port = freePort();
     Path dir = Files.createTempDirectory("mockroom-late-pg");
+    // Made once first, so its superuser's password (a new folder gets a random one) is known before it comes up again.
+    EmbeddedDatabase first = EmbeddedDatabase.start(dir, port, false);
+    DatabaseUrl url = first.url();
+    first.close();
     CompletableFuture<EmbeddedDatabase> late = CompletableFuture.supplyAsync(() -> {
       try {
         Thread.sleep(3000);
@@ -75,7 +79,7 @@ class ADatabaseThatIsNotUpYetIsWaitedForABoundedTimeTest {
       return EmbeddedDatabase.start(dir, port, false);
     });
     try {
-      Database db = Database.open(vertx, config(new DatabaseUrl("127.0.0.1", port, "postgres", "postgres", "")),
+      Database db = Database.open(vertx, config(url),
           Duration.ofSeconds(60)).await(90, TimeUnit.SECONDS);
       assertThat(db.pool().query("select 1").execute().await().size()).isEqualTo(1);
       db.close(vertx).await();
