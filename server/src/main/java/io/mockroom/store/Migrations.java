@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Arrays;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,9 +82,26 @@ public final class Migrations {
         .locations("classpath:db/migration")
         .connectRetries(0)
         .load();
+    // A schema a newer Mockroom made: Flyway would only warn, and this build would run without
+    // the newer rules (who may see what, what is kept). Downgrading is not supported.
+    Arrays.stream(flyway.info().applied())
+        .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+        .reduce((a, b) -> b)
+        .ifPresent(newest -> {
+          throw new IllegalStateException("The database at " + url + " has schema version " + newest.getVersion()
+              + ", made by a newer Mockroom than this one (which knows up to version " + latestKnown(flyway) + "). "
+              + "Run that newer version, or restore the backup taken before the upgrade: downgrading is not supported.");
+        });
     MigrateResult result = flyway.migrate();
     log.info("Schema at version {} ({} migration(s) applied now)",
         flyway.info().current().getVersion(), result.migrationsExecuted);
+  }
+
+  private static String latestKnown(Flyway flyway) {
+    return Arrays.stream(flyway.info().all())
+        .filter(m -> m.getState() != MigrationState.FUTURE_SUCCESS && m.getState() != MigrationState.FUTURE_FAILED)
+        .map(m -> m.getVersion() == null ? "?" : m.getVersion().toString())
+        .reduce((a, b) -> b).orElse("none");
   }
 
   /** Why the database is not up yet, when that is all that is wrong: only then is waiting worth it. */
