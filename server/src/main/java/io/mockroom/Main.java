@@ -48,8 +48,25 @@ public final class Main {
     }
   }
 
+  /** The data folder is made if missing; one that cannot be is a configuration error naming its key (Vert.x's own message did not). */
+  private static void writableDataDir(java.nio.file.Path dir) {
+    try {
+      java.nio.file.Files.createDirectories(dir);
+    } catch (java.io.IOException | SecurityException e) {
+      String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+      throw new ConfigException("MOCKROOM_DATA_DIR", "'" + dir + "' cannot be created (" + why + "); choose a folder this user may write");
+    }
+    if (!java.nio.file.Files.isWritable(dir)) {
+      throw new ConfigException("MOCKROOM_DATA_DIR", "'" + dir + "' is not writable by this user; choose a folder it may write");
+    }
+  }
+
   private static void serve(Config config) {
     setLogLevel(config.logLevel());
+    for (String unknown : Config.unknownVariables(System.getenv())) {
+      log.warn("{} is not a setting of Mockroom and is ignored (the settings are in the README's configuration table)", unknown);
+    }
+    writableDataDir(config.dataDir());
     // One event loop per core the process may use (Vert.x's default is two): everything here is
     // non-blocking, and each extra loop only adds hand-offs (a wake-up syscall per task) between a
     // socket's loop, its room's loop and the database client's.

@@ -267,6 +267,18 @@ public record Config(
     }
   }
 
+  /**
+   * {@code MOCKROOM_…} variables in {@code env} that are no setting of the server (a typo such as
+   * {@code MOCKROOM_PROT} would otherwise be ignored without a word); the benchmark's and the
+   * build's own variables are not settings of the server either, and not reported.
+   */
+  public static List<String> unknownVariables(Map<String, String> env) {
+    Map<String, String> known = keys();
+    return env.keySet().stream()
+        .filter(k -> k.startsWith("MOCKROOM_") && !known.containsKey(k) && !k.startsWith("MOCKROOM_BENCH_") && !k.equals("MOCKROOM_WEBROOT"))
+        .sorted().toList();
+  }
+
   private static Map<String, String> keys() {
     Map<String, String> k = new LinkedHashMap<>();
     k.put("MOCKROOM_HOST", "--host");
