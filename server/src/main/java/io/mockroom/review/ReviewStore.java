@@ -27,11 +27,13 @@ public final class ReviewStore {
 
   private static final String LIST = """
       with base as (
-        select s.*,
+        select s.*, o.open,
                -- how long it took, once it has ended (a live one is not "the longest" because it is still going)
                extract(epoch from (s.ended_at - s.started_at))::bigint as duration,
-               (select avg(sc.rubric)::float8 from scores sc where sc.session_id = s.id and scores_open(s.id)) as avg_rubric
+               case when o.open then (select avg(sc.rubric)::float8 from scores sc where sc.session_id = s.id) end as avg_rubric
           from sessions s
+          -- whether its scores may be shown (V10), asked once per session for every use below
+          cross join lateral (select scores_open(s.id) as open) o
          where s.organisation_id = $1
            and ($2::text is null or s.candidate_name ilike '%' || $2 || '%' escape '\\' or s.candidate_email ilike '%' || $2 || '%' escape '\\')
            and ($3::text is null or exists (
@@ -42,7 +44,7 @@ public final class ReviewStore {
            and ($5::text is null or exists (select 1 from session_plan_items p join questions q on q.id = p.question_id
                                              where p.session_id = s.id and q.difficulty = $5))
            and ($6::text is null or exists (select 1 from recommendations r where r.session_id = s.id
-                                             and r.recommendation = $6 and r.submitted_at is not null) and scores_open(s.id))
+                                             and r.recommendation = $6 and r.submitted_at is not null) and o.open)
            and ($7::timestamptz is null or s.created_at >= $7)
            and ($8::timestamptz is null or s.created_at < $8))
       select b.id, b.title, b.candidate_name, b.candidate_email, b.status, b.created_at, b.started_at, b.ended_at,
@@ -51,12 +53,12 @@ public final class ReviewStore {
                where a.id = b.created_by or a.id in (select m.account_id from session_members m where m.session_id = b.id))::text as interviewers,
              (select coalesce(json_agg(json_build_object('questionId', q.id, 'prompt', q.prompt, 'topic', q.topic,
                       'difficulty', q.difficulty, 'averageRubric',
-                      (select avg(sc.rubric)::float8 from scores sc where sc.session_id = b.id and sc.question_id = q.id and scores_open(b.id)))
+                      (select avg(sc.rubric)::float8 from scores sc where b.open and sc.session_id = b.id and sc.question_id = q.id))
                       order by p.position), '[]')
                 from session_plan_items p join questions q on q.id = p.question_id where p.session_id = b.id)::text as questions,
              (select coalesce(json_agg(json_build_object('name', a.display_name, 'recommendation', r.recommendation,
                       'submitted', r.submitted_at is not null)), '[]')
-                from recommendations r join accounts a on a.id = r.account_id where r.session_id = b.id and scores_open(b.id))::text as recs
+                from recommendations r join accounts a on a.id = r.account_id where b.open and r.session_id = b.id)::text as recs
         from base b
        order by {sort} {direction} nulls last, b.created_at desc, b.id
        limit $9 offset $10""";
