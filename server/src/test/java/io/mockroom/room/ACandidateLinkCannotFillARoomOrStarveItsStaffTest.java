@@ -41,7 +41,7 @@ class ACandidateLinkCannotFillARoomOrStarveItsStaffTest {
     String id = session.get("id").asText();
     List<RoomClient> open = new ArrayList<>();
     try {
-      RoomClient staff = staff(ada, id);
+      RoomClient staff = RoomClient.joinAsStaff(server, ada, id);
       open.add(staff);
       List<String> candidates = new ArrayList<>();
       int refused = 0;
@@ -88,7 +88,7 @@ class ACandidateLinkCannotFillARoomOrStarveItsStaffTest {
   @Test
   void aCandidateWhoseBrowserLostItsIdGetsBackIn() {
     JsonNode session = ada.createSession("Forgetful", "Fay", 1);
-    try (RoomClient staff = staff(ada, session.get("id").asText())) {
+    try (RoomClient staff = RoomClient.joinAsStaff(server, ada, session.get("id").asText())) {
       RoomClient first = candidate(session, "Fay", null);
       String firstId = welcome(first).get("you").get("id").asText();
       first.close();
@@ -105,7 +105,7 @@ class ACandidateLinkCannotFillARoomOrStarveItsStaffTest {
     JsonNode session = ada.createSession("Starved", "Sid", 1);
     String id = session.get("id").asText();
     List<RoomClient> flood = new ArrayList<>();
-    try (RoomClient staff = staff(ada, id)) {
+    try (RoomClient staff = RoomClient.joinAsStaff(server, ada, id)) {
       String[] participant = new String[Room.MAX_CANDIDATES_PRESENT];
       for (int k = 0; k < 10; k++) {
         int who = k / Room.MAX_SOCKETS_PER_PARTICIPANT;
@@ -146,12 +146,6 @@ class ACandidateLinkCannotFillARoomOrStarveItsStaffTest {
     } finally {
       flood.forEach(RoomClient::close);
     }
-  }
-
-  private static RoomClient staff(Interviewer who, String id) {
-    RoomClient c = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, who.cookie());
-    c.hello();
-    return c;
   }
 
   /** A candidate socket, welcomed; with a participant id, as that participant. */

@@ -37,15 +37,15 @@ class ADemotedInterviewerRejoinsAsAnObserverTest {
     JsonNode session = alice.createSession("Demoted", "Dan", 1);
     String id = session.get("id").asText();
     setRole(id, "interviewer");
-    try (RoomClient a = staff(alice, id)) {
+    try (RoomClient a = RoomClient.joinAsStaff(server, alice, id)) {
       String carolId;
-      try (RoomClient c = staff(carol, id)) {
+      try (RoomClient c = RoomClient.joinAsStaff(server, carol, id)) {
         JsonNode welcome = welcome(c);
         assertThat(welcome.get("you").get("role").asText()).isEqualTo("interviewer");
         carolId = welcome.get("you").get("id").asText();
       }
       setRole(id, "observer");
-      try (RoomClient c = staff(carol, id)) {
+      try (RoomClient c = RoomClient.joinAsStaff(server, carol, id)) {
         JsonNode welcome = welcome(c);
         assertThat(welcome.get("you").get("id").asText()).as("the same participant").isEqualTo(carolId);
         assertThat(welcome.get("you").get("role").asText()).isEqualTo("observer");
@@ -65,19 +65,19 @@ class ADemotedInterviewerRejoinsAsAnObserverTest {
     JsonNode session = alice.createSession("Demoted live", "Dora", 1);
     String id = session.get("id").asText();
     setRole(id, "interviewer");
-    try (RoomClient c = staff(carol, id)) {
+    try (RoomClient c = RoomClient.joinAsStaff(server, carol, id)) {
       setRole(id, "observer");
       assertThat(c.awaitClosed()).as("closed on the change").isTrue();
       assertThat(c.closeCode()).isEqualTo(Room.ROLE_CHANGED);
       assertThat(c.closeReason()).isEqualTo("role changed");
     }
-    try (RoomClient c = staff(carol, id)) {
+    try (RoomClient c = RoomClient.joinAsStaff(server, carol, id)) {
       assertThat(welcome(c).get("you").get("role").asText()).isEqualTo("observer");
       setRole(id, "interviewer");
       assertThat(c.awaitClosed()).isTrue();
       assertThat(c.closeCode()).isEqualTo(Room.ROLE_CHANGED);
     }
-    try (RoomClient c = staff(carol, id)) {
+    try (RoomClient c = RoomClient.joinAsStaff(server, carol, id)) {
       assertThat(welcome(c).get("you").get("role").asText()).isEqualTo("interviewer");
       c.send(c.json("start"));
       c.await("started");
@@ -88,12 +88,6 @@ class ADemotedInterviewerRejoinsAsAnObserverTest {
     Http.Reply r = Http.post(server.baseUrl() + "/api/sessions/" + sessionId + "/members",
         Map.of("email", carol.account().get("email").asText(), "role", role), alice.cookie());
     assertThat(r.status()).as(r.body()).isEqualTo(200);
-  }
-
-  private static RoomClient staff(Interviewer who, String id) {
-    RoomClient c = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, who.cookie());
-    c.hello();
-    return c;
   }
 
   private static JsonNode welcome(RoomClient c) {

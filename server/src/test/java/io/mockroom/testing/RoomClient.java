@@ -54,6 +54,13 @@ public final class RoomClient implements AutoCloseable {
     return connect(vertx, port, path, cookie, 4 * 1024 * 1024);
   }
 
+  /** {@code who}'s staff socket in session {@code sessionId}'s room, welcomed. */
+  public static RoomClient joinAsStaff(TestServer server, Interviewer who, String sessionId) {
+    RoomClient c = connect(server.vertx(), server.port(), "/ws/rooms/" + sessionId, who.cookie());
+    c.hello();
+    return c;
+  }
+
   /** The same, for a client that takes no frame longer than {@code maxFrame} bytes (messages up to 4 MiB, in several frames). */
   public static RoomClient connect(Vertx vertx, int port, String path, String cookie, int maxFrame) {
     return connect(vertx, port, path, cookie, maxFrame, null);
