@@ -8,9 +8,11 @@ import io.mockroom.auth.AccountStore;
 import io.mockroom.auth.LoginThrottle;
 import io.mockroom.auth.PasswordHasher;
 import io.mockroom.config.Config;
+import io.mockroom.config.Secret;
 import io.mockroom.http.AuthRoutes;
 import io.mockroom.http.Authn;
 import io.mockroom.http.ClientAddress;
+import io.mockroom.http.MetricsAccess;
 import io.mockroom.http.PracticeRoutes;
 import io.mockroom.http.PublicUrls;
 import io.mockroom.http.NoNulInTheAddress;
@@ -121,6 +123,7 @@ public final class MockroomServer {
       new HealthRoute(db.pool(), clusterProblem).mount(r);
       // A scrape formats every meter (~30 KB of text): 10-20 ms of CPU warm, ~150 ms the first
       // time. On a worker thread, so the event loop's rooms do not wait behind it.
+      r.get("/metrics").handler(new MetricsAccess(config.metricsToken().map(Secret::value))::check);
       r.get("/metrics").handler(rc -> vertx.executeBlocking(metrics::scrape, false).onComplete(scrape -> {
         if (scrape.failed()) rc.fail(scrape.cause());
         else rc.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(scrape.result());

@@ -29,6 +29,8 @@ import java.util.function.Consumer;
  * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} is believed for the client's
  *     address (login throttling); empty trusts nobody
  * @param cluster whether and how this node joins a cluster
+ * @param metricsToken the bearer token a scrape of {@code /metrics} must send; without one only a
+ *     scraper on this machine is answered ({@code http.MetricsAccess})
  */
 public record Config(
     String host,
@@ -42,7 +44,8 @@ public record Config(
     int passwordIterations,
     int socketSilenceSeconds,
     TrustedProxies trustedProxies,
-    ClusterConfig cluster) {
+    ClusterConfig cluster,
+    Optional<Secret> metricsToken) {
 
   /** Environment variable → flag, in README order. */
   public static final Map<String, String> KEYS = keys();
@@ -62,7 +65,8 @@ public record Config(
   /** Defaults for tests: port 0, loopback, the given data folder, no bank import unless asked. */
   public static Config forTests(Path dataDir) {
     // Fewer hash iterations than production keep the suite fast; the hasher is the same code.
-    return new Config("127.0.0.1", 0, dataDir, Optional.empty(), "info", true, 4, Optional.empty(), 10_000, 60, TrustedProxies.none(), ClusterConfig.off());
+    return new Config("127.0.0.1", 0, dataDir, Optional.empty(), "info", true, 4, Optional.empty(), 10_000, 60, TrustedProxies.none(), ClusterConfig.off(),
+        Optional.empty());
   }
 
   public Config withDatabaseUrl(DatabaseUrl url) {
@@ -87,6 +91,10 @@ public record Config(
 
   public Config withPublicUrl(URI publicUrl) {
     return copy(c -> c.publicUrl = Optional.of(publicUrl));
+  }
+
+  public Config withMetricsToken(String token) {
+    return copy(c -> c.metricsToken = Optional.of(new Secret(token)));
   }
 
   public Config withImportBank(boolean importBank) {
@@ -117,6 +125,7 @@ public record Config(
     int socketSilenceSeconds;
     TrustedProxies trustedProxies;
     ClusterConfig cluster;
+    Optional<Secret> metricsToken;
 
     Copy(Config c) {
       host = c.host;
@@ -131,11 +140,12 @@ public record Config(
       socketSilenceSeconds = c.socketSilenceSeconds;
       trustedProxies = c.trustedProxies;
       cluster = c.cluster;
+      metricsToken = c.metricsToken;
     }
 
     Config build() {
       return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl,
-          passwordIterations, socketSilenceSeconds, trustedProxies, cluster);
+          passwordIterations, socketSilenceSeconds, trustedProxies, cluster, metricsToken);
     }
   }
 
@@ -163,7 +173,21 @@ public record Config(
       // Each node's embedded database would be its own: accounts, sessions and rooms split between them.
       throw new ConfigException("MOCKROOM_CLUSTER", "needs MOCKROOM_DATABASE_URL: every node of a cluster must use the same Postgres");
     }
-    return new Config(host, port, dataDir, db, level, importBank, pool, publicUrl, iterations, silence, proxies, cluster);
+    Optional<Secret> metricsToken = Optional.ofNullable(v.get("MOCKROOM_METRICS_TOKEN")).map(Config::metricsToken);
+    return new Config(host, port, dataDir, db, level, importBank, pool, publicUrl, iterations, silence, proxies, cluster,
+        metricsToken);
+  }
+
+  /** A token long enough not to be guessed, and one a Prometheus credentials file can hold. */
+  private static Secret metricsToken(String raw) {
+    // The value is never quoted in the error: it is a secret.
+    if (raw.length() < 16) {
+      throw new ConfigException("MOCKROOM_METRICS_TOKEN", "is shorter than 16 characters; make one with: openssl rand -hex 32");
+    }
+    if (!raw.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+      throw new ConfigException("MOCKROOM_METRICS_TOKEN", "may hold only printable ASCII without spaces; make one with: openssl rand -hex 32");
+    }
+    return new Secret(raw);
   }
 
   private static ClusterConfig cluster(Map<String, String> v) {
@@ -292,6 +316,7 @@ public record Config(
     k.put("MOCKROOM_PASSWORD_ITERATIONS", "--password-iterations");
     k.put("MOCKROOM_SOCKET_SILENCE_SECONDS", "--socket-silence-seconds");
     k.put("MOCKROOM_TRUSTED_PROXIES", "--trusted-proxies");
+    k.put("MOCKROOM_METRICS_TOKEN", "--metrics-token");
     k.put("MOCKROOM_CLUSTER", "--cluster");
     k.put("MOCKROOM_CLUSTER_NAME", "--cluster-name");
     k.put("MOCKROOM_CLUSTER_HOST", "--cluster-host");

@@ -101,4 +101,17 @@ class ConfigFailsFastNamingTheKeyTest {
     assertThatThrownBy(() -> Config.load(Map.of(), List.of("--port")))
         .hasMessageStartingWith("--port: needs a value");
   }
+
+  @Test
+  void aMetricsTokenMustBeLongAndIsNeverPrinted() {
+    Config c = Config.load(Map.of("MOCKROOM_METRICS_TOKEN", "0123456789abcdef0123"), List.of());
+    assertThat(c.metricsToken().orElseThrow().value()).isEqualTo("0123456789abcdef0123");
+    assertThat(c.toString()).doesNotContain("0123456789abcdef0123");
+    assertThat(Config.load(Map.of(), List.of()).metricsToken()).isEmpty();
+    assertThatThrownBy(() -> Config.load(Map.of("MOCKROOM_METRICS_TOKEN", "short-secret"), List.of()))
+        .hasMessage("MOCKROOM_METRICS_TOKEN: is shorter than 16 characters; make one with: openssl rand -hex 32")
+        .message().doesNotContain("short-secret");
+    assertThatThrownBy(() -> Config.load(Map.of("MOCKROOM_METRICS_TOKEN", "with a space 0123456789"), List.of()))
+        .hasMessage("MOCKROOM_METRICS_TOKEN: may hold only printable ASCII without spaces; make one with: openssl rand -hex 32");
+  }
 }

@@ -333,7 +333,8 @@ final class DeployFiles {
   }
 
   static final Map<String, String> PLAUSIBLE_SECRETS =
-      Map.of("MOCKROOM_DATABASE_URL", "postgresql://mockroom:c0ffee0123456789@postgres.interviews.svc.cluster.local:5432/mockroom");
+      Map.of("MOCKROOM_DATABASE_URL", "postgresql://mockroom:c0ffee0123456789@postgres.interviews.svc.cluster.local:5432/mockroom",
+          "MOCKROOM_METRICS_TOKEN", "5ca1ab1e0123456789abcdef");
 
   private static final Pattern KUBERNETES_REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
 

@@ -36,11 +36,12 @@ public final class Http {
     return get(url, null);
   }
 
-  /** GET with a cookie header (may be null). */
-  public static Reply get(String url, String cookie) {
+  /** GET with a cookie header (may be null) and extra headers (name, value, …). */
+  public static Reply get(String url, String cookie, String... headers) {
     try {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
       if (cookie != null) b.header("Cookie", cookie);
+      for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
       HttpResponse<String> r;
       try {
         r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
