@@ -30,6 +30,7 @@ public final class ServerMetrics {
   public final Counter reconnects;
   public final Counter roomClaims;
   public final Counter ownershipMoves;
+  public final Counter refusedEvents;
 
   public ServerMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -55,6 +56,9 @@ public final class ServerMetrics {
         .register(registry);
     ownershipMoves = Counter.builder("mockroom_ownership_moves")
         .description("Rooms this node took over from an owner that left the cluster").register(registry);
+    // Each is also logged as an error; a rate above zero means a room keeps reloading (docs/protocol.md, not_stored).
+    refusedEvents = Counter.builder("mockroom_eventlog_refused")
+        .description("Session events the database refused for what they hold (not stored; their room reloads)").register(registry);
   }
 
   public void gauge(String name, String description, Supplier<Number> value) {

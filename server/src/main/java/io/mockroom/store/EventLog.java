@@ -428,6 +428,7 @@ public final class EventLog {
   private void refuse(Pending p, Throwable cause) {
     LogEntry e = p.entry();
     refusedAt.put(e.sessionId(), new Refused(e.version(), p.epoch()));
+    metrics.refusedEvents.increment();
     log.error("Session {}: event {} ({}, participant {}) was refused by the database and is not stored; "
         + "the room's later events are dropped and the room reloads from the log: {}",
         e.sessionId(), e.version(), e.type(), e.participantId(), cause.getMessage());

@@ -56,7 +56,8 @@ class AnEventPostgresRefusesFailsAloneAndOtherRoomsKeepSavingTest {
         for (UUID s : List.of(a, b)) Sql.execute(server.database(), "insert into room_owners (session_id, epoch, node) values (?::uuid, 1, 'test')", s.toString());
       }
       Context context = server.vertx().getOrCreateContext();
-      EventLog log = onContext(context, () -> new EventLog(server.vertx(), pool, new ServerMetrics(), fenced));
+      ServerMetrics metrics = new ServerMetrics();
+      EventLog log = onContext(context, () -> new EventLog(server.vertx(), pool, metrics, fenced));
 
       // Appended in one task of the log's context: they are one batch.
       List<Future<Void>> appends = onContext(context, () -> List.of(
@@ -75,6 +76,8 @@ class AnEventPostgresRefusesFailsAloneAndOtherRoomsKeepSavingTest {
       assertThat(log.healthy()).isTrue();
       assertThat(texts(a)).containsExactly("a1");
       assertThat(texts(b)).containsExactly("b1", "b2", "b3");
+      assertThat(metrics.refusedEvents.count()).as("the refused event, not its followers").isEqualTo(1);
+      assertThat(metrics.scrape()).contains("mockroom_eventlog_refused_total 1.0");
 
       // Later events of the room that appended the refused one are not written either…
       assertThat(log.append(List.of(note(a, 4, "a4")), 1).otherwiseEmpty().await(10, TimeUnit.SECONDS)).isNull();
