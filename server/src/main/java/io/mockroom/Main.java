@@ -6,6 +6,7 @@ import io.mockroom.cluster.ClusterNode;
 import io.mockroom.config.Config;
 import io.mockroom.config.ConfigException;
 import io.mockroom.store.EmbeddedDatabase;
+import io.mockroom.store.FileCacheFolder;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
@@ -75,7 +76,7 @@ public final class Main {
         // epoll on Linux when its library loads, NIO otherwise (-Dmockroom.nativeTransport=false
         // forces NIO, to compare the two in the benchmark).
         .setPreferNativeTransport(Boolean.parseBoolean(System.getProperty("mockroom.nativeTransport", "true")))
-        .setFileSystemOptions(new FileSystemOptions().setFileCacheDir(config.dataDir().resolve("cache").toString()));
+        .setFileSystemOptions(new FileSystemOptions().setFileCacheDir(FileCacheFolder.prepare(config.dataDir()).toString()));
     // Registered before anything starts: a SIGTERM during a long first start (the bank import)
     // must still stop the embedded Postgres, which has no hook of its own.
     AtomicReference<Vertx> vertx = new AtomicReference<>();

@@ -1,0 +1,51 @@
+package io.mockroom.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CacheFoldersOfProcessesThatAreGoneAreDeletedAtStartTest {
+
+  @Test
+  void aDeadProcesssFolderAndThisPidsOldContentGoAndALiveProcesssFolderStays(@TempDir Path dataDir) throws Exception {
+    Path cache = dataDir.resolve("cache");
+    long gone = pidOfAProcessThatEnded();
+    long alive = ProcessHandle.current().parent().orElseThrow().pid();
+    long self = ProcessHandle.current().pid();
+    Path goneFile = write(cache.resolve(gone + "/vertx-cache-1/webroot/app.js"));
+    Path aliveFile = write(cache.resolve(alive + "/vertx-cache-2/webroot/app.js"));
+    Path samePidEarlier = write(cache.resolve(self + "/vertx-cache-3/webroot/app.js"));
+    Path notOurs = write(cache.resolve("vertx-cache-4/webroot/app.js"));
+
+    Path own = FileCacheFolder.prepare(dataDir);
+
+    assertThat(own).isEqualTo(cache.resolve(Long.toString(self)));
+    assertThat(cache.resolve(Long.toString(gone))).doesNotExist();
+    assertThat(samePidEarlier.getParent().getParent().getParent()).doesNotExist();
+    assertThat(aliveFile).exists();
+    assertThat(notOurs).exists();
+  }
+
+  @Test
+  void aDataFolderWithoutACacheIsFine(@TempDir Path dataDir) {
+    assertThat(FileCacheFolder.prepare(dataDir)).isEqualTo(dataDir.resolve("cache").resolve(Long.toString(ProcessHandle.current().pid())));
+    assertThat(dataDir.resolve("cache")).doesNotExist();
+  }
+
+  private static long pidOfAProcessThatEnded() throws Exception {
+    Process p = new ProcessBuilder("true").start();
+    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.toHandle().isAlive()).isFalse();
+    return p.pid();
+  }
+
+  private static Path write(Path file) throws Exception {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "x");
+    return file;
+  }
+}
