@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.mockroom.collab.Utf16;
+import io.mockroom.text.VisibleText;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 
@@ -79,7 +80,9 @@ public final class Bodies {
   public static String text(String value, String field, int min, int max) {
     String v = value == null ? "" : value.strip();
     String subject = Character.toUpperCase(field.charAt(0)) + field.substring(1);
-    if (v.length() < min) throw ApiError.badRequest(min <= 1 ? "Please fill in " + field + "." : subject + " needs at least " + min + " characters.");
+    if (v.length() < min || (min >= 1 && !VisibleText.hasVisible(v))) {
+      throw ApiError.badRequest(min <= 1 ? "Please fill in " + field + "." : subject + " needs at least " + min + " characters.");
+    }
     if (v.length() > max) throw ApiError.badRequest(subject + " can be at most " + max + " characters.");
     return v;
   }
