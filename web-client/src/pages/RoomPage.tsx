@@ -9,7 +9,7 @@ import { SharedEditors } from '../room/editors';
 import type { ChatLine, NoteLine, Participant, PlanItem, Question, ScoringView, ServerMessage } from '../room/protocol';
 import { Prompt } from '../markdown';
 import { goToLogin } from './SessionsPage';
-import { AnswerKey, Notes, Plan, RoomLinks, Recommend, ScoreBox, StaffTabs, nextPlanIndex, type Outgoing, type Tab } from './StaffPanels';
+import { AnswerKey, Notes, Plan, RoomLinks, Recommend, ScoreBox, StaffTabs, nextPlanIndex, pendingLabel, type Outgoing, type Tab } from './StaffPanels';
 
 interface RoomState {
   you: Participant | null;
@@ -28,7 +28,10 @@ interface RoomState {
   /** Questions shown in this session (their ids), and the plan index of the last plan question shown. */
   asked: string[];
   lastPlanIndex: number | null;
-  /** Why an edit of ours was undone (an over-limit paste, an edit the server could not store), until dismissed. */
+  /**
+   * Why an edit of ours was undone (an over-limit paste, an edit the server could not store), or a
+   * message of ours dropped (one the server refused for good), until dismissed.
+   */
   notice: string | null;
 }
 
@@ -163,6 +166,9 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
     );
     conn.current = c;
     c.onOutbox = () => tick(t => t + 1);
+    // A message the server will never take (too long, not allowed, not stored) is not resent: say which,
+    // and why, until dismissed (a refusal for not_stored is followed by a reconnect, whose welcome clears errors).
+    c.onRefused = (message, _code, reason) => setRoom(r => ({ ...r, notice: `${refusedWhat(message)} ${reason}` }));
     const handle = (m: ServerMessage) => {
       const ed = () => {
         if (!editorsCreated && editorEl.current) {
@@ -197,8 +203,9 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
           break;
         case 'updates': ed()?.receive(m.doc, m.updates); break;
         case 'cursor': editorsCreated?.remoteCursor(m.doc, { id: m.participantId, name: m.name, anchor: m.anchor, head: m.head }); break;
-        case 'chat': setRoom(r => ({ ...r, chat: [...r.chat, m.chat] })); break;
-        case 'note': setRoom(r => ({ ...r, notes: [...r.notes, m.note] })); break;
+        // A line confirmed again (sent again after a lost confirmation) is shown once.
+        case 'chat': setRoom(r => r.chat.some(l => l.id === m.chat.id) ? r : ({ ...r, chat: [...r.chat, m.chat] })); break;
+        case 'note': setRoom(r => r.notes.some(n => n.id === m.note.id) ? r : ({ ...r, notes: [...r.notes, m.note] })); break;
         case 'scoring': setRoom(r => ({ ...r, scoring: m.scoring })); break;
         case 'ended': setRoom(r => ({ ...r, status: 'ended' })); break;
         case 'saving': setRoom(r => ({ ...r, paused: m.state === 'paused' })); break;
@@ -221,7 +228,9 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
     c.open();
     // For the browser tests: simulate a network drop, and see how many reconnects have failed.
     // The editor's view lets a test make an edit the way a program would (dispatch).
-    (window as any).mockroomRoom = { drop: () => c.drop(), failedAttempts: () => c.failedAttempts, editor: () => editorsCreated?.editorView };
+    // What the outbox holds, and how often each message was sent, lets a test wait for a resend.
+    (window as any).mockroomRoom = { drop: () => c.drop(), failedAttempts: () => c.failedAttempts, editor: () => editorsCreated?.editorView,
+      unconfirmed: () => c.unconfirmed };
     return () => c.close();
   }, [path]);
 
@@ -229,6 +238,7 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
   const interviewer = you?.role === 'interviewer';
   const unsaved = editors.current?.unsaved() ?? 0;
   const online = status === 'online';
+  /** What we sent that the server has not confirmed yet (on its way, or waiting for the connection). */
   const waitingOut = (conn.current?.waiting ?? []) as Outgoing[];
   const notSent = waitingOut.length ? ` · ${waitingOut.length} not sent yet` : '';
   const saveState = status === 'reconnecting' ? `Reconnecting…${notSent}` : room.paused ? 'Saving paused' : unsaved > 0 || waitingOut.length ? 'Saving…' : 'All saved';
@@ -252,17 +262,18 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
   const waiting = you && !staffPage && room.status === 'scheduled';
   const next = interviewer ? nextPlanIndex(room.plan, room.asked, room.lastPlanIndex) : null;
   const pushPlan = (i: number) => conn.current?.send({ type: 'push_question', planIndex: i });
-  const chat = <Chat lines={room.chat} send={t => deliver({ type: 'chat', text: t })} waiting={waitingOut.filter(m => m.type === 'chat').map(m => String(m.text))} />;
+  const chat = <Chat lines={room.chat} send={t => deliver({ type: 'chat', text: t })} waiting={waitingOut.filter(m => m.type === 'chat')} online={online} />;
   const tabs: Tab[] = !staffPage || !you ? [] : [
     { id: 'question', label: 'Answer key', body: <AnswerKey question={room.current} /> },
     { id: 'score', label: 'Score', body: <>
-      {room.current ? <ScoreBox question={room.current} scoring={room.scoring} you={you.id} send={deliver} waiting={waitingOut} />
+      {room.current ? <ScoreBox question={room.current} scoring={room.scoring} you={you.id} send={deliver} waiting={waitingOut} online={online} />
         : <p class="muted">Scores are per question: they open with the first question.</p>}
-      <Recommend scoring={room.scoring} you={you.id} send={deliver} waiting={waitingOut.some(m => m.type === 'recommend')} />
+      <Recommend scoring={room.scoring} you={you.id} send={deliver} sending={waitingOut.some(m => m.type === 'recommend')}
+        waiting={!online && waitingOut.some(m => m.type === 'recommend')} />
     </> },
     ...(interviewer ? [{ id: 'plan', label: 'Plan', body: <Plan plan={room.plan} current={room.current} asked={room.asked} online={online}
       push={pushPlan} pushAny={id => conn.current?.send({ type: 'push_question', questionId: id })} /> }] : []),
-    { id: 'notes', label: 'Notes', body: <Notes notes={room.notes} send={t => deliver({ type: 'note', text: t })} waiting={waitingOut.filter(m => m.type === 'note').map(m => String(m.text))} /> },
+    { id: 'notes', label: 'Notes', body: <Notes notes={room.notes} send={t => deliver({ type: 'note', text: t })} waiting={waitingOut.filter(m => m.type === 'note')} online={online} /> },
     ...(interviewer ? [{ id: 'links', label: 'Links', body: <RoomLinks sessionId={sessionId!} /> }] : []),
   ];
   return (
@@ -318,6 +329,19 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
   );
 }
 
+/** How an error names a message of ours the server refused for good. */
+function refusedWhat(m: Outgoing): string {
+  const quoted = (t: unknown) => { const s = String(t ?? ''); return `“${s.length > 60 ? `${s.slice(0, 60)}…` : s}”`; };
+  switch (m.type) {
+    case 'chat': return `Your chat message ${quoted(m.text)} was not sent:`;
+    case 'note': return `Your note ${quoted(m.text)} was not saved:`;
+    case 'hint': return `Your hint ${quoted(m.text)} was not saved:`;
+    case 'score': return 'Your score was not saved:';
+    case 'recommend': return 'Your recommendation was not saved:';
+    default: return 'Not saved:';
+  }
+}
+
 function upsert(list: Participant[], p: Participant) {
   const i = list.findIndex(x => x.id === p.id);
   if (i < 0) return [...list, p];
@@ -338,7 +362,8 @@ function Timer({ question }: { question: Question }) {
   return <span class={`timer ${left < 0 ? 'over' : left < 60 ? 'soon' : ''}`} aria-label="Time left">{left >= 0 ? fmt(left) : `+${fmt(-left)}`}</span>;
 }
 
-function Chat({ lines, send, waiting }: { lines: ChatLine[]; send: (text: string) => void; waiting: string[] }) {
+/** {@code waiting}: our lines not confirmed yet, shown greyed after the others until they are. */
+function Chat({ lines, send, waiting, online }: { lines: ChatLine[]; send: (text: string) => void; waiting: Outgoing[]; online: boolean }) {
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => { list.current?.scrollTo({ top: list.current.scrollHeight }); }, [lines.length, waiting.length]);
   return (
@@ -346,7 +371,7 @@ function Chat({ lines, send, waiting }: { lines: ChatLine[]; send: (text: string
       <h3>Chat</h3>
       <ol ref={list} class="chat-lines" aria-live="polite">
         {lines.map(l => <li key={l.id}><span class="who">{l.name}</span> <span class="text">{l.text}</span></li>)}
-        {waiting.map((text, i) => <li key={`waiting-${i}`} class="not-sent"><span class="text">{text}</span> <span class="hint">Not sent yet — reconnecting</span></li>)}
+        {waiting.map(m => <li key={`waiting-${m.id}`} class="not-sent"><span class="text">{String(m.text)}</span> <span class="hint">{pendingLabel(online)}</span></li>)}
       </ol>
       <form onSubmit={e => { e.preventDefault(); const i = e.currentTarget.elements.namedItem('chat') as HTMLInputElement; if (i.value.trim()) { send(i.value); i.value = ''; } }}>
         <input name="chat" aria-label="Chat message" placeholder="Message" maxLength={2000} autocomplete="off" />

@@ -7,11 +7,20 @@ import { api, ApiError, sessions, RECOMMENDATIONS, RUBRIC, type QuestionSummary 
 import type { NoteLine, PlanItem, Question, ScoringView } from '../room/protocol';
 import { Markdown, Inline, Prompt } from '../markdown';
 import { CandidateLink, LinkField } from './CandidateLink';
+import type { Outgoing } from '../room/connection';
 
-/** Messages people send that must survive a reconnection (see RoomConnection.deliver). */
-export type Outgoing = { type: string; [field: string]: unknown };
+/** Messages people send that the room stores: kept and resent until confirmed (see RoomConnection.deliver). */
+export type { Outgoing };
 
 export interface Tab { id: string; label: string; body: ComponentChildren }
+
+/**
+ * What a message the server has not confirmed yet says beside it: on its way while connected, else
+ * waiting for the connection. Either way it is kept and sent until the server confirms it.
+ */
+export function pendingLabel(online: boolean) {
+  return online ? 'Sending…' : 'Not sent yet — reconnecting';
+}
 
 export function StaffTabs({ tabs }: { tabs: Tab[] }) {
   const [active, setActive] = useState(tabs[0].id);
@@ -82,12 +91,13 @@ export function Plan({ plan, current, asked, online, push, pushAny }: {
   );
 }
 
-export function Notes({ notes, send, waiting }: { notes: NoteLine[]; send: (text: string) => void; waiting: string[] }) {
+/** {@code waiting}: notes sent and not confirmed yet, shown after the stored ones until they are. */
+export function Notes({ notes, send, waiting, online }: { notes: NoteLine[]; send: (text: string) => void; waiting: Outgoing[]; online: boolean }) {
   return (
     <div class="notes">
       <ol class="note-lines">
         {notes.map(n => <li key={n.id}><time>{new Date(n.at).toLocaleTimeString()}</time> <span class="who">{n.name}</span> <span class="text">{n.text}</span></li>)}
-        {waiting.map((text, i) => <li key={`waiting-${i}`} class="not-sent"><span class="text">{text}</span> <span class="hint">Not sent yet — reconnecting</span></li>)}
+        {waiting.map(m => <li key={`waiting-${m.id}`} class="not-sent"><span class="text">{String(m.text)}</span> <span class="hint">{pendingLabel(online)}</span></li>)}
       </ol>
       <form onSubmit={e => { e.preventDefault(); const i = e.currentTarget.elements.namedItem('note') as HTMLTextAreaElement; if (i.value.trim()) { send(i.value); i.value = ''; } }}>
         <textarea name="note" aria-label="Private note" placeholder="Only interviewers see notes" maxLength={10000} rows={3}
@@ -98,13 +108,15 @@ export function Notes({ notes, send, waiting }: { notes: NoteLine[]; send: (text
   );
 }
 
-export function ScoreBox({ question, scoring, you, send, waiting }: { question: Question; scoring: ScoringView | null; you: string; send: (m: Outgoing) => void; waiting: Outgoing[] }) {
+export function ScoreBox({ question, scoring, you, send, waiting, online }: {
+  question: Question; scoring: ScoringView | null; you: string; send: (m: Outgoing) => void; waiting: Outgoing[]; online: boolean;
+}) {
   const mine = scoring?.scores.find(s => s.participantId === you && s.questionId === question.questionId);
   const others = scoring?.revealed ? scoring.scores.filter(s => s.participantId !== you && s.questionId === question.questionId) : [];
   const [hint, setHint] = useState('');
-  // A score clicked while reconnecting shows as clicked (it is sent when the connection is back).
+  // A score clicked and not confirmed yet (on its way, or waiting for the connection) shows as clicked.
   const pending = waiting.filter(m => m.type === 'score' && m.questionId === question.questionId).pop();
-  const pendingHints = waiting.filter(m => m.type === 'hint' && m.questionId === question.questionId).map(m => String(m.text));
+  const pendingHints = waiting.filter(m => m.type === 'hint' && m.questionId === question.questionId);
   const rubric = pending ? (pending.rubric as number | null) : mine?.rubric ?? null;
   const ticked = pending ? (pending.keyPoints as number[]) : mine?.keyPoints ?? [];
   const save = (r: number | null, k: number[]) => send({ type: 'score', questionId: question.questionId, rubric: r, keyPoints: k });
@@ -120,7 +132,7 @@ export function ScoreBox({ question, scoring, you, send, waiting }: { question: 
         ))}
       </div>
       {rubric && <p class="hint">{RUBRIC[rubric - 1].anchor}</p>}
-      {pending && <p class="hint not-sent" role="status">Score not sent yet — it is sent when the connection is back.</p>}
+      {pending && !online && <p class="hint not-sent" role="status">Score not sent yet — it is sent when the connection is back.</p>}
       <ul class="key-point-ticks">
         {(question.keyPoints ?? []).map((k, i) => (
           <li><label><input type="checkbox" checked={ticked.includes(i)}
@@ -134,7 +146,7 @@ export function ScoreBox({ question, scoring, you, send, waiting }: { question: 
       {(hints.length > 0 || pendingHints.length > 0) && (
         <ul class="hints">
           {hints.map(h => <li key={h.id}><time>{new Date(h.at).toLocaleTimeString()}</time> <span class="who">{h.name}</span> {h.text}</li>)}
-          {pendingHints.map((text, i) => <li key={`waiting-${i}`} class="not-sent">{text} <span class="hint">Not sent yet — reconnecting</span></li>)}
+          {pendingHints.map(m => <li key={`waiting-${m.id}`} class="not-sent">{String(m.text)} <span class="hint">{pendingLabel(online)}</span></li>)}
         </ul>
       )}
       {others.length > 0 && <ul class="others">{others.map(o => <li><strong>{o.name}</strong>: {o.rubric ?? '—'}/4</li>)}</ul>}
@@ -149,7 +161,10 @@ const DRAFT_DELAY_MS = 600;
  * The overall recommendation. The summary is saved as a draft as you type (shortly after you
  * stop), like the editor; leaving the page with a draft not yet sent asks first.
  */
-export function Recommend({ scoring, you, send, waiting }: { scoring: ScoringView | null; you: string; send: (m: Outgoing) => void; waiting: boolean }) {
+/** {@code sending}: a draft or submit of ours not confirmed yet; {@code waiting}: one that waits for the connection. */
+export function Recommend({ scoring, you, send, sending, waiting }: {
+  scoring: ScoringView | null; you: string; send: (m: Outgoing) => void; sending: boolean; waiting: boolean;
+}) {
   const mine = scoring?.recommendations.find(r => r.participantId === you);
   const [choice, setChoice] = useState<string>(mine?.recommendation ?? '');
   const [summary, setSummary] = useState<string>(mine?.summary ?? '');
@@ -172,7 +187,7 @@ export function Recommend({ scoring, you, send, waiting }: { scoring: ScoringVie
   }, [draft !== null]);
   const submitted = mine?.submitted ?? false;
   const others = scoring?.revealed ? scoring.recommendations.filter(r => r.participantId !== you) : [];
-  const saveState = draft !== null ? 'Saving…' : waiting ? 'Not sent yet — it is sent when the connection is back.'
+  const saveState = waiting ? 'Not sent yet — it is sent when the connection is back.' : draft !== null || sending ? 'Saving…'
     : mine && mine.summary === summary && (mine.recommendation ?? '') === choice ? 'Draft saved' : '';
   return (
     <div class="recommend">

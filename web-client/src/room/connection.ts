@@ -1,23 +1,43 @@
 // One room socket that survives drops: reconnects with growing pauses, says hello again with the
 // participant id and the document versions it has, and lets the editors resend what the server
-// has not confirmed. Status changes and messages go to the listeners. What people send while the
-// socket is down (chat, notes, scores, hints) waits in an outbox and goes out, in order, right
-// after the next welcome, so nothing typed or clicked during a reconnection is lost.
+// has not confirmed. Status changes and messages go to the listeners.
+//
+// What people send that the room stores (chat, notes, hints, scores, recommendations) goes through
+// an outbox and stays there until the server confirms it — not merely until the socket took it,
+// which says nothing about whether it arrived. Each message has an id (made here); the server
+// applies an id once and confirms it again when it is sent again (docs/protocol.md, "Confirmed
+// messages"), so resending is always safe: after every welcome, when a confirmation is overdue,
+// and after a rate refusal. One message is in flight at a time, so they apply in the order they
+// were sent even when one of them has to be sent again. The outbox is kept in sessionStorage, so a
+// reload of the tab sends what it had not had confirmed.
 import type { ServerMessage } from './protocol';
 
 export type Status = 'connecting' | 'online' | 'reconnecting' | 'ended' | 'refused';
 
 export interface Hello { participantId?: string; name?: string; lastSeq: number; docs: Record<string, number> }
 
+/** A message a person sent that the room stores; {@code id} is set by {@link RoomConnection.deliver}. */
+export type Outgoing = { type: string; id?: string; [field: string]: unknown };
+
+/** A confirmation overdue this long (a frame lost on a dying socket, a refusal for the socket's rate) sends the message again. */
+const RESEND_AFTER_MS = 4000;
+/** How soon a message the room refused for its rate is sent again. */
+const RATE_RETRY_MS = 1000;
+
+interface Entry { message: Outgoing & { id: string }; sentAt: number; sends: number }
+
 export class RoomConnection {
   private ws: WebSocket | null = null;
   private attempt = 0;
   private closed = false;
   private pingTimer: number | undefined;
-  private outbox: object[] = [];
+  private resendTimer: number | undefined;
+  private outbox: Entry[];
   status: Status = 'connecting';
-  /** Called when the outbox changes (something queued, or the queue sent). */
+  /** Called when the outbox changes (something queued, or confirmed, or dropped). */
   onOutbox: () => void = () => {};
+  /** A message the server refused for good (too long, not allowed, not stored): dropped from the outbox; say so. */
+  onRefused: (message: Outgoing, code: string, reason: string) => void = () => {};
 
   constructor(
     private readonly path: string,
@@ -26,7 +46,9 @@ export class RoomConnection {
     private readonly onStatus: (s: Status, detail?: string) => void,
     /** Asks the server over HTTP whether this socket would be refused (true) or not / no answer (false). */
     private readonly denied: () => Promise<boolean>,
-  ) {}
+  ) {
+    this.outbox = this.loadOutbox();
+  }
 
   open() {
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${this.path}`;
@@ -42,11 +64,22 @@ export class RoomConnection {
     ws.onmessage = e => {
       let m: ServerMessage;
       try { m = JSON.parse(e.data); } catch { return; }
-      if (m.type === 'welcome') this.setStatus('online');
-      if (m.type === 'ended') this.setStatus('ended');
+      if (m.type === 'welcome') {
+        this.setStatus('online');
+        // Whatever was in flight on the old socket may be lost: it goes again (the server applies it once).
+        this.outbox.forEach(x => { x.sentAt = 0; });
+      }
+      if (m.type === 'ended') {
+        this.setStatus('ended');
+        this.outbox = []; // nothing more can be stored in this room
+        this.changed();
+      }
+      if (m.type === 'error' && m.id && this.refused(m.id, m.code, m.message)) return;
+      this.confirm(m);
       this.onMessage(m);
-      // After the welcome (the room is in its state again, editors rebased): what waited goes out.
-      if (m.type === 'welcome') this.sendOutbox();
+      // After the welcome (the room is in its state again, editors rebased) what waits goes out; after
+      // a confirmation, the next.
+      this.pump();
     };
     ws.onclose = e => {
       window.clearInterval(this.pingTimer);
@@ -73,6 +106,7 @@ export class RoomConnection {
       }
       retry();
     };
+    if (this.resendTimer === undefined) this.resendTimer = window.setInterval(() => this.resendOverdue(), 1000);
   }
 
   send(message: object): boolean {
@@ -84,24 +118,106 @@ export class RoomConnection {
   }
 
   /**
-   * Sends now when online, else keeps the message and sends it after the next welcome. For what a
-   * person sent (chat, notes, scores, hints, recommendations), which must never be dropped.
+   * For what a person sent (chat, notes, scores, hints, recommendations), which must never be
+   * dropped nor applied twice: gives it an id, keeps it until the server confirms it, and sends it
+   * (again) until then.
    */
-  deliver(message: object) {
+  deliver(message: Outgoing) {
+    this.outbox.push({ message: { ...message, id: message.id ?? newId() }, sentAt: 0, sends: 0 });
+    this.changed();
+    this.pump();
+  }
+
+  /** Messages not confirmed yet, oldest first: the one in flight, and those waiting behind it. */
+  get waiting(): readonly Outgoing[] {
+    return this.outbox.map(x => x.message);
+  }
+
+  /** For the browser tests: each unconfirmed message's id, type and how often it was sent. */
+  get unconfirmed(): { id: string; type: string; sends: number }[] {
+    return this.outbox.map(x => ({ id: x.message.id, type: x.message.type, sends: x.sends }));
+  }
+
+  /** Sends the oldest unconfirmed message unless it is in flight already: one at a time, in order. */
+  private pump() {
+    const head = this.outbox[0];
+    if (!head || head.sentAt) return;
+    if (this.send(head.message)) {
+      head.sentAt = Date.now();
+      head.sends++;
+    }
+  }
+
+  /** A confirmation overdue: the message (or its confirmation) was lost on the way; it goes again. */
+  private resendOverdue() {
+    const head = this.outbox[0];
+    if (head && head.sentAt && Date.now() - head.sentAt > RESEND_AFTER_MS) head.sentAt = 0;
+    this.pump();
+  }
+
+  /** The ids a server message confirms: the stored chat lines, notes and hints it shows, and a scoring's own id. */
+  private confirm(m: ServerMessage) {
+    if (!this.outbox.length) return;
+    const ids = new Set<string>();
+    if (m.type === 'welcome') {
+      m.chat.forEach(c => ids.add(c.id));
+      m.notes?.forEach(n => ids.add(n.id));
+      m.scoring?.hints.forEach(h => ids.add(h.id));
+    } else if (m.type === 'chat') {
+      ids.add(m.chat.id);
+    } else if (m.type === 'note') {
+      ids.add(m.note.id);
+    } else if (m.type === 'scoring') {
+      if (m.id) ids.add(m.id);
+      m.scoring.hints.forEach(h => ids.add(h.id));
+    }
+    if (!ids.size) return;
     const before = this.outbox.length;
-    this.outbox.push(message);
-    this.sendOutbox(before);
+    this.outbox = this.outbox.filter(x => !ids.has(x.message.id));
+    if (this.outbox.length !== before) this.changed();
   }
 
-  /** Messages waiting for the connection, oldest first. */
-  get waiting(): readonly object[] {
-    return this.outbox;
+  /**
+   * An error naming one of our messages. A rate refusal is sent again shortly; any other refusal
+   * would be refused again (too long, not allowed, not stored), so the message is dropped and the
+   * person told. False when the id is not one of ours (the page shows the error as any other).
+   */
+  private refused(id: string, code: string, reason: string): boolean {
+    const i = this.outbox.findIndex(x => x.message.id === id);
+    if (i < 0) return false;
+    const entry = this.outbox[i];
+    if (code === 'rate_limited') {
+      entry.sentAt = Date.now() - RESEND_AFTER_MS + RATE_RETRY_MS;
+      return true;
+    }
+    this.outbox.splice(i, 1);
+    this.changed();
+    this.onRefused(entry.message, code, reason);
+    this.pump();
+    return true;
   }
 
-  /** Sends what waits, in order, while the socket takes it; tells the listener when what waits changed. */
-  private sendOutbox(before = this.outbox.length) {
-    while (this.outbox.length && this.send(this.outbox[0])) this.outbox.shift();
-    if (this.outbox.length !== before) this.onOutbox();
+  private get storageKey() {
+    return `mockroom:outbox:${this.path}`;
+  }
+
+  private loadOutbox(): Entry[] {
+    try {
+      const kept = JSON.parse(sessionStorage.getItem(this.storageKey) ?? '[]');
+      return Array.isArray(kept) ? kept.filter(m => m && typeof m.id === 'string').map(message => ({ message, sentAt: 0, sends: 0 })) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private changed() {
+    try {
+      if (this.outbox.length) sessionStorage.setItem(this.storageKey, JSON.stringify(this.outbox.map(x => x.message)));
+      else sessionStorage.removeItem(this.storageKey);
+    } catch {
+      // Storage full or refused: the outbox still holds it for this page's life.
+    }
+    this.onOutbox();
   }
 
   /** Reconnect attempts since the socket was last open (for the browser tests). */
@@ -116,6 +232,7 @@ export class RoomConnection {
 
   close() {
     this.closed = true;
+    window.clearInterval(this.resendTimer);
     this.ws?.close();
   }
 
@@ -123,4 +240,17 @@ export class RoomConnection {
     this.status = s;
     this.onStatus(s);
   }
+}
+
+/**
+ * A random UUID (version 4). crypto.randomUUID exists only on secure pages (https, localhost); a
+ * server reached over plain http on a LAN address still has crypto.getRandomValues.
+ */
+export function newId(): string {
+  if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = Array.from(b, x => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

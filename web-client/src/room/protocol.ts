@@ -29,8 +29,10 @@ export type ServerMessage =
   | { type: 'cursor'; participantId: string; name: string; doc: string; anchor: number; head: number }
   | { type: 'chat'; seq: number; chat: ChatLine }
   | { type: 'note'; seq: number; note: NoteLine }
-  | { type: 'scoring'; seq: number; scoring: ScoringView }
+  /** {@code id}, on its author's sockets only: the hint, score or recommendation this scoring confirms. */
+  | { type: 'scoring'; seq: number; scoring: ScoringView; id?: string }
   | { type: 'ended'; seq: number; endedAt: string }
   | { type: 'saving'; state: 'ok' | 'paused' }
-  | { type: 'error'; code: string; message: string; doc?: string; clientID?: string }
+  /** {@code doc}/{@code clientID} name a refused editor update; {@code id} a refused chat line, note, hint, score or recommendation. */
+  | { type: 'error'; code: string; message: string; doc?: string; clientID?: string; id?: string }
   | { type: 'pong'; t: number };

@@ -173,7 +173,7 @@ public final class ClusterRouter implements RoomRouter {
         try {
           message = ClientFrames.decode((String) m.body());
         } catch (ProtocolError e) {
-          r.connection().send(new ServerMessage.Error(e.code(), e.getMessage()));
+          r.connection().send(ServerMessage.Error.of(e));
           return;
         }
         r.room().handle(r.connection(), message, (String) m.body());

@@ -27,19 +27,30 @@ public sealed interface ClientMessage {
   /** Where the sender's cursor and selection are; not stored. */
   record Cursor(String doc, int anchor, int head) implements ClientMessage {}
 
-  record Chat(String text) implements ClientMessage {}
+  /**
+   * What a person sends that the room stores (chat, notes, hints, scores, recommendations): the
+   * browser keeps it until it is confirmed and sends it again after a reconnect. {@code id} (made
+   * by the client; null from a client that gives none) makes a resend apply once: a message whose
+   * id the room already applied is not applied again, and its author is sent the confirmation
+   * again (docs/protocol.md, "Confirmed messages").
+   */
+  sealed interface Confirmable extends ClientMessage {
+    UUID id();
+  }
+
+  record Chat(String text, UUID id) implements Confirmable {}
 
   /** Interviewer or observer: a private note on a question (the current one when null). */
-  record Note(UUID questionId, String text) implements ClientMessage {}
+  record Note(UUID questionId, String text, UUID id) implements Confirmable {}
 
   /** Staff: the rubric score (1–4, null to clear) and the key points ticked (indexes) for a question. */
-  record Score(UUID questionId, Integer rubric, List<Integer> keyPoints) implements ClientMessage {}
+  record Score(UUID questionId, Integer rubric, List<Integer> keyPoints, UUID id) implements Confirmable {}
 
   /** Staff: a hint given to the candidate on a question (the current one when null), kept with its time. */
-  record Hint(UUID questionId, String text) implements ClientMessage {}
+  record Hint(UUID questionId, String text, UUID id) implements Confirmable {}
 
   /** Staff: the overall recommendation and summary; {@code submit} makes it final and counts for the reveal. */
-  record Recommend(String recommendation, String summary, boolean submit) implements ClientMessage {}
+  record Recommend(String recommendation, String summary, boolean submit, UUID id) implements Confirmable {}
 
   /** Interviewer: end the session for everyone; the candidate link stops working. */
   record End() implements ClientMessage {}

@@ -311,7 +311,8 @@ public final class Room {
       return Future.succeededFuture();
     }
     if (!rate.admit(p.role, message)) {
-      conn.send(RoomRateLimit.refusal()); // dropped whole: nothing of it is applied
+      // Dropped whole: nothing of it is applied. Named, when it has an id, so its client resends it later.
+      conn.send(RoomRateLimit.refusal(message instanceof ClientMessage.Confirmable c ? c.id() : null));
       return Future.succeededFuture();
     }
     try {
@@ -320,12 +321,12 @@ public final class Room {
       }
       if (message instanceof Push m) return push(conn, p, m);
       if (message instanceof Cursor m) return cursor(p, m);
-      if (message instanceof Chat m) return chat(p, m);
-      if (message instanceof Note m) return note(p, m);
+      if (message instanceof Chat m) return chat(conn, p, m);
+      if (message instanceof Note m) return note(conn, p, m);
       if (message instanceof PushQuestion m) return pushQuestion(p, m);
-      if (message instanceof ClientMessage.Score m) return score(p, m);
-      if (message instanceof ClientMessage.Hint m) return hint(p, m);
-      if (message instanceof ClientMessage.Recommend m) return recommend(p, m);
+      if (message instanceof ClientMessage.Score m) return score(conn, p, m);
+      if (message instanceof ClientMessage.Hint m) return hint(conn, p, m);
+      if (message instanceof ClientMessage.Recommend m) return recommend(conn, p, m);
       if (message instanceof Start) return start(p);
       if (message instanceof End) return end(p);
       if (message instanceof Ping m) {
@@ -335,7 +336,8 @@ public final class Room {
       if (message instanceof Hello) throw ProtocolError.invalid("hello was already sent on this socket.");
       throw ProtocolError.invalid("Unhandled message " + message.getClass().getSimpleName());
     } catch (ProtocolError e) {
-      conn.send(new ServerMessage.Error(e.code(), e.getMessage()));
+      // A refusal names the message it refuses when it has an id: its client drops it, not resends it.
+      conn.send(ServerMessage.Error.of(message instanceof ClientMessage.Confirmable c ? e.withId(c.id()) : e));
       return Future.succeededFuture();
     }
   }
@@ -426,7 +428,7 @@ public final class Room {
       return Future.succeededFuture();
     }).recover(e -> {
       if (e instanceof ProtocolError pe) {
-        sendTo(p, new ServerMessage.Error(pe.code(), pe.getMessage()));
+        sendTo(p, ServerMessage.Error.of(pe));
         return Future.succeededFuture();
       }
       return Future.failedFuture(e);
@@ -479,35 +481,42 @@ public final class Room {
     return Future.succeededFuture();
   }
 
-  private Future<?> chat(ParticipantState p, Chat m) {
+  private Future<?> chat(Connection conn, ParticipantState p, Chat m) {
+    if (resent(conn, p, "chat", m.id())) return Future.succeededFuture();
     String text = limited(m.text(), MAX_CHAT, "A chat message");
-    ChatView view = new ChatView(UUID.randomUUID(), p.id, p.name, text, Instant.now());
-    commit(List.of(entry("chat", p.id, new JsonObject().put("id", view.id().toString()).put("text", text)
-            .put("at", view.at().toString()))),
-        () -> {
-          state.chat.add(view);
-          broadcastAll(new ServerMessage.Chat(state.seq, view));
-        });
+    ChatView view = new ChatView(m.id() != null ? m.id() : UUID.randomUUID(), p.id, p.name, text, Instant.now());
+    LogEntry chat = entry("chat", p.id, new JsonObject().put("id", view.id().toString()).put("text", text)
+        .put("at", view.at().toString()));
+    applying(view.id(), chat, p);
+    commit(List.of(chat), () -> {
+      committing.remove(view.id());
+      state.chat.add(view);
+      broadcastAll(new ServerMessage.Chat(chat.version(), view));
+    });
     return Future.succeededFuture();
   }
 
-  private Future<?> note(ParticipantState p, Note m) {
+  private Future<?> note(Connection conn, ParticipantState p, Note m) {
+    if (resent(conn, p, "note", m.id())) return Future.succeededFuture();
     if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can write notes.");
     String text = limited(m.text(), MAX_NOTE, "A note");
     UUID question = m.questionId() != null ? m.questionId()
         : state.current == null ? null : state.current.item().questionId();
-    NoteView view = new NoteView(UUID.randomUUID(), p.id, p.name, question, text, Instant.now());
-    commit(List.of(entry("note", p.id, new JsonObject().put("id", view.id().toString())
-            .put("questionId", question == null ? null : question.toString()).put("text", text)
-            .put("at", view.at().toString()))),
-        () -> {
-          state.notes.add(view);
-          broadcast(r -> r.staff() ? new ServerMessage.Note(state.seq, view) : null);
-        });
+    NoteView view = new NoteView(m.id() != null ? m.id() : UUID.randomUUID(), p.id, p.name, question, text, Instant.now());
+    LogEntry note = entry("note", p.id, new JsonObject().put("id", view.id().toString())
+        .put("questionId", question == null ? null : question.toString()).put("text", text)
+        .put("at", view.at().toString()));
+    applying(view.id(), note, p);
+    commit(List.of(note), () -> {
+      committing.remove(view.id());
+      state.notes.add(view);
+      broadcast(r -> r.staff() ? new ServerMessage.Note(note.version(), view) : null);
+    });
     return Future.succeededFuture();
   }
 
-  private Future<?> score(ParticipantState p, ClientMessage.Score m) {
+  private Future<?> score(Connection conn, ParticipantState p, ClientMessage.Score m) {
+    if (resent(conn, p, "score", m.id())) return Future.succeededFuture();
     if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can score.");
     PushedQuestion q = state.pushed.get(m.questionId());
     if (q == null) throw ProtocolError.invalid("Question " + m.questionId() + " was not asked in this session.");
@@ -516,27 +525,38 @@ public final class Room {
     }
     ServerMessage.ScoreView view = new ServerMessage.ScoreView(p.id, p.name, m.questionId(), m.rubric(),
         List.copyOf(new java.util.TreeSet<>(m.keyPoints())), Instant.now());
-    commit(List.of(entry("score", p.id, new JsonObject().put("questionId", m.questionId().toString())
-            .put("rubric", m.rubric()).put("keyPoints", new JsonArray(view.keyPoints())).put("at", view.at().toString()))),
-        () -> afterProjection(p.accountId == null ? null : () -> services.projectScore(id(), p.accountId, view)));
+    LogEntry score = entry("score", p.id, withId(m.id(), new JsonObject().put("questionId", m.questionId().toString())
+        .put("rubric", m.rubric()).put("keyPoints", new JsonArray(view.keyPoints())).put("at", view.at().toString())));
+    applying(m.id(), score, p);
+    commit(List.of(score),
+        () -> afterProjection(p.accountId == null ? null : () -> services.projectScore(id(), p.accountId, view), p, m.id()));
     state.scored(view); // at once: later messages are checked against it
     return Future.succeededFuture();
   }
 
-  private Future<?> hint(ParticipantState p, ClientMessage.Hint m) {
+  private Future<?> hint(Connection conn, ParticipantState p, ClientMessage.Hint m) {
+    if (resent(conn, p, "hint", m.id())) return Future.succeededFuture();
     if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can log hints.");
     String text = limited(m.text(), MAX_NOTE, "A hint");
     UUID question = m.questionId() != null ? m.questionId()
         : state.current == null ? null : state.current.item().questionId();
-    ServerMessage.HintView view = new ServerMessage.HintView(UUID.randomUUID(), p.id, p.name, question, text, Instant.now());
-    commit(List.of(entry("hint", p.id, new JsonObject().put("id", view.id().toString())
-            .put("questionId", question == null ? null : question.toString()).put("text", text).put("at", view.at().toString()))),
-        this::sendScoring);
-    state.hints.add(view);
+    ServerMessage.HintView view = new ServerMessage.HintView(m.id() != null ? m.id() : UUID.randomUUID(), p.id, p.name,
+        question, text, Instant.now());
+    LogEntry hint = entry("hint", p.id, new JsonObject().put("id", view.id().toString())
+        .put("questionId", question == null ? null : question.toString()).put("text", text).put("at", view.at().toString()));
+    applying(view.id(), hint, p);
+    // Shown once committed, like chat and notes: a hint in a scoring is a confirmed one.
+    commit(List.of(hint), () -> {
+      committing.remove(view.id());
+      state.hints.add(view);
+      sendScoring(p, m.id());
+    });
     return Future.succeededFuture();
   }
 
-  private Future<?> recommend(ParticipantState p, ClientMessage.Recommend m) {
+  private Future<?> recommend(Connection conn, ParticipantState p, ClientMessage.Recommend m) {
+    // Before the checks below: a submit sent again is confirmed again, not refused as already submitted.
+    if (resent(conn, p, "recommendation", m.id())) return Future.succeededFuture();
     if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can recommend.");
     ServerMessage.RecommendationView existing = state.recommendations.get(p.id);
     if (existing != null && existing.submitted()) {
@@ -547,9 +567,11 @@ public final class Room {
     if (summary.length() > 20_000) throw new ProtocolError("too_long", "A summary can be at most 20000 characters.");
     ServerMessage.RecommendationView view = new ServerMessage.RecommendationView(p.id, p.name, m.recommendation(), summary,
         m.submit(), Instant.now());
-    commit(List.of(entry("recommendation", p.id, new JsonObject().put("recommendation", m.recommendation())
-            .put("summary", summary).put("submitted", m.submit()).put("at", view.at().toString()))),
-        () -> afterProjection(p.accountId == null ? null : () -> services.projectRecommendation(id(), p.accountId, view)));
+    LogEntry recommendation = entry("recommendation", p.id, withId(m.id(), new JsonObject().put("recommendation", m.recommendation())
+        .put("summary", summary).put("submitted", m.submit()).put("at", view.at().toString())));
+    applying(m.id(), recommendation, p);
+    commit(List.of(recommendation),
+        () -> afterProjection(p.accountId == null ? null : () -> services.projectRecommendation(id(), p.accountId, view), p, m.id()));
     state.recommended(view); // at once: a second submit right after the first is refused
     return Future.succeededFuture();
   }
@@ -558,22 +580,68 @@ public final class Room {
    * Staff see a score once the review tables have it too, so that what the room shows and what
    * review shows never disagree.
    */
-  private void afterProjection(Supplier<Future<Void>> projection) {
+  private void afterProjection(Supplier<Future<Void>> projection, ParticipantState author, UUID id) {
     // One projection write at a time per room, in order, so a later score is never overwritten by an earlier one.
     if (projection != null) projections = projections.eventually(projection);
     projections.onComplete(done -> execute(() -> {
-      sendScoring();
+      if (id != null) committing.remove(id);
+      sendScoring(author, id);
       return Future.succeededFuture();
     }));
   }
 
   private Future<Void> projections = Future.succeededFuture();
 
-  /** Each staff socket gets the scoring as its participant may see it (candidates get nothing). */
-  private void sendScoring() {
+  /**
+   * Each staff socket gets the scoring as its participant may see it (candidates get nothing);
+   * {@code author}'s sockets with {@code id}, the confirmation of their message of that id.
+   */
+  private void sendScoring(ParticipantState author, UUID id) {
     connections.forEach((c, who) -> {
-      if (who.role.staff()) c.send(new ServerMessage.Scoring(state.seq, state.scoringFor(who)));
+      if (who.role.staff()) c.send(new ServerMessage.Scoring(state.seq, state.scoringFor(who), who == author ? id : null));
     });
+  }
+
+  // ---- messages applied once ----
+
+  /** Ids of messages applied but not confirmed yet (their commit, or a score's projection, is not done). */
+  private final java.util.Set<UUID> committing = new java.util.HashSet<>();
+
+  /**
+   * True when a message with {@code id} was already applied in this room — a resend after a lost
+   * confirmation, a reconnect or a reload: nothing is applied again. Its author is confirmed
+   * again on this socket, now when the first one is committed, else by that commit's own message,
+   * which reaches every socket of theirs then. An id that another participant, or another kind of
+   * message, already used is refused.
+   */
+  private boolean resent(Connection conn, ParticipantState p, String type, UUID id) {
+    RoomState.Applied first = id == null ? null : state.applied.get(id);
+    if (first == null) return false;
+    if (!first.type().equals(type) || !first.participantId().equals(p.id)) {
+      throw ProtocolError.invalid("This id was already used for another message.");
+    }
+    if (committing.contains(id)) return true;
+    ServerMessage again = switch (type) {
+      case "chat" -> state.chat.stream().filter(c -> c.id().equals(id)).findFirst()
+          .map(c -> (ServerMessage) new ServerMessage.Chat(first.seq(), c)).orElse(null);
+      case "note" -> state.notes.stream().filter(n -> n.id().equals(id)).findFirst()
+          .map(n -> (ServerMessage) new ServerMessage.Note(first.seq(), n)).orElse(null);
+      default -> new ServerMessage.Scoring(state.seq, state.scoringFor(p), id);
+    };
+    if (again != null) conn.send(again);
+    return true;
+  }
+
+  /** {@code entry} applies the message {@code id} of {@code p}: a resend of it is recognised from now on. */
+  private void applying(UUID id, LogEntry entry, ParticipantState p) {
+    if (id == null) return;
+    state.applied(id, entry.type(), p.id, entry.version());
+    committing.add(id);
+  }
+
+  /** A payload with the id of the message it stores, when the message had one (chat, notes and hints always store theirs). */
+  private static JsonObject withId(UUID id, JsonObject payload) {
+    return id == null ? payload : payload.put("id", id.toString());
   }
 
   private Future<?> end(ParticipantState p) {
@@ -671,14 +739,18 @@ public final class Room {
     log.warn("Room {}: event {} was refused by the database; reloading the room from the log: {}",
         id(), refused.refusedVersion(), refused.getMessage());
     entries.stream().filter(e -> e.version() == refused.refusedVersion()).findFirst().ifPresent(e -> {
-      // An editor update is named (document and editor), so its author's client drops that update
-      // instead of sending it again after the reload, which the database would refuse again.
-      JsonObject payload = e.type().equals("doc_update") ? new JsonObject(e.payload()) : null;
+      // An editor update is named (document and editor), and so is a message by its id, so its
+      // author's client drops it instead of sending it again after the reload, which the database
+      // would refuse again.
+      JsonObject payload = new JsonObject(e.payload());
+      boolean edit = e.type().equals("doc_update");
+      String messageId = edit ? null : payload.getString("id");
       ServerMessage.Error error = new ServerMessage.Error("not_stored",
-          payload != null
+          edit
               ? "The server could not store your last edit, so it was dropped. The room reloads from what was saved."
               : "The server could not store this message, so it was dropped. The room reloads from what was saved; reconnect.",
-          payload == null ? null : payload.getString("doc"), payload == null ? null : payload.getString("clientID"));
+          edit ? payload.getString("doc") : null, edit ? payload.getString("clientID") : null,
+          messageId == null ? null : UUID.fromString(messageId));
       connections.forEach((c, who) -> {
         if (who.id.equals(e.participantId())) c.send(error);
       });

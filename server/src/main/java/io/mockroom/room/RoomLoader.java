@@ -165,6 +165,9 @@ public final class RoomLoader {
     state.fromSnapshots.put(snapshot.doc(), snapshot.docVersion());
   }
 
+  /** The events of messages a client may send again ({@link ClientMessage.Confirmable}), whose ids the room remembers. */
+  private static final java.util.Set<String> APPLIED_ONCE = java.util.Set.of("chat", "note", "hint", "score", "recommendation");
+
   /** Applies one logged event; false when it is an editor update that does not fit its document (skipped). */
   static boolean replay(RoomState state, long version, String type, UUID participant, JsonObject p) {
     state.seq = version;
@@ -205,6 +208,7 @@ public final class RoomLoader {
           p.getString("recommendation"), p.getString("summary"), p.getBoolean("submitted"), Instant.parse(p.getString("at"))));
       default -> { } // events of later versions of the server that this one does not show
     }
+    if (APPLIED_ONCE.contains(type)) state.applied(uuid(p.getString("id")), type, participant, version);
     return true;
   }
 

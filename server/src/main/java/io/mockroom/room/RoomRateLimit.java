@@ -45,11 +45,11 @@ final class RoomRateLimit {
     return (role.staff() ? staff : candidates).take(nanos.getAsLong());
   }
 
-  /** What the sender of a dropped message is told. */
-  static ServerMessage.Error refusal() {
+  /** What the sender of a dropped message is told; {@code id} names the message when it had one (its client resends it later). */
+  static ServerMessage.Error refusal(java.util.UUID id) {
     return new ServerMessage.Error("rate_limited", "This room is receiving too many messages; this one was dropped. "
         + "Wait a moment and send it again (a room takes at most " + (int) PER_SECOND
-        + " messages a second from its candidates, and as many from its interviewers and observers).");
+        + " messages a second from its candidates, and as many from its interviewers and observers).", null, null, id);
   }
 
   private static final class Bucket {

@@ -55,6 +55,16 @@ final class RoomState {
   final Map<UUID, Map<UUID, ServerMessage.ScoreView>> scores = new LinkedHashMap<>();
   final Map<UUID, ServerMessage.RecommendationView> recommendations = new LinkedHashMap<>();
   final List<ServerMessage.HintView> hints = new ArrayList<>();
+  /**
+   * Every chat line, note, hint, score and recommendation applied in this room that has an id (a
+   * client's, or the room's own), with its type, its author and its log version: a message sent
+   * again with the same id is not applied again (see {@link ClientMessage.Confirmable}). Rebuilt
+   * from the log, so it holds across a reload and a move to another node.
+   */
+  final Map<UUID, Applied> applied = new java.util.HashMap<>();
+
+  /** A message applied under its id: its event type, its author, and the version of its event. */
+  record Applied(String type, UUID participantId, long seq) {}
 
   static final class ParticipantState {
     final UUID id;
@@ -121,6 +131,11 @@ final class RoomState {
     current = q;
     docs.computeIfAbsent(q.doc(), d -> new DocState(new CollabDocument(MAX_DOC_LENGTH, DOC_HISTORY)));
     return q;
+  }
+
+  /** The message with {@code id} (when it has one) is applied, as event {@code seq} of {@code type}. */
+  void applied(UUID id, String type, UUID participantId, long seq) {
+    if (id != null) applied.put(id, new Applied(type, participantId, seq));
   }
 
   void scored(ServerMessage.ScoreView score) {

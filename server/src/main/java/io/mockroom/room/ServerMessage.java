@@ -144,9 +144,13 @@ public sealed interface ServerMessage {
   @JsonTypeName("note")
   record Note(long seq, NoteView note) implements ServerMessage {}
 
-  /** Staff only: the scoring as this participant may see it, after any change to it. */
+  /**
+   * Staff only: the scoring as this participant may see it, after any change to it. {@code id},
+   * only on its author's sockets, names the hint, score or recommendation whose commit this follows:
+   * that message's confirmation (null otherwise, and left out).
+   */
   @JsonTypeName("scoring")
-  record Scoring(long seq, ScoringView scoring) implements ServerMessage {}
+  record Scoring(long seq, ScoringView scoring, UUID id) implements ServerMessage {}
 
   @JsonTypeName("ended")
   record Ended(long seq, Instant endedAt) implements ServerMessage {}
@@ -157,12 +161,18 @@ public sealed interface ServerMessage {
 
   /**
    * {@code doc} and {@code clientID} name the editor update a {@code not_stored} refers to, so its
-   * author drops exactly that update; null (left out) otherwise.
+   * author drops exactly that update; {@code id} the chat, note, hint, score or recommendation an
+   * error refuses, when it had an id (see {@link ClientMessage.Confirmable}); null (left out) otherwise.
    */
   @JsonTypeName("error")
-  record Error(String code, String message, String doc, String clientID) implements ServerMessage {
+  record Error(String code, String message, String doc, String clientID, UUID id) implements ServerMessage {
     public Error(String code, String message) {
-      this(code, message, null, null);
+      this(code, message, null, null, null);
+    }
+
+    /** The answer to a message the room or the gateway will not act on, naming it when it had an id. */
+    public static Error of(ProtocolError e) {
+      return new Error(e.code(), e.getMessage(), null, null, e.id());
     }
   }
 

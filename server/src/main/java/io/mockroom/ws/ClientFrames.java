@@ -182,15 +182,43 @@ public final class ClientFrames {
       case "push_question" -> pushQuestion(n);
       case "push" -> new ClientMessage.Push(text(n, "doc"), nonNegativeInt(n, "version"), updates(n));
       case "cursor" -> new ClientMessage.Cursor(text(n, "doc"), nonNegativeInt(n, "anchor"), nonNegativeInt(n, "head"));
-      case "chat" -> new ClientMessage.Chat(text(n, "text"));
-      case "note" -> new ClientMessage.Note(optUuid(n, "questionId"), text(n, "text"));
-      case "score" -> new ClientMessage.Score(requiredUuid(n, "questionId"), rubric(n), keyPoints(n));
-      case "hint" -> new ClientMessage.Hint(optUuid(n, "questionId"), text(n, "text"));
-      case "recommend" -> new ClientMessage.Recommend(recommendation(n), optText(n, "summary"), n.path("submit").asBoolean(false));
+      case "chat" -> confirmable(n, id -> new ClientMessage.Chat(text(n, "text"), id));
+      case "note" -> confirmable(n, id -> new ClientMessage.Note(optUuid(n, "questionId"), text(n, "text"), id));
+      case "score" -> confirmable(n, id -> new ClientMessage.Score(requiredUuid(n, "questionId"), rubric(n), keyPoints(n), id));
+      case "hint" -> confirmable(n, id -> new ClientMessage.Hint(optUuid(n, "questionId"), text(n, "text"), id));
+      case "recommend" -> confirmable(n, id -> new ClientMessage.Recommend(recommendation(n), optText(n, "summary"),
+          n.path("submit").asBoolean(false), id));
       case "end" -> new ClientMessage.End();
       case "ping" -> new ClientMessage.Ping(n.path("t").asLong(0));
       default -> throw new ProtocolError("unknown_type", "Unknown message type '" + abbreviate(type) + "'.");
     };
+  }
+
+  /**
+   * A message that may carry an {@code id} ({@link ClientMessage.Confirmable}): the id is read
+   * first, so that an error in any other field names the message and its client drops it instead
+   * of sending it again. An id that is not a UUID is itself the error (and names nothing).
+   */
+  private static ClientMessage confirmable(JsonNode n, java.util.function.Function<UUID, ClientMessage> read) {
+    UUID id = messageId(n);
+    try {
+      return read.apply(id);
+    } catch (ProtocolError e) {
+      throw e.withId(id);
+    }
+  }
+
+  private static final java.util.regex.Pattern UUID_TEXT =
+      java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  /** A message's own id: absent (or null), or a UUID in its 36-character form (UUID.fromString alone also takes "1-2-3-4-5"). */
+  private static UUID messageId(JsonNode n) {
+    JsonNode v = n.get("id");
+    if (v == null || v.isNull()) return null;
+    if (!v.isTextual() || !UUID_TEXT.matcher(v.asText()).matches()) {
+      throw ProtocolError.invalid("\"id\" must be a UUID of 36 characters, such as crypto.randomUUID() makes.");
+    }
+    return UUID.fromString(v.asText());
   }
 
   private static ClientMessage pushQuestion(JsonNode n) {

@@ -288,7 +288,7 @@ public final class RoomGateway {
 
   /** A bad message: answered with its error; too many in a minute close the socket. */
   private void reject(WsConnection conn, SocketState s, ProtocolError e) {
-    conn.send(new ServerMessage.Error(e.code(), e.getMessage()));
+    conn.send(ServerMessage.Error.of(e));
     s.newMinute();
     if (++s.errors > MAX_ERRORS_PER_MINUTE) closeForAbuse(conn, s, "too many bad messages", s.errors);
   }

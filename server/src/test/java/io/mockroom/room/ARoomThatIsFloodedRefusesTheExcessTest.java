@@ -175,7 +175,7 @@ class ARoomThatIsFloodedRefusesTheExcessTest {
   void theBudgetIsABurstRefilledAtTheSustainedRate() {
     AtomicLong now = new AtomicLong(1_000_000_000L);
     RoomRateLimit limit = new RoomRateLimit(now::get);
-    ClientMessage chat = new ClientMessage.Chat("hi");
+    ClientMessage chat = new ClientMessage.Chat("hi", null);
     int burst = 0;
     while (limit.admit(Role.CANDIDATE, chat)) burst++;
     assertThat(burst).isEqualTo((int) RoomRateLimit.BURST);
@@ -194,8 +194,12 @@ class ARoomThatIsFloodedRefusesTheExcessTest {
     int after = 0;
     while (limit.admit(Role.CANDIDATE, chat)) after++;
     assertThat(after).isEqualTo((int) RoomRateLimit.BURST);
-    assertThat(RoomRateLimit.refusal().code()).isEqualTo("rate_limited");
-    assertThat(RoomRateLimit.refusal().message()).startsWith(REFUSAL);
+    assertThat(RoomRateLimit.refusal(null).code()).isEqualTo("rate_limited");
+    assertThat(RoomRateLimit.refusal(null).message()).startsWith(REFUSAL);
+    // A refused message that has an id is named, so its client knows which one to send again later.
+    java.util.UUID id = java.util.UUID.randomUUID();
+    assertThat(RoomRateLimit.refusal(id).id()).isEqualTo(id);
+    assertThat(RoomRateLimit.refusal(null).id()).isNull();
   }
 
   private static RoomClient join(TestServer server, JsonNode session, String name) {
