@@ -19,6 +19,7 @@ import io.mockroom.room.ServerMessage.NoteView;
 import io.mockroom.room.ServerMessage.UpdateView;
 import io.mockroom.store.EventLog;
 import io.mockroom.store.LogEntry;
+import io.mockroom.text.VisibleText;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -824,7 +825,7 @@ public final class Room {
 
   private static String candidateName(String name) {
     String n = name == null ? "" : name.strip();
-    if (n.isEmpty()) throw ProtocolError.invalid("Please enter your name.");
+    if (!VisibleText.hasVisible(n)) throw ProtocolError.invalid("Please enter your name.");
     if (n.length() > MAX_NAME) throw ProtocolError.invalid("A name can be at most " + MAX_NAME + " characters.");
     return n;
   }
@@ -842,7 +843,7 @@ public final class Room {
 
   private static String limited(String text, int max, String what) {
     String t = text == null ? "" : text.strip();
-    if (t.isEmpty()) throw ProtocolError.invalid(what + " cannot be empty.");
+    if (!VisibleText.hasVisible(t)) throw ProtocolError.invalid(what + " cannot be empty.");
     if (t.length() > max) throw new ProtocolError("too_long", what + " can be at most " + max + " characters.");
     return t;
   }
