@@ -142,8 +142,11 @@ public final class MockroomServer {
         .setPort(config.port())
         .setCompressionSupported(true)
         // Browsers send a message as one frame, so the frame limit equals the message limit; the
-        // gateway answers messages over its own 256 KiB limit with an error frame, and only
-        // larger ones than this make the socket close (1009).
+        // gateway answers messages over its own 256 KiB limit with an error frame, and closes the
+        // socket (1009) on larger ones than this: a frame over it fails in the decoder at its
+        // header (nothing of it is buffered), a message in several frames is put together by the
+        // gateway up to it. Vert.x's message limit applies only to its own aggregation, which the
+        // gateway does not use; it is set alike so that nothing in Vert.x takes more.
         .setMaxWebSocketFrameSize(RoomGateway.MAX_FRAME)
         .setMaxWebSocketMessageSize(RoomGateway.MAX_FRAME)
         // No permessage-deflate: room frames are a few dozen bytes, and each compressed socket

@@ -13,6 +13,7 @@ import io.mockroom.room.RoomRouter;
 import io.mockroom.room.ServerMessage;
 import io.mockroom.room.SessionStore;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
@@ -29,17 +30,22 @@ import org.slf4j.LoggerFactory;
  * The room sockets: {@code /ws/rooms/{sessionId}} for signed-in staff (login cookie) and
  * {@code /ws/join/{token}} for candidates. Access is decided in the handshake, before the socket
  * exists; then the first message must be {@code hello} within {@link #HELLO_TIMEOUT_MS}, and
- * every later frame is size-checked, decoded once ({@link ClientFrames}) and handed to the room.
- * A bad frame gets an error frame; a socket that keeps sending bad frames, or keeps sending over
- * its rate, is closed for abuse (1008): from that moment nothing more it sends is handled or
- * logged, the replies the room already owes it go out first, and then the close frame.
+ * every later message (one frame, or several put together) is size-checked, decoded once
+ * ({@link ClientFrames}) and handed to the room. A bad message gets an error frame; a socket that
+ * keeps sending bad messages, or keeps sending over its rate, is closed for abuse (1008), and one
+ * that sends a message over {@link #MAX_FRAME} is closed as too big (1009): from that moment
+ * nothing more it sends is handled or logged, the replies the room already owes it go out first,
+ * and then the close frame.
  */
 public final class RoomGateway {
   private static final Logger log = LoggerFactory.getLogger(RoomGateway.class);
   public static final int MAX_MESSAGE = 256 * 1024;
   /**
-   * The largest WebSocket frame (and message) the server takes or sends; a longer message goes out
-   * as several frames. Browsers send a message as one frame, so the two limits are equal.
+   * The largest WebSocket frame, and the largest message, the server takes (bytes of UTF-8); it
+   * sends a longer message as several frames of this size. A client's message over it, in one
+   * frame or in several, closes the socket with {@link #TOO_BIG}; one over {@link #MAX_MESSAGE} up
+   * to it is answered {@code too_large}. Browsers send a message as one frame, so the two limits
+   * are equal; a message in several frames is put together (at most this much is kept for it).
    */
   public static final int MAX_FRAME = 1024 * 1024;
   static final long HELLO_TIMEOUT_MS = 10_000;
@@ -62,6 +68,9 @@ public final class RoomGateway {
   public static final int CLOSING_TIMEOUT_SECONDS = 2;
   /** Policy violation: the close code of a socket closed for abuse. */
   static final short POLICY = 1008;
+  /** Message too big: the close code of a socket that sent a message over {@link #MAX_FRAME}. */
+  static final short TOO_BIG = 1009;
+  static final String TOO_BIG_REASON = "message too big: at most " + MAX_FRAME + " bytes";
   /** Sustained messages per second per socket, and the burst above it (a fast typist sends ~10/s). */
   static final double RATE_PER_SECOND = 60;
   static final double RATE_BURST = 200;
@@ -161,42 +170,40 @@ public final class RoomGateway {
         s.leave(conn);
       }
     });
-    ws.binaryMessageHandler(b -> {
-      if (s.closing) return; // closed for abuse: heard no more
-      s.lastHeard = System.currentTimeMillis();
-      reject(conn, s, new ProtocolError("binary_not_supported", "Send JSON text frames."));
-    });
-    ws.textMessageHandler(text -> {
-      // Closed for abuse: until the peer completes the close (or the closing timeout cuts the TCP
-      // connection) frames still arrive; none is handled, answered or logged.
+    // Frames, not Vert.x's whole messages: Vert.x drops a message over its limit without a word
+    // (and one whose first frame is empty), where the client must be told (1009).
+    ws.frameHandler(frame -> {
+      // Closed (for abuse, or a message too big): until the peer completes the close (or the
+      // closing timeout cuts the TCP connection) frames still arrive; none is handled, answered,
+      // logged or kept.
       if (s.closing) return;
-      s.lastHeard = System.currentTimeMillis();
-      if (!s.allow()) {
-        refuse(conn, s);
+      if (frame.isText() && frame.isFinal()) {
+        // A message in one frame, as browsers send every message: nothing is collected.
+        message(conn, s, room, principal, frame.textData());
         return;
       }
-      if (text.length() > MAX_MESSAGE) {
-        reject(conn, s, new ProtocolError("too_large", "A message can be at most " + MAX_MESSAGE / 1024 + " KiB."));
-        return;
-      }
-      ClientMessage msg;
-      try {
-        msg = ClientFrames.decode(text);
-      } catch (ProtocolError e) {
-        reject(conn, s, e);
-        return;
-      }
-      if (s.room == null) {
-        if (!(msg instanceof ClientMessage.Hello hello)) {
-          reject(conn, s, ProtocolError.invalid("The first message must be hello."));
+      if (!frame.isText() && !frame.isBinary() && !frame.isContinuation()) return; // close, ping, pong: Vert.x answers them
+      int state = frame.isContinuation() ? s.fragments.add(frame.binaryData(), frame.isFinal())
+          : frame.isFinal() ? FragmentedMessage.WHOLE // a binary message in one frame
+          : s.fragments.start(frame.isBinary(), frame.binaryData());
+      if (state == FragmentedMessage.TOO_BIG) {
+        tooBig(conn, s);
+      } else if (state == FragmentedMessage.WHOLE) {
+        if (frame.isBinary() || s.fragments.binary()) {
+          s.fragments.end();
+          s.lastHeard = System.currentTimeMillis();
+          reject(conn, s, new ProtocolError("binary_not_supported", "Send JSON text frames."));
         } else {
-          join(conn, s, room, principal, hello, text);
+          message(conn, s, room, principal, s.fragments.text());
         }
-        return;
+      } else {
+        s.lastHeard = System.currentTimeMillis(); // a long message arriving is not silence
       }
-      // In order, and only once the join is done (callbacks of one future run in the order added).
-      s.room.onSuccess(h -> h.handle(conn, msg, text));
     });
+    // A frame over MAX_FRAME: the decoder stops at its header, and the socket is closed as for a
+    // message over the limit in several frames.
+    Context context = vertx.getOrCreateContext();
+    conn.onFrameTooLong(() -> context.runOnContext(v -> tooBig(conn, s)));
     Runnable gone = () -> s.leave(conn);
     conn.onStuck(gone);
     ws.closeHandler(v -> {
@@ -207,6 +214,36 @@ public final class RoomGateway {
       if (!conn.abandoned()) gone.run(); // a socket given up for not reading was reported already
     });
     ws.exceptionHandler(e -> log.debug("Socket {}: {}", conn.id(), e.getMessage()));
+  }
+
+  /** A whole text message (one frame's, or several frames' put together): checked, decoded and handed to the room. */
+  private void message(WsConnection conn, SocketState s, UUID room, Principal principal, String text) {
+    s.lastHeard = System.currentTimeMillis();
+    if (!s.allow()) {
+      refuse(conn, s);
+      return;
+    }
+    if (text.length() > MAX_MESSAGE) {
+      reject(conn, s, new ProtocolError("too_large", "A message can be at most " + MAX_MESSAGE / 1024 + " KiB."));
+      return;
+    }
+    ClientMessage msg;
+    try {
+      msg = ClientFrames.decode(text);
+    } catch (ProtocolError e) {
+      reject(conn, s, e);
+      return;
+    }
+    if (s.room == null) {
+      if (!(msg instanceof ClientMessage.Hello hello)) {
+        reject(conn, s, ProtocolError.invalid("The first message must be hello."));
+      } else {
+        join(conn, s, room, principal, hello, text);
+      }
+      return;
+    }
+    // In order, and only once the join is done (callbacks of one future run in the order added).
+    s.room.onSuccess(h -> h.handle(conn, msg, text));
   }
 
   /**
@@ -246,6 +283,8 @@ public final class RoomGateway {
 
   private static final class SocketState {
     volatile long lastHeard = System.currentTimeMillis();
+    /** The message arriving in several frames, if any. */
+    final FragmentedMessage fragments = new FragmentedMessage(MAX_FRAME);
     private double tokens = RATE_BURST;
     private long refilled = System.nanoTime();
 
@@ -273,7 +312,7 @@ public final class RoomGateway {
     private long windowStart;
     private int errors;
     private int refused;
-    /** Set once the socket is being closed for abuse: from then on nothing it sends is handled. */
+    /** Set once the socket is being closed (for abuse, or a message too big): from then on nothing it sends is handled. */
     volatile boolean closing;
 
     private void newMinute() {
@@ -305,26 +344,48 @@ public final class RoomGateway {
   }
 
   /**
-   * Closes a socket for abuse, once: one log line, and from now on its frames are dropped unread.
-   * A joined socket is closed by its room, after the replies already owed to it (pongs, errors,
-   * confirmations waiting for their commit), so the close frame never overtakes them; the gateway
-   * closes it itself if the room has not within {@link #ABUSE_CLOSE_WAIT_MS}. A peer that does
-   * not answer the close frame loses its TCP connection after the server's WebSocket closing
-   * timeout ({@code MockroomServer}).
+   * Closes a socket for abuse, once: one log line, and from now on its frames are dropped unread
+   * ({@link #closeAfterReplies}).
    */
   private void closeForAbuse(WsConnection conn, SocketState s, String reason, int count) {
     if (s.closing) return;
-    s.closing = true;
     log.info("Socket {}: closed for abuse ({}: {} in a minute); nothing more it sends is handled", conn.id(), reason, count);
-    vertx.setTimer(ABUSE_CLOSE_WAIT_MS, t -> conn.close(POLICY, reason));
+    closeAfterReplies(conn, s, POLICY, reason);
+  }
+
+  /**
+   * A message over {@link #MAX_FRAME} bytes, in one frame or in several: the socket is closed with
+   * {@link #TOO_BIG} and a reason that says the limit, after what the room owes it. The message
+   * is not read further (nor kept: what was collected of it is let go), and nothing the socket
+   * sends after it is handled.
+   */
+  private void tooBig(WsConnection conn, SocketState s) {
+    if (s.closing) return;
+    s.fragments.end();
+    log.info("Socket {}: closed, a message over {} bytes", conn.id(), MAX_FRAME);
+    closeAfterReplies(conn, s, TOO_BIG, TOO_BIG_REASON);
+  }
+
+  /**
+   * Closes a socket, once; from now on its frames are dropped unread. A joined socket is closed
+   * by its room, after the replies already owed to it (pongs, errors, confirmations waiting for
+   * their commit), so the close frame never overtakes them and what it sent before is applied
+   * for everyone; the gateway closes it itself if the room has not within
+   * {@link #ABUSE_CLOSE_WAIT_MS}. A peer that does not answer the close frame loses its TCP
+   * connection after the server's WebSocket closing timeout ({@code MockroomServer}).
+   */
+  private void closeAfterReplies(WsConnection conn, SocketState s, short code, String reason) {
+    if (s.closing) return;
+    s.closing = true;
+    vertx.setTimer(ABUSE_CLOSE_WAIT_MS, t -> conn.close(code, reason));
     Future<RoomHandle> joined = s.room;
     if (joined == null) {
-      conn.close(POLICY, reason);
+      conn.close(code, reason);
       return;
     }
     joined.onComplete(ar -> {
-      if (ar.succeeded()) ar.result().closeAfterReplies(conn, POLICY, reason);
-      else conn.close(POLICY, reason);
+      if (ar.succeeded()) ar.result().closeAfterReplies(conn, code, reason);
+      else conn.close(code, reason);
     });
   }
 

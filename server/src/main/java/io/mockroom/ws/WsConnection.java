@@ -7,7 +7,12 @@ import io.mockroom.room.ServerMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
+import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.http.WebSocketInternal;
 
@@ -110,6 +115,47 @@ final class WsConnection implements Connection {
   }
 
   private Runnable onStuck = () -> { };
+
+  /** In place of a failed frame decoder: what the peer sends is released unread. */
+  private static final class Discard extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  /**
+   * What to do when the peer sends a frame longer than the server's WebSocket decoder takes
+   * ({@code HttpServerOptions.setMaxWebSocketFrameSize}), instead of what Vert.x does: the decoder
+   * fails on the frame's header (before buffering its payload) and Vert.x closes the TCP
+   * connection on the spot, with no close frame, while the peer is still sending the frame — the
+   * kernel then resets the connection and the peer sees 1006, with no reason. Here the failure
+   * stops before Vert.x and {@code action} runs (on the socket's event loop); it is expected to
+   * close the socket properly. The failed decoder is replaced by one that drops everything the
+   * peer sends from then on, unread: the server keeps reading (the kernel has nothing unread to
+   * reset the connection for) until the closing timeout ends the connection — the peer's answer
+   * to the close frame is among what is dropped.
+   *
+   * <p>A handler placed between the decoder and Vert.x's handler that handles only failures:
+   * Netty passes every frame by it without a call (it does not override {@code channelRead}).
+   */
+  void onFrameTooLong(Runnable action) {
+    handler.pipeline().addBefore(handler.name(), "mockroom-frame-too-long", new ChannelInboundHandlerAdapter() {
+      @Override
+      public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof CorruptedWebSocketFrameException e
+            && e.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()) {
+          // The failed decoder would skip the rest one byte per call (a core busy for the whole
+          // closing timeout against a client that keeps sending); this drops each read whole.
+          ChannelHandlerContext decoder = ctx.pipeline().context(WebSocketFrameDecoder.class);
+          if (decoder != null) ctx.pipeline().replace(decoder.handler(), "mockroom-discard", new Discard());
+          action.run();
+        } else {
+          ctx.fireExceptionCaught(cause);
+        }
+      }
+    });
+  }
 
   /** What to do when the peer is abandoned for not reading (the gateway tells the room). */
   void onStuck(Runnable action) {

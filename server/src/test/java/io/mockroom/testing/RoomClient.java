@@ -116,6 +116,30 @@ public final class RoomClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends one message as {@code frames} frames (a text frame, then continuation frames), as a
+   * client or proxy that fragments does; the cuts fall at character boundaries.
+   */
+  public RoomClient sendInFrames(Object message, int frames) {
+    try {
+      String text = message instanceof String s ? s : Json.MAPPER.writeValueAsString(message);
+      int step = Math.max(1, text.length() / frames);
+      io.vertx.core.Future<Void> last = null;
+      for (int i = 0, from = 0; i < frames; i++) {
+        int to = i == frames - 1 ? text.length() : Math.min(text.length(), from + step);
+        String part = text.substring(from, to);
+        boolean fin = i == frames - 1;
+        last = ws.writeFrame(i == 0 ? io.vertx.core.http.WebSocketFrame.textFrame(part, fin)
+            : io.vertx.core.http.WebSocketFrame.continuationFrame(io.vertx.core.buffer.Buffer.buffer(part), fin));
+        from = to;
+      }
+      last.await(5, TimeUnit.SECONDS);
+      return this;
+    } catch (Exception e) {
+      throw new AssertionError("send failed: " + e, e);
+    }
+  }
+
   public void sendBinary() {
     try {
       ws.writeBinaryMessage(io.vertx.core.buffer.Buffer.buffer(new byte[] {1, 2, 3})).await(5, TimeUnit.SECONDS);
