@@ -49,26 +49,8 @@ public final class Room {
   private static final Logger log = LoggerFactory.getLogger(Room.class);
   static final int MAX_CHAT = 2000;
   static final int MAX_NOTE = 10_000;
-  static final int MAX_NAME = 60;
   static final int MAX_PENDING = 5000;
   static final long RECONNECT_GRACE_MS = 20_000;
-  /**
-   * People present in one room (online or reconnecting; not those who left). Reached, it refuses
-   * newcomers by the candidate link; staff — accounts invited to the session — always get in.
-   */
-  static final int MAX_PARTICIPANTS = 20;
-  /**
-   * Candidate participants present at once: the candidate, a second tab of theirs (the app keeps
-   * its participant id per tab), and one whose browser lost its id while the old one is still
-   * shown as reconnecting. More would only be someone else holding the link.
-   */
-  static final int MAX_CANDIDATES_PRESENT = 3;
-  /**
-   * Candidate participants the link ever creates in one room. Past this, a hello without a known
-   * participant id takes back the candidate participant that left most recently: the log and the
-   * room's participant list stay bounded, and the real candidate is never locked out for good.
-   */
-  static final int MAX_CANDIDATES = 10;
   /** Sockets one participant may have open; a newer one closes the oldest (a reconnect whose old socket is half-open). */
   static final int MAX_SOCKETS_PER_PARTICIPANT = 4;
   /** Close code of a staff socket whose role in the session changed: it reconnects and joins with its new role. */
@@ -117,12 +99,15 @@ public final class Room {
   private Future<Void> appended = Future.succeededFuture();
   /** The ownership claim this room was loaded under (0 outside a cluster): the log fences by it. */
   private final long epoch;
+  /** Which resent messages are not applied again. */
+  private final AppliedOnce appliedOnce;
 
   Room(Context context, Services services, RoomState state, long epoch) {
     this.context = context;
     this.services = services;
     this.state = state;
     this.epoch = epoch;
+    this.appliedOnce = new AppliedOnce(state);
   }
 
   public UUID id() {
@@ -183,37 +168,13 @@ public final class Room {
       conn.close((short) 1000, "session ended");
       return Future.succeededFuture(true);
     }
-    ParticipantState found = findParticipant(principal, hello);
-    // Staff are never refused for room: the session's members are a list its interviewers keep.
-    ParticipantState existing = found != null || principal instanceof Principal.Staff ? found : newCandidateOrTakeBack(hello);
+    ParticipantState existing = Admission.participant(state, principal, hello);
     // Nothing is changed before the catch-up is read: a failed read leaves no trace (and no gap in the log).
     return catchUp(hello.docs()).map(older -> {
       if (dead) return false;
       admit(conn, principal, hello, existing, older);
       return true;
     });
-  }
-
-  /**
-   * The candidate participant a hello without a known participant id joins as: null for a new one
-   * (the caller creates it), or the one that left most recently once the link has created
-   * {@link #MAX_CANDIDATES}. Refused ({@code room_full}) when the link already has
-   * {@link #MAX_CANDIDATES_PRESENT} participants present, or the room {@link #MAX_PARTICIPANTS}.
-   */
-  private ParticipantState newCandidateOrTakeBack(Hello hello) {
-    candidateName(hello.name()); // refuse a bad name before anything
-    List<ParticipantState> candidates = state.participants.values().stream().filter(x -> x.role == Role.CANDIDATE).toList();
-    if (candidates.stream().filter(ParticipantState::present).count() >= MAX_CANDIDATES_PRESENT) {
-      throw new ProtocolError("room_full", "This interview link is already open for " + MAX_CANDIDATES_PRESENT
-          + " people in this room. Close it in another tab or browser (or wait a minute) and try again.");
-    }
-    if (state.participants.values().stream().filter(ParticipantState::present).count() >= MAX_PARTICIPANTS) {
-      throw new ProtocolError("room_full", "This room already has " + MAX_PARTICIPANTS + " participants.");
-    }
-    if (candidates.size() < MAX_CANDIDATES) return null;
-    ParticipantState lastLeft = null;
-    for (ParticipantState c : candidates) if (!c.present()) lastLeft = c;
-    return lastLeft; // never null: fewer than MAX_CANDIDATES_PRESENT of MAX_CANDIDATES are present
   }
 
   private void admit(Connection conn, Principal principal, Hello hello, ParticipantState existing, Map<String, OlderUpdates> older) {
@@ -240,7 +201,7 @@ public final class Room {
         own.get(i).close((short) 1008, "replaced by a newer socket");
       }
     } else {
-      String name = principal instanceof Principal.Staff s ? s.name() : candidateName(hello.name());
+      String name = principal instanceof Principal.Staff s ? s.name() : Admission.candidateName(hello.name());
       Role role = principal instanceof Principal.Staff s ? s.role() : Role.CANDIDATE;
       UUID accountId = principal instanceof Principal.Staff s ? s.accountId() : null;
       p = state.joined(UUID.randomUUID(), accountId, name, role);
@@ -483,14 +444,14 @@ public final class Room {
   }
 
   private Future<?> chat(Connection conn, ParticipantState p, Chat m) {
-    if (resent(conn, p, "chat", m.id())) return Future.succeededFuture();
+    if (appliedOnce.resent(conn, p, "chat", m.id())) return Future.succeededFuture();
     String text = limited(m.text(), MAX_CHAT, "A chat message");
     ChatView view = new ChatView(m.id() != null ? m.id() : UUID.randomUUID(), p.id, p.name, text, Instant.now());
     LogEntry chat = entry("chat", p.id, new JsonObject().put("id", view.id().toString()).put("text", text)
         .put("at", view.at().toString()));
-    applying(view.id(), chat, p);
+    appliedOnce.applying(view.id(), chat, p);
     commit(List.of(chat), () -> {
-      committing.remove(view.id());
+      appliedOnce.confirmed(view.id());
       state.chat.add(view);
       broadcastAll(new ServerMessage.Chat(chat.version(), view));
     });
@@ -498,7 +459,7 @@ public final class Room {
   }
 
   private Future<?> note(Connection conn, ParticipantState p, Note m) {
-    if (resent(conn, p, "note", m.id())) return Future.succeededFuture();
+    if (appliedOnce.resent(conn, p, "note", m.id())) return Future.succeededFuture();
     if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can write notes.");
     String text = limited(m.text(), MAX_NOTE, "A note");
     UUID question = m.questionId() != null ? m.questionId()
@@ -507,9 +468,9 @@ public final class Room {
     LogEntry note = entry("note", p.id, new JsonObject().put("id", view.id().toString())
         .put("questionId", question == null ? null : question.toString()).put("text", text)
         .put("at", view.at().toString()));
-    applying(view.id(), note, p);
+    appliedOnce.applying(view.id(), note, p);
     commit(List.of(note), () -> {
-      committing.remove(view.id());
+      appliedOnce.confirmed(view.id());
       state.notes.add(view);
       broadcast(r -> r.staff() ? new ServerMessage.Note(note.version(), view) : null);
     });
@@ -517,7 +478,7 @@ public final class Room {
   }
 
   private Future<?> score(Connection conn, ParticipantState p, ClientMessage.Score m) {
-    if (resent(conn, p, "score", m.id())) return Future.succeededFuture();
+    if (appliedOnce.resent(conn, p, "score", m.id())) return Future.succeededFuture();
     if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can score.");
     PushedQuestion q = state.pushed.get(m.questionId());
     if (q == null) throw ProtocolError.invalid("Question " + m.questionId() + " was not asked in this session.");
@@ -528,7 +489,7 @@ public final class Room {
         List.copyOf(new java.util.TreeSet<>(m.keyPoints())), Instant.now());
     LogEntry score = entry("score", p.id, withId(m.id(), new JsonObject().put("questionId", m.questionId().toString())
         .put("rubric", m.rubric()).put("keyPoints", new JsonArray(view.keyPoints())).put("at", view.at().toString())));
-    applying(m.id(), score, p);
+    appliedOnce.applying(m.id(), score, p);
     commit(List.of(score),
         () -> afterProjection(p.accountId == null ? null : () -> services.projectScore(id(), p.accountId, view), p, m.id()));
     state.scored(view); // at once: later messages are checked against it
@@ -536,7 +497,7 @@ public final class Room {
   }
 
   private Future<?> hint(Connection conn, ParticipantState p, ClientMessage.Hint m) {
-    if (resent(conn, p, "hint", m.id())) return Future.succeededFuture();
+    if (appliedOnce.resent(conn, p, "hint", m.id())) return Future.succeededFuture();
     if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can log hints.");
     String text = limited(m.text(), MAX_NOTE, "A hint");
     UUID question = m.questionId() != null ? m.questionId()
@@ -545,10 +506,10 @@ public final class Room {
         question, text, Instant.now());
     LogEntry hint = entry("hint", p.id, new JsonObject().put("id", view.id().toString())
         .put("questionId", question == null ? null : question.toString()).put("text", text).put("at", view.at().toString()));
-    applying(view.id(), hint, p);
+    appliedOnce.applying(view.id(), hint, p);
     // Shown once committed, like chat and notes: a hint in a scoring is a confirmed one.
     commit(List.of(hint), () -> {
-      committing.remove(view.id());
+      appliedOnce.confirmed(view.id());
       state.hints.add(view);
       sendScoring(p, m.id());
     });
@@ -557,7 +518,7 @@ public final class Room {
 
   private Future<?> recommend(Connection conn, ParticipantState p, ClientMessage.Recommend m) {
     // Before the checks below: a submit sent again is confirmed again, not refused as already submitted.
-    if (resent(conn, p, "recommendation", m.id())) return Future.succeededFuture();
+    if (appliedOnce.resent(conn, p, "recommendation", m.id())) return Future.succeededFuture();
     if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can recommend.");
     ServerMessage.RecommendationView existing = state.recommendations.get(p.id);
     if (existing != null && existing.submitted()) {
@@ -570,7 +531,7 @@ public final class Room {
         m.submit(), Instant.now());
     LogEntry recommendation = entry("recommendation", p.id, withId(m.id(), new JsonObject().put("recommendation", m.recommendation())
         .put("summary", summary).put("submitted", m.submit()).put("at", view.at().toString())));
-    applying(m.id(), recommendation, p);
+    appliedOnce.applying(m.id(), recommendation, p);
     commit(List.of(recommendation),
         () -> afterProjection(p.accountId == null ? null : () -> services.projectRecommendation(id(), p.accountId, view), p, m.id()));
     state.recommended(view); // at once: a second submit right after the first is refused
@@ -585,7 +546,7 @@ public final class Room {
     // One projection write at a time per room, in order, so a later score is never overwritten by an earlier one.
     if (projection != null) projections = projections.eventually(projection);
     projections.onComplete(done -> execute(() -> {
-      if (id != null) committing.remove(id);
+      appliedOnce.confirmed(id);
       sendScoring(author, id);
       return Future.succeededFuture();
     }));
@@ -601,43 +562,6 @@ public final class Room {
     connections.forEach((c, who) -> {
       if (who.role.staff()) c.send(new ServerMessage.Scoring(state.seq, state.scoringFor(who), who == author ? id : null));
     });
-  }
-
-  // ---- messages applied once ----
-
-  /** Ids of messages applied but not confirmed yet (their commit, or a score's projection, is not done). */
-  private final java.util.Set<UUID> committing = new java.util.HashSet<>();
-
-  /**
-   * True when a message with {@code id} was already applied in this room — a resend after a lost
-   * confirmation, a reconnect or a reload: nothing is applied again. Its author is confirmed
-   * again on this socket, now when the first one is committed, else by that commit's own message,
-   * which reaches every socket of theirs then. An id that another participant, or another kind of
-   * message, already used is refused.
-   */
-  private boolean resent(Connection conn, ParticipantState p, String type, UUID id) {
-    RoomState.Applied first = id == null ? null : state.applied.get(id);
-    if (first == null) return false;
-    if (!first.type().equals(type) || !first.participantId().equals(p.id)) {
-      throw ProtocolError.invalid("This id was already used for another message.");
-    }
-    if (committing.contains(id)) return true;
-    ServerMessage again = switch (type) {
-      case "chat" -> state.chat.stream().filter(c -> c.id().equals(id)).findFirst()
-          .map(c -> (ServerMessage) new ServerMessage.Chat(first.seq(), c)).orElse(null);
-      case "note" -> state.notes.stream().filter(n -> n.id().equals(id)).findFirst()
-          .map(n -> (ServerMessage) new ServerMessage.Note(first.seq(), n)).orElse(null);
-      default -> new ServerMessage.Scoring(state.seq, state.scoringFor(p), id);
-    };
-    if (again != null) conn.send(again);
-    return true;
-  }
-
-  /** {@code entry} applies the message {@code id} of {@code p}: a resend of it is recognised from now on. */
-  private void applying(UUID id, LogEntry entry, ParticipantState p) {
-    if (id == null) return;
-    state.applied(id, entry.type(), p.id, entry.version());
-    committing.add(id);
   }
 
   /** A payload with the id of the message it stores, when the message had one (chat, notes and hints always store theirs). */
@@ -813,22 +737,6 @@ public final class Room {
   }
 
   // ---- helpers ----
-
-  private ParticipantState findParticipant(Principal principal, Hello hello) {
-    if (principal instanceof Principal.Staff s) {
-      return state.participants.values().stream().filter(x -> s.accountId().equals(x.accountId)).findFirst().orElse(null);
-    }
-    if (hello.participantId() == null) return null;
-    ParticipantState p = state.participants.get(hello.participantId());
-    return p != null && p.role == Role.CANDIDATE ? p : null;
-  }
-
-  private static String candidateName(String name) {
-    String n = name == null ? "" : name.strip();
-    if (!VisibleText.hasVisible(n)) throw ProtocolError.invalid("Please enter your name.");
-    if (n.length() > MAX_NAME) throw ProtocolError.invalid("A name can be at most " + MAX_NAME + " characters.");
-    return n;
-  }
 
   private Integer indexInPlan(UUID questionId) {
     for (int i = 0; i < state.info.plan().size(); i++) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Whoever holds the candidate link cannot lock the room's staff out or use up their budget. Of 19
- * hellos without a participant id only {@link Room#MAX_CANDIDATES_PRESENT} become participants;
+ * hellos without a participant id only {@link Admission#MAX_CANDIDATES_PRESENT} become participants;
  * the rest are refused {@code room_full}, and an invited co-interviewer still gets in — while a
  * candidate reconnecting, opening a second tab, or coming back without its stored id still does
  * too. Ten candidate sockets flooding the room with cursors use up the candidates' budget only: not
@@ -57,8 +57,8 @@ class ACandidateLinkCannotFillARoomOrStarveItsStaffTest {
           refused++;
         }
       }
-      assertThat(candidates).hasSize(Room.MAX_CANDIDATES_PRESENT);
-      assertThat(refused).isEqualTo(19 - Room.MAX_CANDIDATES_PRESENT);
+      assertThat(candidates).hasSize(Admission.MAX_CANDIDATES_PRESENT);
+      assertThat(refused).isEqualTo(19 - Admission.MAX_CANDIDATES_PRESENT);
 
       // The co-interviewer, invited now, gets in.
       assertThat(Http.post(server.baseUrl() + "/api/sessions/" + id + "/members",
@@ -106,7 +106,7 @@ class ACandidateLinkCannotFillARoomOrStarveItsStaffTest {
     String id = session.get("id").asText();
     List<RoomClient> flood = new ArrayList<>();
     try (RoomClient staff = RoomClient.joinAsStaff(server, ada, id)) {
-      String[] participant = new String[Room.MAX_CANDIDATES_PRESENT];
+      String[] participant = new String[Admission.MAX_CANDIDATES_PRESENT];
       for (int k = 0; k < 10; k++) {
         int who = k / Room.MAX_SOCKETS_PER_PARTICIPANT;
         RoomClient c = candidate(session, "Sid " + who, participant[who]);

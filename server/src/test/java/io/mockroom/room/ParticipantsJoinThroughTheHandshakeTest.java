@@ -74,7 +74,7 @@ class ParticipantsJoinThroughTheHandshakeTest {
     java.util.List<RoomClient> sockets = new java.util.ArrayList<>();
     try {
       String firstId = null;
-      for (int i = 0; i < Room.MAX_CANDIDATES_PRESENT; i++) {
+      for (int i = 0; i < Admission.MAX_CANDIDATES_PRESENT; i++) {
         RoomClient c = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(crowded), null);
         sockets.add(c);
         c.send(c.json("hello").put("name", "Person " + i));
@@ -86,7 +86,7 @@ class ParticipantsJoinThroughTheHandshakeTest {
       extra.send(extra.json("hello").put("name", "One too many"));
       JsonNode full = extra.await("error");
       assertThat(full.get("code").asText()).isEqualTo("room_full");
-      assertThat(full.get("message").asText()).contains("already open for " + Room.MAX_CANDIDATES_PRESENT + " people");
+      assertThat(full.get("message").asText()).contains("already open for " + Admission.MAX_CANDIDATES_PRESENT + " people");
       // Someone who was already in the room can always come back.
       RoomClient back = RoomClient.connect(server.vertx(), server.port(), "/ws/join/" + Interviewer.token(crowded), null);
       sockets.add(back);
