@@ -11,19 +11,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The folder where Vert.x unpacks the browser app from the jar ({@code <dataDir>/cache/<pid>}).
- * Vert.x deletes what it unpacked when it closes, but a process killed outright (kill -9, the
- * kernel's OOM killer) leaves it behind, a few MB a time. So each process unpacks into a folder
- * named by its pid, and at start the folders of processes that are gone are deleted, as is
- * whatever this pid's own folder holds: it was left by an earlier process with the same pid
- * (a container's process is pid 1 at every start). A folder of a live process is left alone.
+ * Where Vert.x unpacks the browser app from the jar. Given a base path, Vert.x makes the folder
+ * {@code <base>-<random uuid>} and deletes it when it closes, but a process killed outright
+ * (kill -9, the kernel's OOM killer) leaves it behind, a few MB a time. So the base is
+ * {@code <dataDir>/cache/<pid>} (folders {@code cache/<pid>-<uuid>}), and at start the folders
+ * of processes that are gone are deleted, as are this pid's own: they were left by an earlier
+ * process with the same pid (a container's process is pid 1 at every start). A live process's
+ * folder is left alone.
  */
 public final class FileCacheFolder {
   private static final Logger log = LoggerFactory.getLogger(FileCacheFolder.class);
 
+  /** {@code <pid>-<uuid>}, as Vert.x names the folder for base {@code <pid>}. */
+  private static final java.util.regex.Pattern CACHE_FOLDER = java.util.regex.Pattern.compile("([0-9]{1,18})-[0-9a-f-]{36}");
+
   private FileCacheFolder() {}
 
-  /** This process's cache folder under {@code dataDir}, empty; left-behind folders deleted. Call before Vert.x starts. */
+  /** The base path of this process's cache folder under {@code dataDir}; left-behind folders deleted. Call before Vert.x starts. */
   public static Path prepare(Path dataDir) {
     Path root = dataDir.resolve("cache");
     long self = ProcessHandle.current().pid();
@@ -42,9 +46,9 @@ public final class FileCacheFolder {
   }
 
   private static boolean leftBehind(Path entry, long self) {
-    String name = entry.getFileName().toString();
-    if (!name.matches("[0-9]{1,19}")) return false; // not one of ours (e.g. an earlier release's vertx-cache-<uuid>)
-    long pid = Long.parseLong(name);
+    java.util.regex.Matcher m = CACHE_FOLDER.matcher(entry.getFileName().toString());
+    if (!m.matches()) return false; // not one of ours
+    long pid = Long.parseLong(m.group(1));
     return pid == self || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
   }
 

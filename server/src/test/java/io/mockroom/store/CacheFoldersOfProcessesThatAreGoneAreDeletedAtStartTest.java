@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,16 +17,19 @@ class CacheFoldersOfProcessesThatAreGoneAreDeletedAtStartTest {
     long gone = pidOfAProcessThatEnded();
     long alive = ProcessHandle.current().parent().orElseThrow().pid();
     long self = ProcessHandle.current().pid();
-    Path goneFile = write(cache.resolve(gone + "/vertx-cache-1/webroot/app.js"));
-    Path aliveFile = write(cache.resolve(alive + "/vertx-cache-2/webroot/app.js"));
-    Path samePidEarlier = write(cache.resolve(self + "/vertx-cache-3/webroot/app.js"));
-    Path notOurs = write(cache.resolve("vertx-cache-4/webroot/app.js"));
+    // As Vert.x names them: <base>-<uuid>.
+    Path goneFolder = cache.resolve(gone + "-" + UUID.randomUUID());
+    write(goneFolder.resolve("webroot/app.js"));
+    Path aliveFile = write(cache.resolve(alive + "-" + UUID.randomUUID() + "/webroot/app.js"));
+    Path samePidEarlier = cache.resolve(self + "-" + UUID.randomUUID());
+    write(samePidEarlier.resolve("webroot/app.js"));
+    Path notOurs = write(cache.resolve("notes/keep.txt"));
 
-    Path own = FileCacheFolder.prepare(dataDir);
+    Path base = FileCacheFolder.prepare(dataDir);
 
-    assertThat(own).isEqualTo(cache.resolve(Long.toString(self)));
-    assertThat(cache.resolve(Long.toString(gone))).doesNotExist();
-    assertThat(samePidEarlier.getParent().getParent().getParent()).doesNotExist();
+    assertThat(base).isEqualTo(cache.resolve(Long.toString(self)));
+    assertThat(goneFolder).doesNotExist();
+    assertThat(samePidEarlier).doesNotExist();
     assertThat(aliveFile).exists();
     assertThat(notOurs).exists();
   }
