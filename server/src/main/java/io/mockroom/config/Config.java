@@ -285,6 +285,14 @@ public record Config(
       if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
         throw new ConfigException("MOCKROOM_PUBLIC_URL", "'" + raw + "' is not an http(s) URL like https://interviews.example.com");
       }
+      // Links are this base plus /join/…, and the app and its API are served from the root of the
+      // address: a path (a proxy's sub-folder), a query or a fragment would make links that open
+      // nothing, found only when a candidate clicks one.
+      if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() || uri.getRawQuery() != null
+          || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+        throw new ConfigException("MOCKROOM_PUBLIC_URL", "'" + raw + "' has more than a scheme, host and port; Mockroom is"
+            + " served at the root of its address (not under a path), so give only those, e.g. https://interviews.example.com");
+      }
       return uri;
     } catch (IllegalArgumentException e) {
       throw new ConfigException("MOCKROOM_PUBLIC_URL", "'" + raw + "' is not a URL: " + e.getMessage());
