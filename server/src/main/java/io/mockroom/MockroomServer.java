@@ -104,7 +104,33 @@ public final class MockroomServer {
           // Stopped before the failure is reported: the caller may exit at once.
           .recover(e -> db.close(vertx).transform(closed -> Future.failedFuture(e)));
     }).onSuccess(s -> log.info("Mockroom {} is up at http://{}:{}/", Version.VERSION,
-        config.host().equals("0.0.0.0") ? "localhost" : config.host(), s.port()));
+        config.host().equals("0.0.0.0") ? "localhost" : config.host(), s.port()))
+        .compose(s -> firstSteps(config, s).map(s));
+  }
+
+  /**
+   * What an operator needs on a first start and easily misses: where to create the organisation,
+   * and that links to share take the browser's address unless MOCKROOM_PUBLIC_URL says otherwise.
+   * Never fails the start.
+   */
+  private static Future<Void> firstSteps(Config config, MockroomServer s) {
+    String here = config.publicUrl().map(Object::toString)
+        .orElse("http://" + (config.host().equals("0.0.0.0") ? "localhost" : config.host()) + ":" + s.port());
+    if (config.publicUrl().isEmpty()) {
+      log.info("Links to share (candidate links, invitations) take the address the browser used; set MOCKROOM_PUBLIC_URL"
+          + " to the one candidates reach (e.g. https://interviews.example.com) if it is not that");
+    }
+    return s.database.pool().query("select exists (select 1 from organisations) as any").execute()
+        .map(rows -> rows.iterator().next().getBoolean("any"))
+        .onSuccess(any -> {
+          if (!any) {
+            log.info("No organisation yet: open {}/signup to create yours (its first account is the owner); {}", here,
+                config.openSignup() ? "anyone who reaches this server may create one (MOCKROOM_OPEN_SIGNUP)"
+                    : "everyone after joins through an invitation link (\"Invite a colleague\", on the sessions page)");
+          }
+        })
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
   }
 
   private static Future<HttpServer> listen(Vertx vertx, Config config, Database db, RoomRouter rooms, ServerMetrics metrics,
@@ -132,7 +158,7 @@ public final class MockroomServer {
       new QuestionRoutes(bank, new AuthoredQuestions(db.pool()), authn).mount(r);
       new PracticeRoutes(new PracticeLobby(vertx, db.pool(), sessions), bank, authn, urls, config.socketSilenceSeconds()).mount(r);
       new AuthRoutes(vertx, accounts, authn, hasher, new LoginThrottle(Clock.systemUTC()), urls,
-          new ClientAddress(config.trustedProxies())).mount(r);
+          new ClientAddress(config.trustedProxies()), config.openSignup()).mount(r);
       new SessionRoutes(sessions, accounts, authn, urls, new MemberChanges(vertx)).mount(r);
       new ReviewRoutes(new ReviewStore(db.pool()), db.pool(), authn).mount(r);
     });

@@ -31,6 +31,8 @@ import java.util.function.Consumer;
  * @param cluster whether and how this node joins a cluster
  * @param metricsToken the bearer token a scrape of {@code /metrics} must send; without one only a
  *     scraper on this machine is answered ({@code http.MetricsAccess})
+ * @param openSignup whether anyone who reaches the server may create an organisation; otherwise
+ *     only the first one is created so, and every later account joins through an invitation
  */
 public record Config(
     String host,
@@ -45,7 +47,8 @@ public record Config(
     int socketSilenceSeconds,
     TrustedProxies trustedProxies,
     ClusterConfig cluster,
-    Optional<Secret> metricsToken) {
+    Optional<Secret> metricsToken,
+    boolean openSignup) {
 
   /** Environment variable → flag, in README order. */
   public static final Map<String, String> KEYS = keys();
@@ -65,8 +68,10 @@ public record Config(
   /** Defaults for tests: port 0, loopback, the given data folder, no bank import unless asked. */
   public static Config forTests(Path dataDir) {
     // Fewer hash iterations than production keep the suite fast; the hasher is the same code.
+    // Open sign-up: tests sign up an organisation each (AUnopenedServerTakesItsFirstOrganisation…
+    // tests the default).
     return new Config("127.0.0.1", 0, dataDir, Optional.empty(), "info", true, 4, Optional.empty(), 10_000, 60, TrustedProxies.none(), ClusterConfig.off(),
-        Optional.empty());
+        Optional.empty(), true);
   }
 
   public Config withDatabaseUrl(DatabaseUrl url) {
@@ -101,6 +106,10 @@ public record Config(
     return copy(c -> c.importBank = importBank);
   }
 
+  public Config withOpenSignup(boolean openSignup) {
+    return copy(c -> c.openSignup = openSignup);
+  }
+
   /** This config with the fields {@code change} sets; the others as they are. */
   private Config copy(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -126,6 +135,7 @@ public record Config(
     TrustedProxies trustedProxies;
     ClusterConfig cluster;
     Optional<Secret> metricsToken;
+    boolean openSignup;
 
     Copy(Config c) {
       host = c.host;
@@ -141,11 +151,12 @@ public record Config(
       trustedProxies = c.trustedProxies;
       cluster = c.cluster;
       metricsToken = c.metricsToken;
+      openSignup = c.openSignup;
     }
 
     Config build() {
       return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl,
-          passwordIterations, socketSilenceSeconds, trustedProxies, cluster, metricsToken);
+          passwordIterations, socketSilenceSeconds, trustedProxies, cluster, metricsToken, openSignup);
     }
   }
 
@@ -174,8 +185,9 @@ public record Config(
       throw new ConfigException("MOCKROOM_CLUSTER", "needs MOCKROOM_DATABASE_URL: every node of a cluster must use the same Postgres");
     }
     Optional<Secret> metricsToken = Optional.ofNullable(v.get("MOCKROOM_METRICS_TOKEN")).map(Config::metricsToken);
+    boolean openSignup = bool(v, "MOCKROOM_OPEN_SIGNUP", false);
     return new Config(host, port, dataDir, db, level, importBank, pool, publicUrl, iterations, silence, proxies, cluster,
-        metricsToken);
+        metricsToken, openSignup);
   }
 
   /** A token long enough not to be guessed, and one a Prometheus credentials file can hold. */
@@ -325,6 +337,7 @@ public record Config(
     k.put("MOCKROOM_SOCKET_SILENCE_SECONDS", "--socket-silence-seconds");
     k.put("MOCKROOM_TRUSTED_PROXIES", "--trusted-proxies");
     k.put("MOCKROOM_METRICS_TOKEN", "--metrics-token");
+    k.put("MOCKROOM_OPEN_SIGNUP", "--open-signup");
     k.put("MOCKROOM_CLUSTER", "--cluster");
     k.put("MOCKROOM_CLUSTER_NAME", "--cluster-name");
     k.put("MOCKROOM_CLUSTER_HOST", "--cluster-host");

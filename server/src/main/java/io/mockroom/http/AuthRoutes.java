@@ -38,8 +38,12 @@ public final class AuthRoutes {
   /** A hash to verify against when the email is unknown, so both cases cost the same time. */
   private final String decoyHash;
 
+  private final boolean openSignup;
+
+  /** @param openSignup whether anyone may create an organisation, or only the first one (MOCKROOM_OPEN_SIGNUP) */
   public AuthRoutes(Vertx vertx, AccountStore accounts, Authn authn, PasswordHasher hasher, LoginThrottle throttle, PublicUrls urls,
-                    ClientAddress clientAddress) {
+                    ClientAddress clientAddress, boolean openSignup) {
+    this.openSignup = openSignup;
     this.vertx = vertx;
     this.accounts = accounts;
     this.authn = authn;
@@ -70,9 +74,12 @@ public final class AuthRoutes {
         .compose(hash -> invitation.isPresent()
             ? accounts.createFromInvitation(invitation.get(), name, email, hash).map(found -> found.orElseThrow(() ->
                 new ApiError(410, "invitation_invalid", "This invitation link is not valid any more. Ask for a new one.")))
-            : accounts.createWithOrganisation(organisation, name, email, hash))
+            : accounts.createWithOrganisation(organisation, name, email, hash, openSignup))
         .recover(e -> Future.failedFuture(e instanceof AccountStore.EmailTaken
             ? new ApiError(409, "email_taken", "An account with " + email + " already exists. Sign in instead.")
+            : e instanceof AccountStore.SignupClosed
+                ? new ApiError(403, "signup_by_invitation", "This server has its organisation already: new accounts join it"
+                    + " through an invitation link. Ask a colleague who has an account for one (\"Invite a colleague\", on the sessions page).")
             : e instanceof AccountStore.InvitedAnotherEmail
                 ? new ApiError(403, "invitation_for_another_email",
                     "This invitation was made for another email address. Sign up with that one, or ask for an invitation of your own.")
