@@ -99,7 +99,7 @@ public final class MockroomServer {
           .compose(registry -> (cluster.isPresent()
               ? ClusterRouter.start(cluster.get(), owners.get(), registry).<RoomRouter>map(r -> r)
               : Future.succeededFuture(LocalRoomHandle.router(registry)))
-              .compose(rooms -> listen(vertx, config, db, rooms, metrics, clusterProblem))
+              .compose(rooms -> listen(vertx, config, db, eventLog, rooms, metrics, clusterProblem))
               .map(http -> new MockroomServer(vertx, db, registry, eventLog, http)))
           // Stopped before the failure is reported: the caller may exit at once.
           .recover(e -> db.close(vertx).transform(closed -> Future.failedFuture(e)));
@@ -133,7 +133,7 @@ public final class MockroomServer {
         .otherwiseEmpty();
   }
 
-  private static Future<HttpServer> listen(Vertx vertx, Config config, Database db, RoomRouter rooms, ServerMetrics metrics,
+  private static Future<HttpServer> listen(Vertx vertx, Config config, Database db, EventLog eventLog, RoomRouter rooms, ServerMetrics metrics,
                                            Optional<Supplier<Optional<String>>> clusterProblem) {
     AccountStore accounts = new AccountStore(db.pool());
     SessionStore sessions = new SessionStore(db.pool());
@@ -146,7 +146,7 @@ public final class MockroomServer {
       r.route("/api/*").handler(sameOrigin::check);
       r.route("/api/*").handler(NoNulInTheAddress::check);
       r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(256 * 1024));
-      new HealthRoute(db.pool(), clusterProblem).mount(r);
+      new HealthRoute(db.pool(), clusterProblem).writes(eventLog::failure).mount(r);
       // A scrape formats every meter (~30 KB of text): 10-20 ms of CPU warm, ~150 ms the first
       // time. On a worker thread, so the event loop's rooms do not wait behind it.
       r.get("/metrics").handler(new MetricsAccess(config.metricsToken().map(Secret::value))::check);
