@@ -41,7 +41,7 @@ class ARestoredDataFolderOpenToOthersIsClosedAgainAndServesItsSessionsIT {
       long started = System.nanoTime();
       try (JarProcess server = JarProcess.start(restored)) {
         assertThat((System.nanoTime() - started) / 1_000_000_000).as("seconds to start").isLessThan(45);
-        assertThat(server.output()).anyMatch(l -> l.contains("The embedded database folder " + pgData
+        assertThat(java.util.List.copyOf(server.output())).anyMatch(l -> l.contains("The embedded database folder " + pgData
             + " had mode rwxr-xr-x; set to rwx------, as Postgres requires"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pgData))).isEqualTo("rwx------");
         Interviewer same = new Interviewer(server.baseUrl(), ada.cookie(), ada.account());

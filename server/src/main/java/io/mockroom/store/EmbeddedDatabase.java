@@ -64,6 +64,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static EmbeddedDatabase start(Path dataDir, int port, boolean durable) {
     Path pgData = dataDir.resolve("postgres");
     DataFolderLock lock;
+    // Whether this start launched a Postgres: only then may one running in the folder be its own to stop.
+    boolean launched = false;
     try {
       // First of all: a second server on this folder stops here, before it touches anything.
       lock = DataFolderLock.acquire(dataDir);
@@ -78,7 +80,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
       EmbeddedAccess access = EmbeddedAccess.of(pgData);
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
       if (port > 0) builder.setPort(port);
-      EmbeddedPostgres pg = builder
+      builder = builder
           .setDataDirectory(pgData)
           .setCleanDataDirectory(false)
           // No shutdown hook of the library's: it would stop Postgres at JVM exit in parallel with
@@ -124,8 +126,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
           // Each checkpoint's start, and at its end how long its writes and fsyncs took
           // (PostgreSQL 15 logs them by default; this is 14): with autovacuum, the periodic disk
           // work that the event log's commits, i.e. every keystroke, can wait behind.
-          .setServerConfig("log_checkpoints", "on")
-          .start();
+          .setServerConfig("log_checkpoints", "on");
+      launched = true;
+      EmbeddedPostgres pg = builder.start();
       log.info("Embedded Postgres started on 127.0.0.1:{} with data in {} (user {}, password in {})",
           pg.getPort(), pgData, EmbeddedAccess.SUPERUSER, EmbeddedAccess.PASSWORD_FILE);
       EmbeddedDatabase db = new EmbeddedDatabase(pg, postmaster(pgData), access.password(), lock);
@@ -134,7 +137,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // A Postgres the library started and then gave up on (it did not take the password, say)
       // keeps running: stopped here, as nobody else will (orphans were stopped before the start).
-      if (!(e instanceof DataFolderLock.InUse) && !(e instanceof NotItsOwner)) stopWhatStarted(pgData);
+      if (launched) stopWhatStarted(pgData);
       lock.close();
       if (e instanceof DataFolderLock.InUse inUse) throw inUse;
       if (e instanceof NotItsOwner notItsOwner) throw notItsOwner;
