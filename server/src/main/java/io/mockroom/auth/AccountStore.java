@@ -44,6 +44,12 @@ public final class AccountStore {
     this.pool = pool;
   }
 
+  /** Whether the server has an organisation yet. */
+  public Future<Boolean> anyOrganisation() {
+    return pool.query("select exists (select 1 from organisations) as any").execute()
+        .map(rows -> rows.iterator().next().getBoolean("any"));
+  }
+
   /** A new organisation was asked for, but the server takes only its first one (MOCKROOM_OPEN_SIGNUP is off). */
   public static final class SignupClosed extends RuntimeException {
     SignupClosed() {

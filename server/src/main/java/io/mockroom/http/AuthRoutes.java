@@ -16,6 +16,9 @@ import java.util.Optional;
  * I, and invitations. Password hashing runs on worker threads.
  */
 public final class AuthRoutes {
+  /** {@code newOrganisation}: whether a sign-up without an invitation may create one now. */
+  public record SignupOptions(boolean newOrganisation) {}
+
   public record SignupRequest(String organisation, String name, String email, String password, String invitation) {}
 
   public record LoginRequest(String email, String password) {}
@@ -56,6 +59,10 @@ public final class AuthRoutes {
 
   public void mount(Router router) {
     router.post("/api/auth/signup").handler(this::signup);
+    // Whether the sign-up page may offer a new organisation, or should ask for an invitation.
+    router.get("/api/auth/signup").handler(rc -> (openSignup ? Future.succeededFuture(false) : accounts.anyOrganisation())
+        .map(taken -> new SignupOptions(!taken))
+        .onComplete(Responses.json(rc, 200)));
     router.post("/api/auth/login").handler(this::login);
     router.post("/api/auth/logout").handler(this::logout);
     router.get("/api/auth/me").handler(authn::require).handler(rc -> Responses.send(rc, 200, new Me(Authn.account(rc))));
