@@ -107,6 +107,7 @@ export const auth = {
   login: (email: string, password: string) => postJson<{ account: Account }>('/api/auth/login', { email, password }).then(r => r.account),
   logout: () => postJson<void>('/api/auth/logout', {}),
   invite: () => postJson<{ url: string; expiresAt: string }>('/api/invitations', {}),
+  signupOptions: () => getJson<{ newOrganisation: boolean }>('/api/auth/signup'),
   invitation: (token: string) => getJson<{ organisationName: string; email: string | null }>(`/api/invitations/${encodeURIComponent(token)}`),
 };
 

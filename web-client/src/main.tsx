@@ -11,7 +11,7 @@ import { CandidatePage } from './pages/CandidatePage';
 import { PracticePage } from './pages/PracticePage';
 import { setAccount, useAccount } from './session';
 import { auth } from './api';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 
 function NotFound() {
   return (
@@ -31,13 +31,17 @@ function SignedIn({ children }: { children: preact.ComponentChildren }) {
 
 function Landing() {
   const account = useAccount();
+  // Whether this server takes a new organisation (its first, or any when sign-up is open).
+  const [newOrganisation, setNewOrganisation] = useState(true);
+  useEffect(() => { if (account === null) auth.signupOptions().then(o => setNewOrganisation(o.newOrganisation)).catch(() => {}); }, [account]);
   if (account === undefined) return <p class="muted">Loading…</p>;
   if (account) return <SessionsPage />;
   return (
     <section class="panel narrow hero">
       <h1>Live mock interviews, self-hosted</h1>
       <p>Push questions from your bank, write code together in a shared editor, keep every session's transcript and scores.</p>
-      <p class="actions"><a class="button primary" href="/signup">Create an organisation</a><a class="button" href="/login">Sign in</a></p>
+      {!newOrganisation && <p class="muted">New here? Ask a colleague who has an account for an invitation link.</p>}
+      <p class="actions">{newOrganisation && <a class="button primary" href="/signup">Create an organisation</a>}<a class={newOrganisation ? 'button' : 'button primary'} href="/login">Sign in</a></p>
     </section>
   );
 }

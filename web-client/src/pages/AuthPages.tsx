@@ -31,7 +31,7 @@ export function LoginPage({ next }: { next: string | null }) {
         {error && <p class="error" role="alert">{error}</p>}
         <button class="primary" type="submit" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
       </form>
-      <p class="muted">New to Mockroom? <a href="/signup">Create an organisation</a>.</p>
+      <p class="muted">New to Mockroom? <a href="/signup">Sign up</a>.</p>
     </section>
   );
 }
@@ -40,10 +40,21 @@ export function SignupPage({ invitation }: { invitation?: string }) {
   const { error, busy, run } = useForm();
   const [org, setOrg] = useState<string | null>(null);
   const [invalid, setInvalid] = useState<string | null>(null);
+  const [byInvitation, setByInvitation] = useState(false);
   useEffect(() => {
     if (invitation) auth.invitation(invitation).then(i => setOrg(i.organisationName)).catch(e => setInvalid(e.message));
+    else auth.signupOptions().then(o => setByInvitation(!o.newOrganisation)).catch(() => {});
   }, [invitation]);
   if (invalid) return <section class="panel narrow"><h1>Invitation</h1><p class="error" role="alert">{invalid}</p></section>;
+  if (byInvitation) {
+    return (
+      <section class="panel narrow">
+        <h1>Sign up</h1>
+        <p>This server has its organisation already: new accounts join it through an invitation link. Ask a colleague who has an account for one.</p>
+        <p class="muted">Already have an account? <a href="/login">Sign in</a>.</p>
+      </section>
+    );
+  }
   return (
     <section class="panel narrow">
       <h1>{invitation ? `Join ${org ?? '…'}` : 'Create your organisation'}</h1>

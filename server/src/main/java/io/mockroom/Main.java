@@ -30,6 +30,11 @@ public final class Main {
 
   public static void main(String[] argv) {
     List<String> args = Arrays.asList(argv);
+    // `./mockroom --help` (a flag, so it would be read as serve's) and `java -jar … serve --help`.
+    if (args.contains("--help") || args.contains("-h")) {
+      usage(System.out);
+      return;
+    }
     String command = args.isEmpty() || args.get(0).startsWith("--") ? "serve" : args.get(0);
     List<String> rest = args.isEmpty() || args.get(0).startsWith("--") ? args : args.subList(1, args.size());
     try {

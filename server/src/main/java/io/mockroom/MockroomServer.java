@@ -99,15 +99,41 @@ public final class MockroomServer {
           .compose(registry -> (cluster.isPresent()
               ? ClusterRouter.start(cluster.get(), owners.get(), registry).<RoomRouter>map(r -> r)
               : Future.succeededFuture(LocalRoomHandle.router(registry)))
-              .compose(rooms -> listen(vertx, config, db, rooms, metrics, clusterProblem))
+              .compose(rooms -> listen(vertx, config, db, eventLog, rooms, metrics, clusterProblem))
               .map(http -> new MockroomServer(vertx, db, registry, eventLog, http)))
           // Stopped before the failure is reported: the caller may exit at once.
           .recover(e -> db.close(vertx).transform(closed -> Future.failedFuture(e)));
     }).onSuccess(s -> log.info("Mockroom {} is up at http://{}:{}/", Version.VERSION,
-        config.host().equals("0.0.0.0") ? "localhost" : config.host(), s.port()));
+        config.host().equals("0.0.0.0") ? "localhost" : config.host(), s.port()))
+        .compose(s -> firstSteps(config, s).map(s));
   }
 
-  private static Future<HttpServer> listen(Vertx vertx, Config config, Database db, RoomRouter rooms, ServerMetrics metrics,
+  /**
+   * What an operator needs on a first start and easily misses: where to create the organisation,
+   * and that links to share take the browser's address unless MOCKROOM_PUBLIC_URL says otherwise.
+   * Never fails the start.
+   */
+  private static Future<Void> firstSteps(Config config, MockroomServer s) {
+    String here = config.publicUrl().map(Object::toString)
+        .orElse("http://" + (config.host().equals("0.0.0.0") ? "localhost" : config.host()) + ":" + s.port());
+    if (config.publicUrl().isEmpty()) {
+      log.info("Links to share (candidate links, invitations) take the address the browser used; set MOCKROOM_PUBLIC_URL"
+          + " to the one candidates reach (e.g. https://interviews.example.com) if it is not that");
+    }
+    return s.database.pool().query("select exists (select 1 from organisations) as any").execute()
+        .map(rows -> rows.iterator().next().getBoolean("any"))
+        .onSuccess(any -> {
+          if (!any) {
+            log.info("No organisation yet: open {}/signup to create yours (its first account is the owner); {}", here,
+                config.openSignup() ? "anyone who reaches this server may create one (MOCKROOM_OPEN_SIGNUP)"
+                    : "everyone after joins through an invitation link (\"Invite a colleague\", on the sessions page)");
+          }
+        })
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
+  }
+
+  private static Future<HttpServer> listen(Vertx vertx, Config config, Database db, EventLog eventLog, RoomRouter rooms, ServerMetrics metrics,
                                            Optional<Supplier<Optional<String>>> clusterProblem) {
     AccountStore accounts = new AccountStore(db.pool());
     SessionStore sessions = new SessionStore(db.pool());
@@ -120,7 +146,7 @@ public final class MockroomServer {
       r.route("/api/*").handler(sameOrigin::check);
       r.route("/api/*").handler(NoNulInTheAddress::check);
       r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(256 * 1024));
-      new HealthRoute(db.pool(), clusterProblem).mount(r);
+      new HealthRoute(db.pool(), clusterProblem).writes(eventLog::failure).mount(r);
       // A scrape formats every meter (~30 KB of text): 10-20 ms of CPU warm, ~150 ms the first
       // time. On a worker thread, so the event loop's rooms do not wait behind it.
       r.get("/metrics").handler(new MetricsAccess(config.metricsToken().map(Secret::value))::check);
@@ -132,7 +158,7 @@ public final class MockroomServer {
       new QuestionRoutes(bank, new AuthoredQuestions(db.pool()), authn).mount(r);
       new PracticeRoutes(new PracticeLobby(vertx, db.pool(), sessions), bank, authn, urls, config.socketSilenceSeconds()).mount(r);
       new AuthRoutes(vertx, accounts, authn, hasher, new LoginThrottle(Clock.systemUTC()), urls,
-          new ClientAddress(config.trustedProxies())).mount(r);
+          new ClientAddress(config.trustedProxies()), config.openSignup()).mount(r);
       new SessionRoutes(sessions, accounts, authn, urls, new MemberChanges(vertx)).mount(r);
       new ReviewRoutes(new ReviewStore(db.pool()), db.pool(), authn).mount(r);
     });

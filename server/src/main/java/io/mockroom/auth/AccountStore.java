@@ -44,11 +44,38 @@ public final class AccountStore {
     this.pool = pool;
   }
 
+  /** Whether the server has an organisation yet. */
+  public Future<Boolean> anyOrganisation() {
+    return pool.query("select exists (select 1 from organisations) as any").execute()
+        .map(rows -> rows.iterator().next().getBoolean("any"));
+  }
+
+  /** A new organisation was asked for, but the server takes only its first one (MOCKROOM_OPEN_SIGNUP is off). */
+  public static final class SignupClosed extends RuntimeException {
+    SignupClosed() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Any number of organisations (open sign-up). */
   public Future<Account> createWithOrganisation(String organisation, String name, String email, String passwordHash) {
+    return createWithOrganisation(organisation, name, email, passwordHash, true);
+  }
+
+  /**
+   * @param open whether an organisation may be created when the server has one already; if not,
+   *     only the first one is (two first sign-ups at once: one wins, the other gets {@link SignupClosed})
+   */
+  public Future<Account> createWithOrganisation(String organisation, String name, String email, String passwordHash, boolean open) {
     UUID orgId = UUID.randomUUID();
     UUID accountId = UUID.randomUUID();
-    return pool.withTransaction(c -> c
-        .preparedQuery("insert into organisations (id, name) values ($1, $2)").execute(Tuple.of(orgId, organisation))
+    return pool.withTransaction(c -> (open ? Future.<Void>succeededFuture() : c
+            // One first sign-up at a time, so two racing ones cannot both find the server empty.
+            .query("select pg_advisory_xact_lock(hashtext('mockroom first organisation'))").execute()
+            .compose(v -> c.query("select exists (select 1 from organisations) as taken").execute())
+            .compose(rows -> rows.iterator().next().getBoolean("taken")
+                ? Future.<Void>failedFuture(new SignupClosed()) : Future.<Void>succeededFuture()))
+        .compose(v -> c.preparedQuery("insert into organisations (id, name) values ($1, $2)").execute(Tuple.of(orgId, organisation)))
         .compose(v -> c.preparedQuery("""
             insert into accounts (id, organisation_id, email, display_name, password_hash, role)
             values ($1, $2, $3, $4, $5, 'owner')""").execute(Tuple.of(accountId, orgId, email, name, passwordHash))))

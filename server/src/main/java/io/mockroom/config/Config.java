@@ -31,6 +31,8 @@ import java.util.function.Consumer;
  * @param cluster whether and how this node joins a cluster
  * @param metricsToken the bearer token a scrape of {@code /metrics} must send; without one only a
  *     scraper on this machine is answered ({@code http.MetricsAccess})
+ * @param openSignup whether anyone who reaches the server may create an organisation; otherwise
+ *     only the first one is created so, and every later account joins through an invitation
  */
 public record Config(
     String host,
@@ -45,7 +47,8 @@ public record Config(
     int socketSilenceSeconds,
     TrustedProxies trustedProxies,
     ClusterConfig cluster,
-    Optional<Secret> metricsToken) {
+    Optional<Secret> metricsToken,
+    boolean openSignup) {
 
   /** Environment variable → flag, in README order. */
   public static final Map<String, String> KEYS = keys();
@@ -65,8 +68,10 @@ public record Config(
   /** Defaults for tests: port 0, loopback, the given data folder, no bank import unless asked. */
   public static Config forTests(Path dataDir) {
     // Fewer hash iterations than production keep the suite fast; the hasher is the same code.
+    // Open sign-up: tests sign up an organisation each (AUnopenedServerTakesItsFirstOrganisation…
+    // tests the default).
     return new Config("127.0.0.1", 0, dataDir, Optional.empty(), "info", true, 4, Optional.empty(), 10_000, 60, TrustedProxies.none(), ClusterConfig.off(),
-        Optional.empty());
+        Optional.empty(), true);
   }
 
   public Config withDatabaseUrl(DatabaseUrl url) {
@@ -101,6 +106,10 @@ public record Config(
     return copy(c -> c.importBank = importBank);
   }
 
+  public Config withOpenSignup(boolean openSignup) {
+    return copy(c -> c.openSignup = openSignup);
+  }
+
   /** This config with the fields {@code change} sets; the others as they are. */
   private Config copy(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -126,6 +135,7 @@ public record Config(
     TrustedProxies trustedProxies;
     ClusterConfig cluster;
     Optional<Secret> metricsToken;
+    boolean openSignup;
 
     Copy(Config c) {
       host = c.host;
@@ -141,11 +151,12 @@ public record Config(
       trustedProxies = c.trustedProxies;
       cluster = c.cluster;
       metricsToken = c.metricsToken;
+      openSignup = c.openSignup;
     }
 
     Config build() {
       return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl,
-          passwordIterations, socketSilenceSeconds, trustedProxies, cluster, metricsToken);
+          passwordIterations, socketSilenceSeconds, trustedProxies, cluster, metricsToken, openSignup);
     }
   }
 
@@ -174,8 +185,9 @@ public record Config(
       throw new ConfigException("MOCKROOM_CLUSTER", "needs MOCKROOM_DATABASE_URL: every node of a cluster must use the same Postgres");
     }
     Optional<Secret> metricsToken = Optional.ofNullable(v.get("MOCKROOM_METRICS_TOKEN")).map(Config::metricsToken);
+    boolean openSignup = bool(v, "MOCKROOM_OPEN_SIGNUP", false);
     return new Config(host, port, dataDir, db, level, importBank, pool, publicUrl, iterations, silence, proxies, cluster,
-        metricsToken);
+        metricsToken, openSignup);
   }
 
   /** A token long enough not to be guessed, and one a Prometheus credentials file can hold. */
@@ -285,6 +297,14 @@ public record Config(
       if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
         throw new ConfigException("MOCKROOM_PUBLIC_URL", "'" + raw + "' is not an http(s) URL like https://interviews.example.com");
       }
+      // Links are this base plus /join/…, and the app and its API are served from the root of the
+      // address: a path (a proxy's sub-folder), a query or a fragment would make links that open
+      // nothing, found only when a candidate clicks one.
+      if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() || uri.getRawQuery() != null
+          || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+        throw new ConfigException("MOCKROOM_PUBLIC_URL", "'" + raw + "' has more than a scheme, host and port; Mockroom is"
+            + " served at the root of its address (not under a path), so give only those, e.g. https://interviews.example.com");
+      }
       return uri;
     } catch (IllegalArgumentException e) {
       throw new ConfigException("MOCKROOM_PUBLIC_URL", "'" + raw + "' is not a URL: " + e.getMessage());
@@ -317,6 +337,7 @@ public record Config(
     k.put("MOCKROOM_SOCKET_SILENCE_SECONDS", "--socket-silence-seconds");
     k.put("MOCKROOM_TRUSTED_PROXIES", "--trusted-proxies");
     k.put("MOCKROOM_METRICS_TOKEN", "--metrics-token");
+    k.put("MOCKROOM_OPEN_SIGNUP", "--open-signup");
     k.put("MOCKROOM_CLUSTER", "--cluster");
     k.put("MOCKROOM_CLUSTER_NAME", "--cluster-name");
     k.put("MOCKROOM_CLUSTER_HOST", "--cluster-host");

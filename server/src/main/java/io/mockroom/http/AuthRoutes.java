@@ -16,6 +16,9 @@ import java.util.Optional;
  * I, and invitations. Password hashing runs on worker threads.
  */
 public final class AuthRoutes {
+  /** {@code newOrganisation}: whether a sign-up without an invitation may create one now. */
+  public record SignupOptions(boolean newOrganisation) {}
+
   public record SignupRequest(String organisation, String name, String email, String password, String invitation) {}
 
   public record LoginRequest(String email, String password) {}
@@ -38,8 +41,12 @@ public final class AuthRoutes {
   /** A hash to verify against when the email is unknown, so both cases cost the same time. */
   private final String decoyHash;
 
+  private final boolean openSignup;
+
+  /** @param openSignup whether anyone may create an organisation, or only the first one (MOCKROOM_OPEN_SIGNUP) */
   public AuthRoutes(Vertx vertx, AccountStore accounts, Authn authn, PasswordHasher hasher, LoginThrottle throttle, PublicUrls urls,
-                    ClientAddress clientAddress) {
+                    ClientAddress clientAddress, boolean openSignup) {
+    this.openSignup = openSignup;
     this.vertx = vertx;
     this.accounts = accounts;
     this.authn = authn;
@@ -52,6 +59,10 @@ public final class AuthRoutes {
 
   public void mount(Router router) {
     router.post("/api/auth/signup").handler(this::signup);
+    // Whether the sign-up page may offer a new organisation, or should ask for an invitation.
+    router.get("/api/auth/signup").handler(rc -> (openSignup ? Future.succeededFuture(false) : accounts.anyOrganisation())
+        .map(taken -> new SignupOptions(!taken))
+        .onComplete(Responses.json(rc, 200)));
     router.post("/api/auth/login").handler(this::login);
     router.post("/api/auth/logout").handler(this::logout);
     router.get("/api/auth/me").handler(authn::require).handler(rc -> Responses.send(rc, 200, new Me(Authn.account(rc))));
@@ -70,9 +81,12 @@ public final class AuthRoutes {
         .compose(hash -> invitation.isPresent()
             ? accounts.createFromInvitation(invitation.get(), name, email, hash).map(found -> found.orElseThrow(() ->
                 new ApiError(410, "invitation_invalid", "This invitation link is not valid any more. Ask for a new one.")))
-            : accounts.createWithOrganisation(organisation, name, email, hash))
+            : accounts.createWithOrganisation(organisation, name, email, hash, openSignup))
         .recover(e -> Future.failedFuture(e instanceof AccountStore.EmailTaken
             ? new ApiError(409, "email_taken", "An account with " + email + " already exists. Sign in instead.")
+            : e instanceof AccountStore.SignupClosed
+                ? new ApiError(403, "signup_by_invitation", "This server has its organisation already: new accounts join it"
+                    + " through an invitation link. Ask a colleague who has an account for one (\"Invite a colleague\", on the sessions page).")
             : e instanceof AccountStore.InvitedAnotherEmail
                 ? new ApiError(403, "invitation_for_another_email",
                     "This invitation was made for another email address. Sign up with that one, or ask for an invitation of your own.")

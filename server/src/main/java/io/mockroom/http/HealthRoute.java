@@ -25,6 +25,8 @@ public final class HealthRoute {
 
   private final Pool pool;
   private final Optional<Supplier<Optional<String>>> clusterProblem;
+  /** Why session events cannot be written, while they cannot (a full disk, say): the database may answer meanwhile. */
+  private Supplier<Optional<String>> writeProblem = Optional::empty;
 
   /**
    * {@code clusterProblem} is empty on a single server; on a cluster node it says why this node is
@@ -39,9 +41,23 @@ public final class HealthRoute {
     this(pool, Optional.empty());
   }
 
+  /**
+   * {@code /health} is also down while session events cannot be written, with the reason: a
+   * database that answers {@code select 1} but has a full disk was reported up while every room
+   * showed saving paused. Readiness is not changed by it: no other node would write better.
+   */
+  public HealthRoute writes(Supplier<Optional<String>> problem) {
+    this.writeProblem = problem;
+    return this;
+  }
+
   public void mount(Router router) {
-    router.get("/health").handler(rc -> database().onComplete(db -> Responses.send(rc, db.result() == null ? 200 : 503,
-        new Health(db.result() == null ? "up" : "down", db.result() == null ? "up" : "down", null, Version.VERSION, db.result()))));
+    router.get("/health").handler(rc -> database().onComplete(ar -> {
+      String db = ar.result() != null ? ar.result()
+          : writeProblem.get().map(p -> "Session events cannot be written: " + p).orElse(null);
+      Responses.send(rc, db == null ? 200 : 503,
+          new Health(db == null ? "up" : "down", db == null ? "up" : "down", null, Version.VERSION, db));
+    }));
     router.get("/health/live").handler(rc -> Responses.send(rc, 200, new Health("up", null, null, Version.VERSION, null)));
     router.get("/health/ready").handler(this::ready);
   }

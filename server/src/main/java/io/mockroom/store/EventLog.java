@@ -121,6 +121,10 @@ public final class EventLog {
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
   private volatile boolean healthy = true;
+  /** Why writing fails, while it does (for /health); null while it works. */
+  private volatile String failure;
+  /** When writing started failing (System.nanoTime), for the line that says it works again. */
+  private long failingSince;
   private long retryDelayMs;
   /** The connection of the batch in flight, if any: {@link #giveUp} cancels its statement. */
   private volatile io.vertx.sqlclient.SqlConnection writing;
@@ -216,6 +220,17 @@ public final class EventLog {
   /** True while the last write succeeded; false during an outage. */
   public boolean healthy() {
     return healthy;
+  }
+
+  /** Why session events cannot be written, while they cannot. */
+  public java.util.Optional<String> failure() {
+    return java.util.Optional.ofNullable(healthy ? null : failure);
+  }
+
+  /** Postgres's disk_full (53100), or the operating system's ENOSPC in its message. */
+  private static boolean diskFull(Throwable e) {
+    return e instanceof io.vertx.pgclient.PgException pg && "53100".equals(pg.getSqlState())
+        || String.valueOf(e.getMessage()).contains("No space left on device");
   }
 
   public int backlog() {
@@ -370,13 +385,29 @@ public final class EventLog {
 
   /** The database took a write: the log is healthy (again). */
   private void wrote() {
+    if (!healthy) {
+      log.info("Session events are written again, after {} s in which they could not be", (System.nanoTime() - failingSince) / 1_000_000_000);
+    }
+    failure = null;
     setHealthy(true);
     retryDelayMs = 0;
   }
 
   /** The database could not be written: {@link #inFlight} is written again, whole and first, after a growing pause. */
   private void retryLater(Throwable cause) {
-    if (healthy) log.warn("Writing {} session events failed; retrying until the database is back: {}", inFlight.size(), cause.getMessage());
+    if (healthy) {
+      failingSince = System.nanoTime();
+      if (diskFull(cause)) {
+        // What to do, not only what failed: waiting for "the database to be back" mends nothing here.
+        failure = "the database's disk is full (" + cause.getMessage() + "); free space on the disk Postgres writes to"
+            + " (the embedded one's is the data folder's)";
+        log.error("Writing {} session events failed: {}. Rooms show saving paused and keep every edit until then; they"
+            + " are written as soon as there is room", inFlight.size(), failure);
+      } else {
+        failure = "the database could not be written (" + cause.getMessage() + ")";
+        log.warn("Writing {} session events failed; retrying until the database is back: {}", inFlight.size(), cause.getMessage());
+      }
+    }
     setHealthy(false);
     retryDelayMs = Math.min(2000, Math.max(50, retryDelayMs * 2));
     context.owner().setTimer(retryDelayMs, t -> writeNext());

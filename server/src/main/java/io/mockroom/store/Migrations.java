@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Arrays;
+import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -92,9 +94,28 @@ public final class Migrations {
               + ", made by a newer Mockroom than this one (which knows up to version " + latestKnown(flyway) + "). "
               + "Run that newer version, or restore the backup taken before the upgrade: downgrading is not supported.");
         });
+    // What an upgrade does, said before it starts (a migration of a big event log can take a while)
+    // and when it is done, so that an operator sees from which version to which it went.
+    MigrationInfo before = flyway.info().current();
+    List<String> pending = Arrays.stream(flyway.info().pending()).map(Migrations::describe).toList();
+    if (before != null && !pending.isEmpty()) {
+      log.info("Upgrading the schema from version {}: {}", before.getVersion(), String.join(", ", pending));
+    }
+    long started = System.nanoTime();
     MigrateResult result = flyway.migrate();
-    log.info("Schema at version {} ({} migration(s) applied now)",
-        flyway.info().current().getVersion(), result.migrationsExecuted);
+    String now = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().toString();
+    if (result.migrationsExecuted == 0) {
+      log.info("Schema at version {}, up to date", now);
+    } else if (before == null) {
+      log.info("Schema created at version {} ({} migrations)", now, result.migrationsExecuted);
+    } else {
+      log.info("Schema upgraded from version {} to {} in {} ms", before.getVersion(), now, (System.nanoTime() - started) / 1_000_000);
+    }
+  }
+
+  /** {@code V10 (scores open once submitted or ended)}. */
+  private static String describe(MigrationInfo m) {
+    return "V" + m.getVersion() + " (" + m.getDescription() + ")";
   }
 
   private static String latestKnown(Flyway flyway) {

@@ -19,6 +19,7 @@ class ConfigFailsFastNamingTheKeyTest {
     assertThat(c.databaseUrl()).isEmpty();
     assertThat(c.logLevel()).isEqualTo("info");
     assertThat(c.importBank()).isTrue();
+    assertThat(c.openSignup()).isFalse();
   }
 
   @Test

@@ -136,6 +136,8 @@ public final class JarProcess implements AutoCloseable {
     pb.environment().put("MOCKROOM_HOST", "127.0.0.1");
     pb.environment().put("MOCKROOM_PASSWORD_ITERATIONS", "10000");
     pb.environment().remove("MOCKROOM_DATABASE_URL");
+    // Tests sign up an organisation each; AnUnopenedServerTakesOnlyItsFirstOrganisationTest the default.
+    pb.environment().put("MOCKROOM_OPEN_SIGNUP", "true");
     pb.environment().putAll(env);
     pb.redirectErrorStream(true);
     return pb;
