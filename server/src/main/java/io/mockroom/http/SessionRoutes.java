@@ -4,6 +4,7 @@ import io.mockroom.auth.Account;
 import io.mockroom.auth.AccountStore;
 import io.mockroom.room.MemberChanges;
 import io.mockroom.room.Role;
+import io.mockroom.room.SessionDeletion;
 import io.mockroom.room.SessionStore;
 import io.mockroom.room.SessionStore.Member;
 import io.mockroom.room.SessionStore.PlanEntry;
@@ -41,9 +42,12 @@ public final class SessionRoutes {
   private final Authn authn;
   private final PublicUrls urls;
   private final MemberChanges memberChanges;
+  private final SessionDeletion deletion;
 
-  public SessionRoutes(SessionStore sessions, AccountStore accounts, Authn authn, PublicUrls urls, MemberChanges memberChanges) {
+  public SessionRoutes(SessionStore sessions, AccountStore accounts, Authn authn, PublicUrls urls, MemberChanges memberChanges,
+                       SessionDeletion deletion) {
     this.memberChanges = memberChanges;
+    this.deletion = deletion;
     this.sessions = sessions;
     this.accounts = accounts;
     this.authn = authn;
@@ -54,6 +58,7 @@ public final class SessionRoutes {
     router.post("/api/sessions").handler(authn::require).handler(this::create);
     router.get("/api/sessions").handler(authn::require).handler(this::list);
     router.get("/api/sessions/:id").handler(authn::require).handler(this::one);
+    router.delete("/api/sessions/:id").handler(authn::require).handler(this::delete);
     router.post("/api/sessions/:id/members").handler(authn::require).handler(this::invite);
     router.post("/api/sessions/:id/candidate").handler(authn::require).handler(this::linkCandidate);
     router.get("/api/join/:token").handler(this::join);
@@ -131,6 +136,21 @@ public final class SessionRoutes {
       }
       return s;
     }));
+  }
+
+  /**
+   * Deletes the session and every row about it, and closes its live room (see {@link SessionDeletion}):
+   * its interviewers only, as for the other changes of a session. 204; 404 once it is gone.
+   */
+  private void delete(RoutingContext rc) {
+    asInterviewer(rc, "delete it").compose(s -> deletion.delete(s.organisationId(), s.id()).map(deleted -> {
+          if (!deleted) throw ApiError.notFound("No session with id '" + rc.pathParam("id") + "'.");
+          return null;
+        }))
+        .onComplete(ar -> {
+          if (ar.succeeded()) rc.response().setStatusCode(204).end();
+          else rc.fail(ar.cause());
+        });
   }
 
   public record CandidateRequest(String email) {}
