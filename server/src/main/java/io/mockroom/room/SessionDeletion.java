@@ -63,6 +63,27 @@ public final class SessionDeletion {
         });
   }
 
+  /**
+   * Deletes several sessions of the organisation at once, all or none (a candidate's erasure): as
+   * {@link #delete}, each room stopped first, then one transaction for all their rows. The number
+   * deleted; fails with {@link SessionStore.NotInterviewerOfAll} when {@code by} is not an
+   * interviewer of every one when they are deleted.
+   */
+  public Future<Integer> deleteAll(io.mockroom.auth.Account by, java.util.List<UUID> sessionIds) {
+    java.util.List<Future<Void>> stops = sessionIds.stream().map(registry::stopForDelete).toList();
+    return Future.join(stops)
+        .compose(v -> sessions.deleteAll(by, sessionIds))
+        .onComplete(ar -> {
+          if (ar.succeeded()) {
+            log.info("{} sessions of one candidate deleted with everything about them", ar.result());
+            // A session someone else deleted meanwhile is announced twice: closing a closed room does nothing.
+            sessionIds.forEach(id -> vertx.eventBus().publish(ADDRESS, id.toString()));
+          } else {
+            sessionIds.forEach(registry::notDeleted);
+          }
+        });
+  }
+
   static MessageConsumer<String> listen(Vertx vertx, Consumer<UUID> deleted) {
     return vertx.eventBus().consumer(ADDRESS, m -> deleted.accept(UUID.fromString(m.body())));
   }

@@ -229,13 +229,71 @@ public final class SessionStore {
   public Future<Boolean> delete(UUID organisationId, UUID sessionId) {
     return pool.withTransaction(c -> c.preparedQuery("select id from sessions where id = $1 and organisation_id = $2 for update")
         .execute(Tuple.of(sessionId, organisationId))
-        .compose(found -> {
-          if (found.size() == 0) return Future.succeededFuture(false);
-          Future<Void> chain = Future.succeededFuture();
-          for (String sql : DELETE_STATEMENTS) {
-            chain = chain.compose(v -> c.preparedQuery(sql).execute(Tuple.of(sessionId)).mapEmpty());
+        .compose(found -> found.size() == 0 ? Future.succeededFuture(false) : deleteRows(c, sessionId).map(true)));
+  }
+
+  private static Future<Void> deleteRows(SqlConnection c, UUID sessionId) {
+    Future<Void> chain = Future.succeededFuture();
+    for (String sql : DELETE_STATEMENTS) {
+      chain = chain.compose(v -> c.preparedQuery(sql).execute(Tuple.of(sessionId)).mapEmpty());
+    }
+    return chain;
+  }
+
+  /** A session of a candidate and whether the account is one of its interviewers (its creator, or invited as one). */
+  public record CandidateSession(UUID id, boolean interviewer) {}
+
+  private static final String CANDIDATE_SESSIONS = """
+      select s.id, s.created_by = $3 or exists (select 1 from session_members m
+                                                  where m.session_id = s.id and m.account_id = $3 and m.role = 'interviewer') as interviewer
+        from sessions s where s.organisation_id = $1 and lower(s.candidate_email) = lower($2)""";
+
+  /** The organisation's sessions whose candidate has this email (any case), each with whether {@code account} interviews it. */
+  public Future<List<CandidateSession>> sessionsOfCandidate(Account account, String email) {
+    return pool.preparedQuery(CANDIDATE_SESSIONS).execute(Tuple.of(account.organisationId(), email, account.id()))
+        .map(rows -> {
+          List<CandidateSession> out = new ArrayList<>();
+          rows.forEach(r -> out.add(new CandidateSession(r.getUUID(0), r.getBoolean(1))));
+          return out;
+        });
+  }
+
+  /** Some of the sessions are not (or no longer) the account's to delete; nothing was deleted. */
+  public static final class NotInterviewerOfAll extends RuntimeException {
+    public final int notTheirs;
+    public final int all;
+
+    NotInterviewerOfAll(int notTheirs, int all) {
+      super(null, null, false, false);
+      this.notTheirs = notTheirs;
+      this.all = all;
+    }
+  }
+
+  /**
+   * Deletes these sessions of the organisation in one transaction, all or none: their rows are
+   * locked first and the account must still be an interviewer of every one (a membership changed
+   * since the caller looked fails it with {@link NotInterviewerOfAll}). The number deleted (a
+   * session deleted meanwhile by someone else is not counted).
+   */
+  public Future<Integer> deleteAll(Account account, List<UUID> sessionIds) {
+    UUID[] ids = sessionIds.toArray(UUID[]::new);
+    return pool.withTransaction(c -> c.preparedQuery("""
+            select s.id, s.created_by = $3 or exists (select 1 from session_members m
+                                                       where m.session_id = s.id and m.account_id = $3 and m.role = 'interviewer') as interviewer
+              from sessions s where s.id = any($1) and s.organisation_id = $2 order by s.id for update of s""")
+        .execute(Tuple.of(ids, account.organisationId(), account.id()))
+        .compose(rows -> {
+          List<UUID> found = new ArrayList<>();
+          int notTheirs = 0;
+          for (Row r : rows) {
+            found.add(r.getUUID(0));
+            if (!r.getBoolean(1)) notTheirs++;
           }
-          return chain.map(true);
+          if (notTheirs > 0) return Future.failedFuture(new NotInterviewerOfAll(notTheirs, found.size()));
+          Future<Void> chain = Future.succeededFuture();
+          for (UUID id : found) chain = chain.compose(v -> deleteRows(c, id));
+          return chain.map(found.size());
         }));
   }
 

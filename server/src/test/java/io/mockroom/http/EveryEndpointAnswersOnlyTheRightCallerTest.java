@@ -72,6 +72,7 @@ class EveryEndpointAnswersOnlyTheRightCallerTest {
         new Case("GET", "/api/review/sessions/" + id + "/export.md", null, 401, 401, 404, 200),
         new Case("GET", "/api/review/scores.csv", null, 401, 401, 200, 200),
         new Case("GET", "/api/review/candidates?email=ida@example.com", null, 401, 401, 200, 200),
+        new Case("DELETE", "/api/review/candidates?email=nobody.here@example.com", null, 401, 401, 200, 200),
         new Case("GET", "/metrics", null, 200, 200, 200, 200),
         new Case("DELETE", "/api/questions/" + ownQuestion, null, 401, 401, 404, 204)); // last: it removes the question
     String[] callers = {null, "mockroom_session=" + token, stranger.cookie(), owner.cookie()};
