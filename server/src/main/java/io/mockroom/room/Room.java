@@ -78,6 +78,9 @@ public final class Room {
 
     void unload(Room room);
 
+    /** Whether the session was deleted (as this node heard, or as the database says now). */
+    Future<Boolean> sessionDeleted(UUID sessionId);
+
     /**
      * Committed updates {@code from}..{@code from + count} of one document, read from the log: for
      * a client further behind than the room keeps in memory.
@@ -673,13 +676,24 @@ public final class Room {
     connections.keySet().forEach(c -> c.send(msg));
   }
 
-  /** Another owner wrote this room's versions: our state is not the truth. Clients reconnect and reload. */
+  /**
+   * Another owner wrote this room's versions, or (in a cluster) the session was deleted, which
+   * deletes the owner row the log's inserts are fenced by: our state is not the truth. Clients
+   * reconnect and reload — or, the session being gone, are told so ({@link #DELETED}), whichever of
+   * this refusal and the deletion's word reaches this node first.
+   */
   private void dropStale(Throwable cause) {
     if (dead) return;
     log.warn("Room {}: giving the room up: {}", id(), cause.getMessage());
-    connections.keySet().forEach(c -> c.close((short) 1012, "room moved"));
-    connections.clear();
-    unload();
+    unload(); // appends nothing more from here
+    services.sessionDeleted(id()).otherwise(false).onComplete(deleted -> execute(() -> {
+      connections.keySet().forEach(c -> {
+        if (deleted.result()) c.close(DELETED, DELETED_REASON);
+        else c.close((short) 1012, "room moved");
+      });
+      connections.clear();
+      return Future.succeededFuture();
+    }));
   }
 
   /**

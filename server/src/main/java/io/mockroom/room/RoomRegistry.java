@@ -285,6 +285,12 @@ public final class RoomRegistry implements Room.Services {
   }
 
   @Override
+  public Future<Boolean> sessionDeleted(UUID sessionId) {
+    if (deleting.contains(sessionId)) return Future.succeededFuture(true);
+    return pool.preparedQuery("select 1 from sessions where id = $1").execute(Tuple.of(sessionId)).map(rows -> rows.size() == 0);
+  }
+
+  @Override
   public void unload(Room room) {
     Future<Room> current = rooms.get(room.id());
     if (current != null && current.succeeded() && current.result() == room) {
