@@ -5,6 +5,7 @@ import { ChangeSet, Text } from '@codemirror/state';
 import { api, ApiError, recommendationLabel as recLabel, RECOMMENDATIONS, review, RUBRIC, type ReviewRow, type Transcript } from '../api';
 import { Prompt } from '../markdown';
 import { navigate } from '../router';
+import { DeleteSession } from './DeleteSession';
 import { HighlightedCode } from '../highlight';
 import { PastTheEnd } from '../pager';
 
@@ -141,6 +142,7 @@ export function ReviewSessionPage({ id }: { id: string }) {
           <span class="exports">
             <a class="button" href={`/api/review/sessions/${s.id}/export.md`} download>Markdown</a>
             <a class="button" href={`/api/review/sessions/${s.id}/export.json`} download>JSON</a>
+            <DeleteSession session={s} then="/" />
           </span>
         </div>
         {!s.scoresOpen && <p class="muted" role="note">Scores and recommendations are shown once every interviewer who scored has submitted, or the session has ended.</p>}

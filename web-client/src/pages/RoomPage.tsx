@@ -250,6 +250,11 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
     return () => { document.title = 'Mockroom'; };
   }, [room.title, room.candidateName, staffPage]);
 
+  if (status === 'deleted') {
+    return staffPage
+      ? <Notice title="This session was deleted" text="An interviewer deleted it, with its answers, scores and notes."><p class="actions"><a class="button primary" href="/">Back to your sessions</a></p></Notice>
+      : <Notice title="This session was deleted" text="The interviewer deleted this session, so this link no longer works. You can close this tab." />;
+  }
   if (status === 'refused') {
     return staffPage ? <StaffRefused status={refusal.current} />
       : <Notice title="You cannot join this room" text="The link is not valid, or the session has ended. Ask the interviewer for a new link." />;

@@ -4,6 +4,7 @@ import { api, ApiError, auth, candidates, sessions, type QuestionSummary, type S
 import { Prompt } from '../markdown';
 import { navigate } from '../router';
 import { copyText, LinkField } from './CandidateLink';
+import { DeleteSession, DeletedNotice } from './DeleteSession';
 
 export function SessionsPage() {
   const [list, setList] = useState<SessionSummary[] | null>(null);
@@ -19,11 +20,12 @@ export function SessionsPage() {
         </span>
       </div>
       {error && <p class="error" role="alert">{error}</p>}
+      <DeletedNotice />
       {list && list.length === 0 && <p class="muted">No sessions yet. Create one and send the candidate their link.</p>}
       {list && list.length > 0 && (
         <div class="table-scroll">
         <table class="sessions">
-          <thead><tr><th>Title</th><th>Candidate</th><th>Questions</th><th>Status</th><th>Created</th><th><span class="sr-only">Candidate link</span></th></tr></thead>
+          <thead><tr><th>Title</th><th>Candidate</th><th>Questions</th><th>Status</th><th>Created</th><th><span class="sr-only">Candidate link</span></th><th><span class="sr-only">Delete</span></th></tr></thead>
           <tbody>
             {list.map(s => (
               <tr key={s.id}>
@@ -33,6 +35,7 @@ export function SessionsPage() {
                 <td><span class={`status ${s.status}`}>{s.status}</span></td>
                 <td>{new Date(s.createdAt).toLocaleString()}</td>
                 <td>{s.status !== 'ended' && <CopyCandidateLink sessionId={s.id} candidate={s.candidateName} />}</td>
+                <td><DeleteSession session={s} compact onDeleted={() => setList(l => l && l.filter(x => x.id !== s.id))} /></td>
               </tr>
             ))}
           </tbody>

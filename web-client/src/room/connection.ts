@@ -12,7 +12,10 @@
 // reload of the tab sends what it had not had confirmed.
 import type { ServerMessage } from './protocol';
 
-export type Status = 'connecting' | 'online' | 'reconnecting' | 'ended' | 'refused';
+export type Status = 'connecting' | 'online' | 'reconnecting' | 'ended' | 'refused' | 'deleted';
+
+/** Close code of every socket of a room whose session was deleted (docs/protocol.md, "Close codes"). */
+export const SESSION_DELETED = 4004;
 
 export interface Hello { participantId?: string; name?: string; lastSeq: number; docs: Record<string, number> }
 
@@ -83,11 +86,19 @@ export class RoomConnection {
     };
     ws.onclose = e => {
       window.clearInterval(this.pingTimer);
-      if (this.closed || this.status === 'ended') return;
+      if (this.closed || this.status === 'ended' || this.status === 'deleted') return;
       if (e.code === 1000 && e.reason === 'session ended') { this.setStatus('ended'); return; }
       // Our role in the session changed (made an observer, or an interviewer): the page is built
       // for one role (an observer's editor is read-only), so it loads again and rejoins as the new one.
       if (e.code === 4001) { location.reload(); return; }
+      // The session was deleted: there is nothing to reconnect to, and nothing unsent can be stored.
+      if (e.code === SESSION_DELETED) {
+        this.outbox = [];
+        this.changed();
+        this.close();
+        this.setStatus('deleted');
+        return;
+      }
       this.setStatus('reconnecting');
       const retry = () => {
         const delay = Math.min(10_000, 250 * 2 ** this.attempt++) * (0.75 + Math.random() / 2);

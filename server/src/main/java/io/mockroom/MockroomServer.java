@@ -26,6 +26,7 @@ import io.mockroom.cluster.ClusterRouter;
 import io.mockroom.cluster.RoomOwners;
 import io.mockroom.room.LocalRoomHandle;
 import io.mockroom.room.MemberChanges;
+import io.mockroom.room.SessionDeletion;
 import io.mockroom.room.RoomRegistry;
 import io.mockroom.room.RoomRouter;
 import java.time.Duration;
@@ -99,7 +100,7 @@ public final class MockroomServer {
           .compose(registry -> (cluster.isPresent()
               ? ClusterRouter.start(cluster.get(), owners.get(), registry).<RoomRouter>map(r -> r)
               : Future.succeededFuture(LocalRoomHandle.router(registry)))
-              .compose(rooms -> listen(vertx, config, db, eventLog, rooms, metrics, clusterProblem))
+              .compose(rooms -> listen(vertx, config, db, eventLog, rooms, registry, metrics, clusterProblem))
               .map(http -> new MockroomServer(vertx, db, registry, eventLog, http)))
           // Stopped before the failure is reported: the caller may exit at once.
           .recover(e -> db.close(vertx).transform(closed -> Future.failedFuture(e)));
@@ -133,7 +134,8 @@ public final class MockroomServer {
         .otherwiseEmpty();
   }
 
-  private static Future<HttpServer> listen(Vertx vertx, Config config, Database db, EventLog eventLog, RoomRouter rooms, ServerMetrics metrics,
+  private static Future<HttpServer> listen(Vertx vertx, Config config, Database db, EventLog eventLog, RoomRouter rooms,
+                                           RoomRegistry registry, ServerMetrics metrics,
                                            Optional<Supplier<Optional<String>>> clusterProblem) {
     AccountStore accounts = new AccountStore(db.pool());
     SessionStore sessions = new SessionStore(db.pool());
@@ -159,7 +161,8 @@ public final class MockroomServer {
       new PracticeRoutes(new PracticeLobby(vertx, db.pool(), sessions), bank, authn, urls, config.socketSilenceSeconds()).mount(r);
       new AuthRoutes(vertx, accounts, authn, hasher, new LoginThrottle(Clock.systemUTC()), urls,
           new ClientAddress(config.trustedProxies()), config.openSignup()).mount(r);
-      new SessionRoutes(sessions, accounts, authn, urls, new MemberChanges(vertx)).mount(r);
+      new SessionRoutes(sessions, accounts, authn, urls, new MemberChanges(vertx),
+          new SessionDeletion(vertx, sessions, registry)).mount(r);
       new ReviewRoutes(new ReviewStore(db.pool()), db.pool(), authn).mount(r);
     });
     RoomGateway gateway = new RoomGateway(vertx, rooms, accounts, sessions, metrics, config.socketSilenceSeconds(), sameOrigin);

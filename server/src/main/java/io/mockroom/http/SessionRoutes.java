@@ -4,6 +4,7 @@ import io.mockroom.auth.Account;
 import io.mockroom.auth.AccountStore;
 import io.mockroom.room.MemberChanges;
 import io.mockroom.room.Role;
+import io.mockroom.room.SessionDeletion;
 import io.mockroom.room.SessionStore;
 import io.mockroom.room.SessionStore.Member;
 import io.mockroom.room.SessionStore.PlanEntry;
@@ -41,9 +42,12 @@ public final class SessionRoutes {
   private final Authn authn;
   private final PublicUrls urls;
   private final MemberChanges memberChanges;
+  private final SessionDeletion deletion;
 
-  public SessionRoutes(SessionStore sessions, AccountStore accounts, Authn authn, PublicUrls urls, MemberChanges memberChanges) {
+  public SessionRoutes(SessionStore sessions, AccountStore accounts, Authn authn, PublicUrls urls, MemberChanges memberChanges,
+                       SessionDeletion deletion) {
     this.memberChanges = memberChanges;
+    this.deletion = deletion;
     this.sessions = sessions;
     this.accounts = accounts;
     this.authn = authn;
@@ -54,6 +58,9 @@ public final class SessionRoutes {
     router.post("/api/sessions").handler(authn::require).handler(this::create);
     router.get("/api/sessions").handler(authn::require).handler(this::list);
     router.get("/api/sessions/:id").handler(authn::require).handler(this::one);
+    router.delete("/api/sessions/:id").handler(authn::require).handler(this::delete);
+    // Beside GET /api/review/candidates (ReviewRoutes): a candidate's history, erased.
+    router.delete("/api/review/candidates").handler(authn::require).handler(this::deleteCandidate);
     router.post("/api/sessions/:id/members").handler(authn::require).handler(this::invite);
     router.post("/api/sessions/:id/candidate").handler(authn::require).handler(this::linkCandidate);
     router.get("/api/join/:token").handler(this::join);
@@ -131,6 +138,53 @@ public final class SessionRoutes {
       }
       return s;
     }));
+  }
+
+  /**
+   * Deletes the session and every row about it, and closes its live room (see {@link SessionDeletion}):
+   * its interviewers only, as for the other changes of a session. 204; 404 once it is gone.
+   */
+  private void delete(RoutingContext rc) {
+    asInterviewer(rc, "delete it").compose(s -> deletion.delete(s.organisationId(), s.id()).map(deleted -> {
+          if (!deleted) throw ApiError.notFound("No session with id '" + rc.pathParam("id") + "'.");
+          return null;
+        }))
+        .onComplete(ar -> {
+          if (ar.succeeded()) rc.response().setStatusCode(204).end();
+          else rc.fail(ar.cause());
+        });
+  }
+
+  public record Deleted(int deleted) {}
+
+  /**
+   * Erases a candidate (GDPR art. 17): deletes every session of the organisation whose candidate
+   * has this email, with everything about them, in one transaction — only when the caller is an
+   * interviewer of every one of them; otherwise nothing is deleted and the 403 says how many are
+   * not theirs (an interviewer of those deletes them, or invites the caller to them first).
+   * Sessions of the candidate without their email (or with another) are not found this way: the
+   * per-session delete removes them. 200 {@code {"deleted": n}}, 0 when there was none.
+   */
+  private void deleteCandidate(RoutingContext rc) {
+    String email = rc.queryParams().get("email");
+    if (email == null || email.isBlank()) throw ApiError.badRequest("Give the candidate's email: ?email=…");
+    String checked = Bodies.email(email, "email");
+    Account me = Authn.account(rc);
+    sessions.sessionsOfCandidate(me, checked)
+        .compose(found -> {
+          long notMine = found.stream().filter(s -> !s.interviewer()).count();
+          if (notMine > 0) return Future.failedFuture(notInterviewerOfAll((int) notMine, found.size(), checked));
+          if (found.isEmpty()) return Future.succeededFuture(0);
+          return deletion.deleteAll(me, found.stream().map(SessionStore.CandidateSession::id).toList());
+        })
+        .recover(e -> Future.failedFuture(e instanceof SessionStore.NotInterviewerOfAll n ? notInterviewerOfAll(n.notTheirs, n.all, checked) : e))
+        .map(Deleted::new)
+        .onComplete(Responses.json(rc));
+  }
+
+  private static ApiError notInterviewerOfAll(int notTheirs, int all, String email) {
+    return new ApiError(403, "not_an_interviewer", "You are not an interviewer of " + notTheirs + " of the " + all
+        + " sessions with " + email + ", so none was deleted. Their interviewers can delete them (or invite you to them as an interviewer).");
   }
 
   public record CandidateRequest(String email) {}

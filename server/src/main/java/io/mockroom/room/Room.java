@@ -55,6 +55,9 @@ public final class Room {
   static final int MAX_SOCKETS_PER_PARTICIPANT = 4;
   /** Close code of a staff socket whose role in the session changed: it reconnects and joins with its new role. */
   public static final short ROLE_CHANGED = 4001;
+  /** Close code of every socket of a room whose session was deleted: the client stops reconnecting and says so. */
+  public static final short DELETED = 4004;
+  public static final String DELETED_REASON = "session deleted";
 
   /** How the room reaches the rest of the server. */
   public interface Services {
@@ -74,6 +77,9 @@ public final class Room {
     Future<Void> projectRecommendation(UUID sessionId, UUID accountId, ServerMessage.RecommendationView recommendation);
 
     void unload(Room room);
+
+    /** Whether the session was deleted (as this node heard, or as the database says now). */
+    Future<Boolean> sessionDeleted(UUID sessionId);
 
     /**
      * Committed updates {@code from}..{@code from + count} of one document, read from the log: for
@@ -328,6 +334,34 @@ public final class Room {
           closeAll(x, ROLE_CHANGED, "role changed");
           lost(x);
         });
+    return Future.succeededFuture();
+  }
+
+  /**
+   * The session is being deleted: the room appends nothing more from now on (as a room that gave
+   * itself up), leaves the registry (new sockets go to the registry, which opens no room of a session
+   * being deleted), and completes once its last append has completed — so nothing this room
+   * appended can reach the log after the delete. Its sockets stay open until the delete's outcome:
+   * {@link #closeDeleted} or, if it failed, {@link #closeToReload}.
+   */
+  public Future<Void> stopForDelete() {
+    if (!dead) unload();
+    // Appends complete in order: the last one done, every earlier one is done too.
+    return appended.otherwiseEmpty();
+  }
+
+  /** The session is deleted: every socket is closed with {@link #DELETED} and nothing more is done here. */
+  public Future<?> closeDeleted() {
+    if (!dead) unload();
+    new ArrayList<>(connections.keySet()).forEach(c -> c.close(DELETED, DELETED_REASON));
+    connections.clear();
+    return Future.succeededFuture();
+  }
+
+  /** The delete failed: the sockets reconnect to the room loaded afresh and resend what was not confirmed. */
+  public Future<?> closeToReload() {
+    new ArrayList<>(connections.keySet()).forEach(c -> c.close((short) 1012, "room reloaded"));
+    connections.clear();
     return Future.succeededFuture();
   }
 
@@ -642,13 +676,24 @@ public final class Room {
     connections.keySet().forEach(c -> c.send(msg));
   }
 
-  /** Another owner wrote this room's versions: our state is not the truth. Clients reconnect and reload. */
+  /**
+   * Another owner wrote this room's versions, or (in a cluster) the session was deleted, which
+   * deletes the owner row the log's inserts are fenced by: our state is not the truth. Clients
+   * reconnect and reload — or, the session being gone, are told so ({@link #DELETED}), whichever of
+   * this refusal and the deletion's word reaches this node first.
+   */
   private void dropStale(Throwable cause) {
     if (dead) return;
     log.warn("Room {}: giving the room up: {}", id(), cause.getMessage());
-    connections.keySet().forEach(c -> c.close((short) 1012, "room moved"));
-    connections.clear();
-    unload();
+    unload(); // appends nothing more from here
+    services.sessionDeleted(id()).otherwise(false).onComplete(deleted -> execute(() -> {
+      connections.keySet().forEach(c -> {
+        if (deleted.result()) c.close(DELETED, DELETED_REASON);
+        else c.close((short) 1012, "room moved");
+      });
+      connections.clear();
+      return Future.succeededFuture();
+    }));
   }
 
   /**

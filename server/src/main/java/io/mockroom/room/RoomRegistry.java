@@ -38,6 +38,15 @@ public final class RoomRegistry implements Room.Services {
 
   private final io.mockroom.metrics.ServerMetrics metrics;
   private final Claims claims;
+  /**
+   * Sessions being deleted, or deleted, as this node heard: no room of theirs is loaded here any
+   * more (a load under way when the delete began finds its id here at its end and gives up). Kept
+   * after the delete (one id per deleted session): a load that read the session's row just before
+   * the delete committed must still be refused when it completes.
+   */
+  private final java.util.Set<UUID> deleting = ConcurrentHashMap.newKeySet();
+  /** Rooms stopped for a delete still under way on this node, whose sockets wait for its outcome. */
+  private final Map<UUID, Room> stoppedForDelete = new ConcurrentHashMap<>();
 
   /**
    * How a room is claimed before it is loaded and released once it is unloaded. Alone, a node owns
@@ -90,7 +99,9 @@ public final class RoomRegistry implements Room.Services {
     RoomRegistry registry = new RoomRegistry(vertx, pool, eventLog, metrics, claims);
     // A member's new role reaches the room if it is loaded here (in a cluster, only its owner has it).
     Future<Void> members = MemberChanges.listen(vertx, registry::memberChanged).completion();
-    return members.compose(v -> vertx.deployVerticle(() -> new VerticleBase() {
+    // A deleted session's room is closed on whichever node has it.
+    Future<Void> deletions = SessionDeletion.listen(vertx, registry::deleted).completion();
+    return Future.all(members, deletions).compose(v -> vertx.deployVerticle(() -> new VerticleBase() {
       @Override
       public Future<?> start() {
         registry.shards.add(context);
@@ -105,6 +116,42 @@ public final class RoomRegistry implements Room.Services {
       Room room = loaded.result();
       room.execute(() -> room.memberChanged(change.accountId(), change.role()));
     }
+  }
+
+  /**
+   * Before a session is deleted (on the node deleting it): no room of the session is opened here
+   * from now on, and its room, if loaded here, stops appending and completes once its last append
+   * is done (see {@link Room#stopForDelete}). Then {@link #deleted} or {@link #notDeleted}.
+   */
+  public Future<Void> stopForDelete(UUID sessionId) {
+    deleting.add(sessionId);
+    Future<Room> loaded = rooms.get(sessionId);
+    if (loaded == null) return Future.succeededFuture();
+    // A load under way ends refused (it finds the id in deleting), or with a room stopped here.
+    return loaded.transform(ar -> {
+      if (ar.failed()) return Future.succeededFuture();
+      Room room = ar.result();
+      stoppedForDelete.put(sessionId, room);
+      io.vertx.core.Promise<Void> stopped = io.vertx.core.Promise.promise();
+      room.execute(() -> room.stopForDelete().onComplete(stopped));
+      return stopped.future();
+    });
+  }
+
+  /** The session is deleted (every node hears it): its room here, if any, closes every socket with {@link Room#DELETED}. */
+  private void deleted(UUID sessionId) {
+    deleting.add(sessionId);
+    Room stopped = stoppedForDelete.remove(sessionId);
+    if (stopped != null) stopped.execute(stopped::closeDeleted);
+    Future<Room> loaded = rooms.get(sessionId);
+    if (loaded != null) loaded.onSuccess(room -> room.execute(room::closeDeleted));
+  }
+
+  /** The delete failed: the room stopped for it closes its sockets, which reconnect to a room loaded afresh. */
+  public void notDeleted(UUID sessionId) {
+    deleting.remove(sessionId);
+    Room stopped = stoppedForDelete.remove(sessionId);
+    if (stopped != null) stopped.execute(stopped::closeToReload);
   }
 
   /**
@@ -129,6 +176,7 @@ public final class RoomRegistry implements Room.Services {
 
   /** The live room of a session, loading it if needed; empty when there is no such session. */
   public Future<Optional<Room>> room(UUID sessionId) {
+    if (deleting.contains(sessionId)) return Future.succeededFuture(Optional.empty());
     Future<Room> f = rooms.computeIfAbsent(sessionId, this::load);
     return f.map(Optional::of).recover(e -> {
       rooms.remove(sessionId, f);
@@ -144,12 +192,13 @@ public final class RoomRegistry implements Room.Services {
     Context shard = shards.get(Math.floorMod(sessionId.hashCode(), shards.size()));
     // The claim comes first: once it has committed, a former owner can write nothing more, so the
     // log read after it is the whole truth.
-    return loader.info(sessionId).compose(info -> info.isEmpty()
+    return loader.info(sessionId).compose(info -> info.isEmpty() || deleting.contains(sessionId)
             ? Future.failedFuture(new NoSuchSession())
             : claims.claim(sessionId).compose(epoch -> loader.state(info.get()).map(state -> {
               log.info("Room {} loaded at version {}{}{}", sessionId, state.seq,
                   state.fromSnapshots.isEmpty() ? "" : " (documents from snapshots: " + state.fromSnapshots + ")",
                   epoch == 0 ? "" : " (ownership epoch " + epoch + ")");
+              if (deleting.contains(sessionId)) throw new NoSuchSession(); // deleted while it loaded
               return new Room(shard, this, state, epoch);
             })));
   }
@@ -233,6 +282,12 @@ public final class RoomRegistry implements Room.Services {
           }
           return out;
         });
+  }
+
+  @Override
+  public Future<Boolean> sessionDeleted(UUID sessionId) {
+    if (deleting.contains(sessionId)) return Future.succeededFuture(true);
+    return pool.preparedQuery("select 1 from sessions where id = $1").execute(Tuple.of(sessionId)).map(rows -> rows.size() == 0);
   }
 
   @Override

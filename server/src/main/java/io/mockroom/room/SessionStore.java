@@ -184,6 +184,119 @@ public final class SessionStore {
         });
   }
 
+  /**
+   * Every row about a session, per table, as the migrations made them (V1–V11). Deleted in this
+   * order, in one transaction, by {@link #delete}:
+   * <ol>
+   *   <li>{@code room_owners} (V3) first: in a cluster the event log inserts only while it holds
+   *       the session's owner row FOR SHARE; deleting that row waits for every insert in flight to
+   *       commit (so the next statement sees their events and deletes them), and an insert that
+   *       comes later finds no owner row and writes nothing (its room is fenced out);</li>
+   *   <li>{@code session_events} (V1; no foreign key since V4, so nothing cascades to it): the
+   *       whole transcript — names, chat, notes, answers, scores;</li>
+   *   <li>{@code document_snapshots}, {@code scores}, {@code notes}, {@code recommendations},
+   *       {@code participants} (names of everyone who joined), {@code session_members},
+   *       {@code session_plan_items} (V1; they would cascade, but are named so the list is whole);</li>
+   *   <li>{@code practice_pairings} (V8) whose first or second round is this session: its columns are
+   *       NOT NULL and do not cascade, and a pairing is its two rounds — without one it is no
+   *       pairing. It is deleted; its other round stays an ordinary session of its interviewer (as
+   *       after "Leave this pairing", V11), and both partners may ask for a partner again;</li>
+   *   <li>{@code sessions} (V1): title, candidate name and email, candidate token.</li>
+   * </ol>
+   * Not about a session, so untouched: {@code invitations} (to the organisation, V1), accounts,
+   * login sessions, questions (a question's bank statistics are read from the remaining sessions),
+   * {@code practice_requests} (V8).
+   */
+  static final List<String> DELETE_STATEMENTS = List.of(
+      "delete from room_owners where session_id = $1",
+      "delete from session_events where session_id = $1",
+      "delete from document_snapshots where session_id = $1",
+      "delete from scores where session_id = $1",
+      "delete from notes where session_id = $1",
+      "delete from recommendations where session_id = $1",
+      "delete from participants where session_id = $1",
+      "delete from session_members where session_id = $1",
+      "delete from session_plan_items where session_id = $1",
+      "delete from practice_pairings where first_session = $1 or second_session = $1",
+      "delete from sessions where id = $1");
+
+  /**
+   * Deletes a session of the organisation and every row about it (see {@link #DELETE_STATEMENTS}),
+   * in one transaction; false when there is no such session (any more). The session's row is locked
+   * first, so two deletes of one session run one after the other and the second finds nothing.
+   * The caller stops the session's room before (see {@link SessionDeletion}).
+   */
+  public Future<Boolean> delete(UUID organisationId, UUID sessionId) {
+    return pool.withTransaction(c -> c.preparedQuery("select id from sessions where id = $1 and organisation_id = $2 for update")
+        .execute(Tuple.of(sessionId, organisationId))
+        .compose(found -> found.size() == 0 ? Future.succeededFuture(false) : deleteRows(c, sessionId).map(true)));
+  }
+
+  private static Future<Void> deleteRows(SqlConnection c, UUID sessionId) {
+    Future<Void> chain = Future.succeededFuture();
+    for (String sql : DELETE_STATEMENTS) {
+      chain = chain.compose(v -> c.preparedQuery(sql).execute(Tuple.of(sessionId)).mapEmpty());
+    }
+    return chain;
+  }
+
+  /** A session of a candidate and whether the account is one of its interviewers (its creator, or invited as one). */
+  public record CandidateSession(UUID id, boolean interviewer) {}
+
+  private static final String CANDIDATE_SESSIONS = """
+      select s.id, s.created_by = $3 or exists (select 1 from session_members m
+                                                  where m.session_id = s.id and m.account_id = $3 and m.role = 'interviewer') as interviewer
+        from sessions s where s.organisation_id = $1 and lower(s.candidate_email) = lower($2)""";
+
+  /** The organisation's sessions whose candidate has this email (any case), each with whether {@code account} interviews it. */
+  public Future<List<CandidateSession>> sessionsOfCandidate(Account account, String email) {
+    return pool.preparedQuery(CANDIDATE_SESSIONS).execute(Tuple.of(account.organisationId(), email, account.id()))
+        .map(rows -> {
+          List<CandidateSession> out = new ArrayList<>();
+          rows.forEach(r -> out.add(new CandidateSession(r.getUUID(0), r.getBoolean(1))));
+          return out;
+        });
+  }
+
+  /** Some of the sessions are not (or no longer) the account's to delete; nothing was deleted. */
+  public static final class NotInterviewerOfAll extends RuntimeException {
+    public final int notTheirs;
+    public final int all;
+
+    NotInterviewerOfAll(int notTheirs, int all) {
+      super(null, null, false, false);
+      this.notTheirs = notTheirs;
+      this.all = all;
+    }
+  }
+
+  /**
+   * Deletes these sessions of the organisation in one transaction, all or none: their rows are
+   * locked first and the account must still be an interviewer of every one (a membership changed
+   * since the caller looked fails it with {@link NotInterviewerOfAll}). The number deleted (a
+   * session deleted meanwhile by someone else is not counted).
+   */
+  public Future<Integer> deleteAll(Account account, List<UUID> sessionIds) {
+    UUID[] ids = sessionIds.toArray(UUID[]::new);
+    return pool.withTransaction(c -> c.preparedQuery("""
+            select s.id, s.created_by = $3 or exists (select 1 from session_members m
+                                                       where m.session_id = s.id and m.account_id = $3 and m.role = 'interviewer') as interviewer
+              from sessions s where s.id = any($1) and s.organisation_id = $2 order by s.id for update of s""")
+        .execute(Tuple.of(ids, account.organisationId(), account.id()))
+        .compose(rows -> {
+          List<UUID> found = new ArrayList<>();
+          int notTheirs = 0;
+          for (Row r : rows) {
+            found.add(r.getUUID(0));
+            if (!r.getBoolean(1)) notTheirs++;
+          }
+          if (notTheirs > 0) return Future.failedFuture(new NotInterviewerOfAll(notTheirs, found.size()));
+          Future<Void> chain = Future.succeededFuture();
+          for (UUID id : found) chain = chain.compose(v -> deleteRows(c, id));
+          return chain.map(found.size());
+        }));
+  }
+
   /** Links a session to a candidate by email (for candidate history), e.g. when it was not given at creation. */
   public Future<Void> setCandidateEmail(UUID sessionId, String email) {
     return pool.preparedQuery("update sessions set candidate_email = $2 where id = $1")

@@ -41,13 +41,15 @@ public final class SnapshotWriter {
   /**
    * One statement per batch; {@code set_config(..., true)} turns off the wait for the WAL flush
    * for this statement's own transaction only (it is read at its commit), keeping the event log's
-   * commits durable.
+   * commits durable. A snapshot of a session deleted since it was taken is skipped: its foreign
+   * key would fail the whole batch, and with it other rooms' snapshots.
    */
   private static final String INSERT = """
       insert into document_snapshots (session_id, document_id, doc_version, log_version, text)
       select s, d, v, l, t
         from unnest($1::uuid[], $2::text[], $3::int4[], $4::int8[], $5::text[]) as u(s, d, v, l, t)
        where set_config('synchronous_commit', 'off', true) is not null
+         and exists (select 1 from sessions where id = u.s)
       on conflict do nothing""";
 
   record Snapshot(UUID sessionId, String doc, int docVersion, long logVersion, String text) {}

@@ -256,7 +256,8 @@ public final class RoomGateway {
     s.room = joined.future();
     rooms.open(roomId).compose(handle -> {
       if (handle.isEmpty()) {
-        conn.close((short) 1011, "room gone");
+        // The handshake found the session; now there is none: it was deleted meanwhile.
+        conn.close(io.mockroom.room.Room.DELETED, io.mockroom.room.Room.DELETED_REASON);
         return Future.<RoomHandle>failedFuture(new IllegalStateException("no room " + roomId));
       }
       return handle.get().join(conn, principal, hello, text).compose(ok -> {

@@ -43,6 +43,7 @@ class EveryEndpointAnswersOnlyTheRightCallerTest {
   void everyEndpointAndEveryCaller() {
     String id = session.get("id").asText();
     String token = Interviewer.token(session);
+    String doomed = owner.createSession("Doomed", "Dee", 1).get("id").asText();
     String question = Http.get(server.baseUrl() + "/api/questions?pageSize=1", owner.cookie()).json().get("items").get(0).get("id").asText();
     List<Case> cases = List.of(
         new Case("GET", "/health", null, 200, 200, 200, 200),
@@ -63,6 +64,7 @@ class EveryEndpointAnswersOnlyTheRightCallerTest {
         new Case("POST", "/api/sessions", Map.of("title", "T", "candidateName", "C"), 401, 401, 201, 201),
         new Case("POST", "/api/sessions/" + id + "/members", Map.of("email", "nobody@example.com"), 401, 401, 404, 404),
         new Case("POST", "/api/sessions/" + id + "/candidate", Map.of("email", "ida@example.com"), 401, 401, 404, 200),
+        new Case("DELETE", "/api/sessions/" + doomed, null, 401, 401, 404, 204), // the right account deletes it last
         new Case("GET", "/api/join/" + token, null, 200, 200, 200, 200),
         new Case("GET", "/api/review/sessions", null, 401, 401, 200, 200),
         new Case("GET", "/api/review/sessions/" + id, null, 401, 401, 404, 200),
@@ -70,6 +72,7 @@ class EveryEndpointAnswersOnlyTheRightCallerTest {
         new Case("GET", "/api/review/sessions/" + id + "/export.md", null, 401, 401, 404, 200),
         new Case("GET", "/api/review/scores.csv", null, 401, 401, 200, 200),
         new Case("GET", "/api/review/candidates?email=ida@example.com", null, 401, 401, 200, 200),
+        new Case("DELETE", "/api/review/candidates?email=nobody.here@example.com", null, 401, 401, 200, 200),
         new Case("GET", "/metrics", null, 200, 200, 200, 200),
         new Case("DELETE", "/api/questions/" + ownQuestion, null, 401, 401, 404, 204)); // last: it removes the question
     String[] callers = {null, "mockroom_session=" + token, stranger.cookie(), owner.cookie()};

@@ -61,11 +61,12 @@ public final class Http {
     return send("POST", url, body, cookie, headers);
   }
 
-  /** DELETE with a cookie header (may be null). */
-  public static Reply delete(String url, String cookie) {
+  /** DELETE with a cookie header (may be null) and extra headers (name, value, …). */
+  public static Reply delete(String url, String cookie, String... headers) {
     try {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).DELETE();
       if (cookie != null) b.header("Cookie", cookie);
+      for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
       HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(r.statusCode(), r.body(), r.headers());
     } catch (Exception e) {

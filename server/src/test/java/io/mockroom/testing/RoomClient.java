@@ -215,6 +215,11 @@ public final class RoomClient implements AutoCloseable {
     }
   }
 
+  /** Whether the socket has closed (without waiting). */
+  public boolean isClosed() {
+    return closed.getCount() == 0;
+  }
+
   public Short closeCode() {
     return closeCode;
   }
