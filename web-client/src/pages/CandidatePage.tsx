@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, candidates, recommendationLabel, type CandidateHistory } from '../api';
 import { Prompt } from '../markdown';
+import { useTitle } from '../a11y';
 
 const COLOURS = 6;
 
@@ -10,6 +11,7 @@ export function CandidatePage({ email }: { email: string }) {
   const [h, setH] = useState<CandidateHistory | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => { candidates.history(email).then(setH).catch(e => setError(e instanceof ApiError ? e.message : 'Could not load the history.')); }, [email]);
+  useTitle(`${h?.sessions[0]?.candidateName ?? email} · Review`);
   if (error) return <section class="panel narrow"><p class="error" role="alert">{error}</p></section>;
   if (!h) return <p class="muted">Loading…</p>;
   return (
