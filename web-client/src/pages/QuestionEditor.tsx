@@ -26,7 +26,7 @@ export function QuestionEditor({ mode, topics, onSaved, onCancel }: {
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState(false);
   // What the form held when it was loaded: anything else is a change that leaving would lose.
-  const [loaded, setLoaded] = useState('');
+  const [loaded, setLoaded] = useState(mode.kind === 'new' ? JSON.stringify([EMPTY, '']) : '');
   const fields = useFieldErrors('question');
   const heading = useRef<HTMLHeadingElement>(null);
   const current = draft ? JSON.stringify([draft, keyPoints]) : '';
@@ -45,9 +45,15 @@ export function QuestionEditor({ mode, topics, onSaved, onCancel }: {
     return () => { guardLeaving(null); window.removeEventListener('beforeunload', unload); };
   }, [dirty, mode.kind, mode.kind === 'new' ? '' : mode.id]);
 
+  // A new question starts empty from the first render: not emptied again once drawn (what was
+  // typed in the meantime, as quick as a test types, would be lost), only when the editor moves
+  // from another question to a new one.
+  const opened = useRef(false);
   useEffect(() => {
+    const first = !opened.current;
+    opened.current = true;
     setError(null);
-    if (mode.kind === 'new') { setDraft(EMPTY); setKeyPoints(''); setLoaded(JSON.stringify([EMPTY, ''])); return; }
+    if (mode.kind === 'new') { if (first) return; setDraft(EMPTY); setKeyPoints(''); setLoaded(JSON.stringify([EMPTY, ''])); return; }
     setDraft(null);
     api.question(mode.id)
       .then(q => { setDraft(draftOf(q)); setKeyPoints(q.keyPoints.join('\n')); setLoaded(JSON.stringify([draftOf(q), q.keyPoints.join('\n')])); })
