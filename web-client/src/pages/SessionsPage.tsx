@@ -225,7 +225,7 @@ export function NewSessionPage() {
             </ul>
           </div>
           <ol class="plan" aria-label="Plan" ref={planRef}>
-            {plan.length === 0 && <li class="muted">Pick questions on the left.</li>}
+            {plan.length === 0 && <li class="muted">Pick questions from the search.</li>}
             {plan.map((p, i) => (
               <li key={p.question.id} data-id={p.question.id}>
                 <span class="prompt"><Prompt text={p.question.prompt} />
