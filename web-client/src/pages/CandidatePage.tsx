@@ -58,6 +58,24 @@ function TopicChart({ points }: { points: CandidateHistory['topicScores'] }) {
         })}
       </svg>
       <ul class="legend">{topics.map((t, ti) => <li class={`s${ti % COLOURS}`}>{t}</li>)}</ul>
+      {/* The chart's numbers, for a screen reader (the picture is only its summary) and for anyone who wants them exact. */}
+      <details class="chart-data">
+        <summary>The scores as a table</summary>
+        <div class="table-scroll">
+          <table class="sessions">
+            <caption class="sr-only">Average rubric score (1–4) per topic, per session</caption>
+            <thead><tr><th scope="col">Session</th>{topics.map(t => <th scope="col">{t}</th>)}</tr></thead>
+            <tbody>
+              {sessions.map(([id, date]) => (
+                <tr key={id}>
+                  <th scope="row">{new Date(date).toLocaleDateString()}</th>
+                  {topics.map(t => { const p = points.find(q => q.sessionId === id && q.topic === t); return <td>{p ? p.averageRubric.toFixed(1) : '—'}</td>; })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
     </section>
   );
 }
