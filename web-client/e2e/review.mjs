@@ -90,6 +90,9 @@ await run(async ({ browser, base, out, pages, options }) => {
   await page.getByRole('link', { name: `All sessions of ${options.candidate}` }).click();
   await page.getByRole('heading', { name: 'Scores by topic' }).waitFor();
   check(await page.locator('svg.chart circle').count() >= 1, 'the chart has a point');
+  await page.getByText('The scores as a table').click();
+  const scoreCells = await page.getByRole('table', { name: /per topic, per session/ }).getByRole('cell').allTextContents();
+  check(scoreCells.some(c => /^\d\.\d$/.test(c)), `the chart's numbers are in a table too: ${scoreCells.join(' | ')}`);
   check(await page.getByRole('heading', { name: 'Questions already asked' }).count() === 1, 'seen questions listed');
   const seenPrompt = (await page.locator('h2:has-text("Questions already asked") + ul li').first().textContent()).split(' · ')[0].trim();
   const history = await page.locator('.review-session .panel').first().textContent();

@@ -60,7 +60,7 @@ await run(async ({ browser, base, out, pages }) => {
   await staff.getByLabel('Search the bank').fill('decorator');
   await staff.locator('.picker li button').first().click();
   await staff.getByLabel('Search the bank').fill('generator');
-  await staff.locator('.picker li button:not([disabled])').first().click();
+  await staff.locator('.picker li button:not([disabled]):not([aria-disabled="true"])').first().click();
   await staff.getByRole('button', { name: 'Create session' }).click();
   const link = await staff.getByLabel('Candidate link').inputValue();
   const roomHref = await staff.getByRole('link', { name: 'Open the room' }).getAttribute('href');

@@ -11,9 +11,11 @@ import { CandidatePage } from './pages/CandidatePage';
 import { PracticePage } from './pages/PracticePage';
 import { setAccount, useAccount } from './session';
 import { auth } from './api';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { Announcer, focusElement, focusWhenShown, useTitle } from './a11y';
 
 function NotFound() {
+  useTitle('Page not found');
   return (
     <section class="panel empty">
       <h1>Nothing here</h1>
@@ -34,6 +36,7 @@ function Landing() {
   // Whether this server takes a new organisation (its first, or any when sign-up is open).
   const [newOrganisation, setNewOrganisation] = useState(true);
   useEffect(() => { if (account === null) auth.signupOptions().then(o => setNewOrganisation(o.newOrganisation)).catch(() => {}); }, [account]);
+  useTitle(account === null ? 'Live mock interviews' : null);
   if (account === undefined) return <p class="muted">Loading…</p>;
   if (account) return <SessionsPage />;
   return (
@@ -46,9 +49,37 @@ function Landing() {
   );
 }
 
+/** The live room and the candidate's pages manage their own focus and title. */
+const ownsFocus = (path: string) => path.startsWith('/rooms/') || path.startsWith('/join/');
+
+/**
+ * After the app moves to another page (a link, a button, Back), focus goes to the new page's main
+ * heading, so a keyboard or screen reader user starts there, as after a page load — not left on a
+ * link of the previous page or on nothing. Not on the first page (the browser starts at the top),
+ * not when the page itself moved focus somewhere meanwhile.
+ */
+function useFocusOnNavigation(path: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) { first.current = false; return; }
+    if (ownsFocus(path)) return;
+    const main = document.getElementById('main');
+    if (!main) return;
+    const before = document.activeElement;
+    const stillThere = () => document.activeElement === before || document.activeElement === document.body || !document.activeElement;
+    const stop = focusWhenShown(main, 'h1');
+    const check = window.setInterval(() => { if (!stillThere()) stop(); }, 100);
+    return () => { stop(); window.clearInterval(check); };
+  }, [path]);
+}
+
 function App() {
   const { path, query } = useLocation();
   const account = useAccount();
+  useFocusOnNavigation(path);
+  // A page names the tab in its own effect, which runs after this: one that does not leaves no
+  // other page's name behind.
+  useLayoutEffect(() => { document.title = 'Mockroom'; }, [path]);
   let page;
   let m: RegExpMatchArray | null;
   if (path === '/') page = <Landing />;
@@ -67,6 +98,7 @@ function App() {
   const candidate = path.startsWith('/join/');
   return (
     <>
+      <a class="skip-link" href="#main" onClick={e => { e.preventDefault(); const main = document.getElementById('main')!; focusElement(main.querySelector('h1') ?? main); }}>Skip to main content</a>
       <header class="topbar">
         <a class="brand" href={candidate ? location.pathname : '/'}>Mockroom</a>
         {!candidate && (
@@ -88,7 +120,8 @@ function App() {
           </span>
         )}
       </header>
-      <main class={path.startsWith('/rooms/') || candidate ? 'main wide' : 'main'}>{page}</main>
+      <main id="main" tabIndex={-1} class={path.startsWith('/rooms/') || candidate ? 'main wide' : 'main'}>{page}</main>
+      <Announcer />
     </>
   );
 }
@@ -100,7 +133,7 @@ render(<App />, root);
 // Links inside the app navigate without reloading the page.
 document.addEventListener('click', e => {
   const a = (e.target as HTMLElement).closest('a');
-  if (!a || a.target || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+  if (!a || a.target || a.getAttribute('href')?.startsWith('#') || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
   const url = new URL(a.href, location.href);
   if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
   e.preventDefault();

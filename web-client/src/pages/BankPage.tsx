@@ -6,6 +6,7 @@ import { Inline, Markdown, Prompt } from '../markdown';
 import { useAccount } from '../session';
 import { QuestionEditor, type EditorMode } from './QuestionEditor';
 import { PastTheEnd } from '../pager';
+import { announce, focusElement, useTitle } from '../a11y';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['q', 'topic', 'difficulty', 'source', 'origin', 'notAskedTo', 'sort', 'page'] as const;
@@ -53,6 +54,11 @@ export function BankPage({ query }: { query: URLSearchParams }) {
   const listKey = FILTERS.map(f => query.get(f) ?? '').join('|') + '|' + saved + '|' + (account?.id ?? '');
   const selected = query.get('id');
   const editor = account ? editorMode(query) : null;
+  useTitle('Question bank');
+  // Where focus goes once the list or a panel changed after an action (see the effects below).
+  const focusDetail = useRef(false); // the question panel's heading, once its question is loaded
+  const returnTo = useRef<string | null>(null); // a question's link in the list, or 'new' (the New question button), or 'heading'
+  const pagerMoved = useRef(false);
 
   useEffect(() => {
     api.topics().then(t => setTopics(t.topics)).catch(() => setTopics([]));
@@ -72,6 +78,27 @@ export function BankPage({ query }: { query: URLSearchParams }) {
       .catch(e => { if (live) { setPage(null); setError(e instanceof ApiError ? e.message : 'Something went wrong.'); } });
     return () => { live = false; };
   }, [listKey]);
+
+  // A panel that closed gives focus back to what opened it: the question's link in the list
+  // (when still on this page), the New question button, or the page's heading.
+  useEffect(() => {
+    const target = returnTo.current;
+    if (!target || selected || editor || !page) return;
+    returnTo.current = null;
+    const el = target === 'new' ? document.getElementById('new-question')
+      : target === 'heading' ? null : document.querySelector(`.questions a[data-id="${target}"]`);
+    focusElement(el ?? document.getElementById('bank-heading'));
+  }, [selected, editor?.kind, page]);
+
+  // Previous or Next went away under the keyboard (first or last page): focus the other one.
+  useEffect(() => {
+    if (!pagerMoved.current || !page) return;
+    pagerMoved.current = false;
+    // (Chromium lets go of a button that became disabled a moment after it was drawn.)
+    const el = document.activeElement;
+    if (el && el !== document.body && !el.matches(':disabled')) return;
+    focusElement(document.querySelector('.bank .pager button:not([disabled])') ?? document.getElementById('bank-heading'));
+  }, [page]);
 
   useEffect(() => { setText(query.get('q') ?? ''); }, [query.get('q')]);
   useEffect(() => { setCandidate(query.get('notAskedTo') ?? ''); }, [query.get('notAskedTo')]);
@@ -96,12 +123,12 @@ export function BankPage({ query }: { query: URLSearchParams }) {
 
   return (
     <div class={'bank' + (selected || editor ? ' has-detail' : '')}>
+      {/* Above the list and the panel, so it stays in view when a narrow screen shows the panel alone. */}
+      <div class="row bank-head">
+        <h1 id="bank-heading">Question bank</h1>
+        {account && <button type="button" id="new-question" onClick={() => navigate(withEditor(query, 'edit', 'new'))}>New question</button>}
+      </div>
       <section class="panel list-panel" aria-label="Questions">
-        {account && (
-          <p class="bank-actions">
-            <button type="button" onClick={() => navigate(withEditor(query, 'edit', 'new'))}>New question</button>
-          </p>
-        )}
         <form class="filters" role="search" onSubmit={e => { e.preventDefault(); navigate(withParam(query, 'q', text.trim() || null)); }}>
           <input type="search" name="q" placeholder="Search questions and answers" aria-label="Search"
                  value={text} onInput={e => onSearch((e.target as HTMLInputElement).value)} />
@@ -147,8 +174,9 @@ export function BankPage({ query }: { query: URLSearchParams }) {
             <ul class="questions">
               {page.items.map(q => (
                 <li key={q.id}>
-                  <a class={'question' + (q.id === selected ? ' selected' : '')} href={withParam(query, 'id', q.id, false)}
-                     onClick={e => { e.preventDefault(); navigate(withParam(query, 'id', q.id, false)); }}>
+                  <a class={'question' + (q.id === selected ? ' selected' : '')} href={withParam(query, 'id', q.id, false)} data-id={q.id}
+                     aria-current={q.id === selected ? 'true' : undefined}
+                     onClick={e => { e.preventDefault(); focusDetail.current = true; navigate(withParam(query, 'id', q.id, false)); }}>
                     <span class="prompt"><Prompt text={q.prompt} /></span>
                     <span class="meta">
                       <span class={`badge ${q.difficulty}`} title={q.difficultyInferred ? 'Difficulty inferred by the importer' : 'Difficulty from the source'}>
@@ -164,31 +192,42 @@ export function BankPage({ query }: { query: URLSearchParams }) {
               ))}
             </ul>
             <nav class="pager" aria-label="Pages">
-              <button type="button" disabled={current <= 1} onClick={() => navigate(withParam(query, 'page', String(current - 1), false))}>Previous</button>
-              <button type="button" disabled={to >= page.total} onClick={() => navigate(withParam(query, 'page', String(current + 1), false))}>Next</button>
+              <button type="button" disabled={current <= 1} onClick={() => { pagerMoved.current = true; navigate(withParam(query, 'page', String(current - 1), false)); }}>Previous</button>
+              <button type="button" disabled={to >= page.total} onClick={() => { pagerMoved.current = true; navigate(withParam(query, 'page', String(current + 1), false)); }}>Next</button>
             </nav>
           </>
         )}
       </section>
       {editor && (
         <QuestionEditor mode={editor} topics={topics.map(t => t.topic)}
-          onSaved={q => { setSaved(n => n + 1); navigate(withParam(query, 'id', q.id, false)); }}
-          onCancel={() => navigate(editor.kind === 'new' ? withParam(query, 'edit', null, false) : withParam(query, 'id', editor.id, false))} />
+          onSaved={q => { setSaved(n => n + 1); focusDetail.current = true; announce('Saved to the bank.'); navigate(withParam(query, 'id', q.id, false)); }}
+          onCancel={() => {
+            if (editor.kind === 'new') { returnTo.current = 'new'; navigate(withParam(query, 'edit', null, false)); }
+            else { focusDetail.current = true; navigate(withParam(query, 'id', editor.id, false)); }
+          }} />
       )}
       {selected && !editor && (
-        <QuestionPanel id={selected} version={saved} onClose={() => navigate(withParam(query, 'id', null, false))}
+        <QuestionPanel id={selected} version={saved} focus={focusDetail}
+          onClose={() => { returnTo.current = selected; navigate(withParam(query, 'id', null, false)); }}
           onEdit={q => navigate(withEditor(query, q.origin === 'author' ? 'edit' : 'copy', q.id))} canEdit={!!account}
-          onRemoved={() => { setSaved(n => n + 1); navigate(withParam(query, 'id', null, false)); }} />
+          onRemoved={() => { setSaved(n => n + 1); returnTo.current = 'heading'; announce('Removed from the bank.'); navigate(withParam(query, 'id', null, false)); }} />
       )}
     </div>
   );
 }
 
-function QuestionPanel({ id, version, onClose, onEdit, canEdit, onRemoved }: {
-  id: string; version: number; onClose: () => void; onEdit: (q: QuestionDetail) => void; canEdit: boolean; onRemoved: () => void;
+/** {@code focus}: set when the user opened this question (a link, Save, Cancel); its heading gets focus once loaded. */
+function QuestionPanel({ id, version, focus, onClose, onEdit, canEdit, onRemoved }: {
+  id: string; version: number; focus: { current: boolean }; onClose: () => void; onEdit: (q: QuestionDetail) => void; canEdit: boolean; onRemoved: () => void;
 }) {
   const [q, setQ] = useState<QuestionDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!focus.current || (!q && !error)) return;
+    focus.current = false;
+    focusElement(q ? heading.current : document.querySelector('.detail .error'));
+  }, [q, error]);
   useEffect(() => {
     setQ(null);
     setError(null);
@@ -205,12 +244,13 @@ function QuestionPanel({ id, version, onClose, onEdit, canEdit, onRemoved }: {
   }, [onClose]);
   return (
     <section class="panel detail" aria-label="Question">
-      <button type="button" class="close" onClick={onClose} aria-label="Close the question">×</button>
       {error && <p class="error" role="alert">{error}</p>}
       {!q && !error && <p class="muted">Loading…</p>}
       {q && (
         <article>
-          <h1 class="detail-prompt"><Prompt text={q.prompt} /></h1>
+          <h2 class="detail-prompt" ref={heading}><Prompt text={q.prompt} /></h2>
+          {/* After the heading (it shows in the corner): focus lands on the heading, Tab reaches Close next. */}
+          <button type="button" class="close" onClick={onClose} aria-label="Close the question">×</button>
           <p class="meta">
             <span class={`badge ${q.difficulty}`}>{q.difficulty}{q.difficultyInferred ? ' · inferred' : ''}</span>
             <span class="topic">{q.topic}{q.topicInferred ? ' · inferred' : ''}</span>
@@ -229,9 +269,9 @@ function QuestionPanel({ id, version, onClose, onEdit, canEdit, onRemoved }: {
                 : <button type="button" onClick={() => onEdit(q)} title="Imported questions follow their source documents">Copy to a new question</button>}
             </p>
           )}
-          <h2>Key points</h2>
+          <h3>Key points</h3>
           <ul class="key-points">{q.keyPoints.map(k => <li><Inline text={k} /></li>)}</ul>
-          <h2>Reference answer</h2>
+          <h3>Reference answer</h3>
           <Markdown source={q.answer} />
           {q.alternates.length > 0 && (
             <details class="alternates">
@@ -246,12 +286,13 @@ function QuestionPanel({ id, version, onClose, onEdit, canEdit, onRemoved }: {
           )}
           {q.sources.length > 0 && (
             <>
-              <h2>Sources</h2>
+              <h3>Sources</h3>
               <ul class="source-list">{q.sources.map(s => <li><span class="source">{s.file} · {s.position}</span> {s.prompt}</li>)}</ul>
             </>
           )}
         </article>
       )}
+      {!q && <button type="button" class="close" onClick={onClose} aria-label="Close the question">×</button>}
     </section>
   );
 }

@@ -25,7 +25,8 @@ export function LinkField({ url, label = 'Candidate link' }: { url: string; labe
         <textarea ref={setField} readOnly rows={2} class="copy" value={url} spellcheck={false} onFocus={e => (e.target as HTMLTextAreaElement).select()} />
       </label>
       <button type="button" onClick={() => copyText(url, field).then(ok => setCopied(ok ? 'Copied.' : 'Select the link and copy it.'))}>Copy</button>
-      {copied && <span class="hint" role="status">{copied}</span>}
+      {/* Always there, so that what it says when it changes is read out. */}
+      <span class="hint" role="status">{copied}</span>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, candidates, recommendationLabel, type CandidateHistory } from '../api';
 import { Prompt } from '../markdown';
+import { useTitle } from '../a11y';
 
 const COLOURS = 6;
 
@@ -10,6 +11,7 @@ export function CandidatePage({ email }: { email: string }) {
   const [h, setH] = useState<CandidateHistory | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => { candidates.history(email).then(setH).catch(e => setError(e instanceof ApiError ? e.message : 'Could not load the history.')); }, [email]);
+  useTitle(`${h?.sessions[0]?.candidateName ?? email} · Review`);
   if (error) return <section class="panel narrow"><p class="error" role="alert">{error}</p></section>;
   if (!h) return <p class="muted">Loading…</p>;
   return (
@@ -56,6 +58,24 @@ function TopicChart({ points }: { points: CandidateHistory['topicScores'] }) {
         })}
       </svg>
       <ul class="legend">{topics.map((t, ti) => <li class={`s${ti % COLOURS}`}>{t}</li>)}</ul>
+      {/* The chart's numbers, for a screen reader (the picture is only its summary) and for anyone who wants them exact. */}
+      <details class="chart-data">
+        <summary>The scores as a table</summary>
+        <div class="table-scroll">
+          <table class="sessions">
+            <caption class="sr-only">Average rubric score (1–4) per topic, per session</caption>
+            <thead><tr><th scope="col">Session</th>{topics.map(t => <th scope="col">{t}</th>)}</tr></thead>
+            <tbody>
+              {sessions.map(([id, date]) => (
+                <tr key={id}>
+                  <th scope="row">{new Date(date).toLocaleDateString()}</th>
+                  {topics.map(t => { const p = points.find(q => q.sessionId === id && q.topic === t); return <td>{p ? p.averageRubric.toFixed(1) : '—'}</td>; })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
     </section>
   );
 }

@@ -2,8 +2,9 @@
 // the one who waited interviews first, then the other way round. While waiting, the page keeps one
 // look held open at the server, which answers the moment the pairing comes (and every 20 s
 // otherwise); that looking also keeps the request alive (a closed tab's is passed over).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, practice, type Difficulty, type PracticeState } from '../api';
+import { announce, focusElement, useTitle } from '../a11y';
 
 const LOOK_EVERY_MS = 3000;
 const HOLD_SECONDS = 20;
@@ -19,6 +20,7 @@ export function PracticePage() {
   const [busy, setBusy] = useState(false);
 
   const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : 'Something went wrong.');
+  useTitle('Practice');
 
   useEffect(() => {
     api.topics().then(t => { setTopics(t.topics); setTopic(x => x || t.topics[0]?.topic || ''); }).catch(fail);
@@ -46,6 +48,27 @@ export function PracticePage() {
     return () => { live = false; window.clearTimeout(timer); };
   }, [status]);
 
+  // The form, the wait and the pairing replace each other, taking the focused button with them:
+  // focus goes to what can be done next, and the change is said (a status that appears with its
+  // text is not always read out). Not on the first look: the page just opened.
+  const seenStatus = useRef<string | null>(null);
+  useEffect(() => {
+    const before = seenStatus.current;
+    seenStatus.current = status;
+    if (!before || !status || before === status) return;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (status === 'waiting') {
+      announce(`Looking for a partner for ${state!.topic}, ${level(state!.difficulty)}.`);
+      if (lost) focusElement(document.getElementById('stop-looking'));
+    } else if (status === 'paired') {
+      announce(`You are paired with ${state!.partner}.`);
+      if (lost) focusElement(document.querySelector('.practice .rounds a') ?? document.querySelector('.practice h1'));
+    } else {
+      announce('You are not looking for a partner.');
+      if (lost) focusElement(document.querySelector('.practice select'));
+    }
+  }, [status]);
+
   // A waiting tab is often in the background: its title tells when the pairing came.
   useEffect(() => {
     if (state?.status !== 'paired') return;
@@ -65,7 +88,7 @@ export function PracticePage() {
       <h1>Practise with a colleague</h1>
       {!state && !error && <p class="muted">Loading…</p>}
       {state?.status === 'idle' && (
-        <form onSubmit={e => { e.preventDefault(); act(practice.ask(topic, difficulty)); }}>
+        <form onSubmit={e => { e.preventDefault(); if (!busy) act(practice.ask(topic, difficulty)); }}>
           <p>Pick a topic and a level. When a colleague picks the same, you are paired: the one who was waiting
             interviews first with two questions of the topic from the bank, then you swap with two others.
             A topic with fewer than four questions is filled up with other topics' questions at that level.</p>
@@ -81,14 +104,14 @@ export function PracticePage() {
               </select>
             </label>
           </div>
-          <button class="primary" type="submit" disabled={busy || !topic}>Find a partner</button>
+          <button class="primary" type="submit" disabled={!topic} aria-disabled={busy ? 'true' : undefined}>Find a partner</button>
         </form>
       )}
       {state?.status === 'waiting' && (
         <div role="status">
           <p>Looking for a colleague who wants to practise <strong>{state.topic}</strong> at the <strong>{level(state.difficulty)}</strong> level…</p>
           <p class="muted">Waiting since {new Date(state.since!).toLocaleTimeString()}. Keep this page open: you are paired as soon as someone asks for the same.</p>
-          <button type="button" disabled={busy} onClick={() => act(practice.cancel())}>Stop looking</button>
+          <button type="button" id="stop-looking" aria-disabled={busy ? 'true' : undefined} onClick={() => { if (!busy) act(practice.cancel()); }}>Stop looking</button>
         </div>
       )}
       {state?.status === 'paired' && (

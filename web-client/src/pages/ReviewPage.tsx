@@ -8,6 +8,7 @@ import { navigate } from '../router';
 import { DeleteSession } from './DeleteSession';
 import { HighlightedCode } from '../highlight';
 import { PastTheEnd } from '../pager';
+import { focusElement, useTitle } from '../a11y';
 
 const FILTERS = ['candidate', 'interviewer', 'topic', 'difficulty', 'recommendation', 'from', 'to', 'sort', 'order', 'page'] as const;
 /** The filters that leave sessions out (sorting and paging do not). */
@@ -28,6 +29,16 @@ export function ReviewListPage({ query }: { query: URLSearchParams }) {
   const [error, setError] = useState<string | null>(null);
   const [topics, setTopics] = useState<string[]>([]);
   const key = FILTERS.map(f => query.get(f) ?? '').join('|');
+  useTitle('Review');
+  // Previous or Next went away under the keyboard (first or last page): focus the other one.
+  const pagerMoved = useRef(false);
+  useEffect(() => {
+    if (!pagerMoved.current || !page) return;
+    pagerMoved.current = false;
+    const el = document.activeElement;
+    if (el && el !== document.body && !el.matches(':disabled')) return;
+    focusElement(document.querySelector('.pager button:not([disabled])') ?? document.querySelector('main h1'));
+  }, [page]);
   useEffect(() => { api.topics().then(t => setTopics(t.topics.map(x => x.topic))).catch(() => setTopics([])); }, []);
   useEffect(() => {
     const params = new URLSearchParams();
@@ -76,21 +87,23 @@ export function ReviewListPage({ query }: { query: URLSearchParams }) {
         : <p class="muted">No sessions yet. Every session of your organisation is listed here — with its transcript, scores and exports — from the moment it is created.</p>)}
       {page && page.total > 0 && (
         <>
-          <p class="count">{page.total} session{page.total === 1 ? '' : 's'}</p>
+          <p class="count" aria-live="polite">{page.total} session{page.total === 1 ? '' : 's'}</p>
           {page.items.length === 0 && <PastTheEnd page={current} pages={Math.ceil(page.total / page.pageSize)} what="sessions"
             onLast={() => navigate(withParam(query, 'page', String(Math.ceil(page.total / page.pageSize))))} />}
           <div class="table-scroll">
           <table class="sessions review">
+            <caption class="sr-only">Sessions to review</caption>
             <thead><tr><th>Candidate</th><th>Session</th><th>Interviewers</th><th>Date</th><th>Duration</th><th>Scores</th><th>Recommendation</th></tr></thead>
             <tbody>
               {page.items.map(s => (
                 <tr key={s.id}>
-                  <td><a href={`/review/${s.id}`}>{s.candidateName}</a></td>
+                  <th scope="row"><a href={`/review/${s.id}`}>{s.candidateName}</a></th>
                   <td>{s.title}</td>
                   <td>{s.interviewers.join(', ')}</td>
                   <td>{new Date(s.createdAt).toLocaleDateString()}</td>
                   <td>{s.status === 'ended' ? minutes(s.durationSeconds) : <span class={`status ${s.status}`}>{s.status === 'live' ? 'Live now' : 'Not started'}</span>}</td>
-                  <td class="scores">{s.questions.map(q => <span class="score-chip" title={q.prompt}>{q.averageRubric == null ? '–' : q.averageRubric.toFixed(1)}</span>)}</td>
+                  <td class="scores">{s.questions.map((q, i) => <span class="score-chip" title={q.prompt}><span class="sr-only">Question {i + 1}: </span>
+                    {q.averageRubric == null ? <><span aria-hidden="true">–</span><span class="sr-only">no score</span></> : q.averageRubric.toFixed(1)}</span>)}</td>
                   <td>{s.recommendations.filter(r => r.submitted).map(r => <span class={`rec ${r.recommendation}`}>{recLabel(r.recommendation)}</span>)}</td>
                 </tr>
               ))}
@@ -98,8 +111,8 @@ export function ReviewListPage({ query }: { query: URLSearchParams }) {
           </table>
           </div>
           <nav class="pager" aria-label="Pages">
-            <button type="button" disabled={current <= 1} onClick={() => navigate(withParam(query, 'page', String(current - 1)))}>Previous</button>
-            <button type="button" disabled={current * page.pageSize >= page.total} onClick={() => navigate(withParam(query, 'page', String(current + 1)))}>Next</button>
+            <button type="button" disabled={current <= 1} onClick={() => { pagerMoved.current = true; navigate(withParam(query, 'page', String(current - 1))); }}>Previous</button>
+            <button type="button" disabled={current * page.pageSize >= page.total} onClick={() => { pagerMoved.current = true; navigate(withParam(query, 'page', String(current + 1))); }}>Next</button>
           </nav>
         </>
       )}
@@ -126,7 +139,8 @@ export function ReviewSessionPage({ id }: { id: string }) {
   const [t, setT] = useState<Transcript | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => { review.transcript(id).then(setT).catch(e => setError(e instanceof ApiError ? e.message : 'Could not load the session.')); }, [id]);
-  if (error) return <section class="panel narrow"><p class="error" role="alert">{error}</p></section>;
+  useTitle(t ? `${t.session.candidateName} · ${t.session.title} · Review` : error ? 'Session not available · Review' : null);
+  if (error) return <section class="panel narrow"><h1>Session not available</h1><p class="error" role="alert">{error}</p><p><a href="/review">Back to Review</a></p></section>;
   if (!t) return <p class="muted">Loading…</p>;
   const s = t.session;
   return (
@@ -240,7 +254,7 @@ function ReplayOf({ edits }: { edits: Transcript['replay'][string] }) {
     <>
       <div class="replay-controls">
         <button type="button" onClick={() => { if (version >= edits.length) setVersion(0); setPlaying(!playing); }}>{playing ? 'Pause' : 'Play'}</button>
-        <input type="range" min={0} max={edits.length} value={version} aria-label="Replay position"
+        <input type="range" min={0} max={edits.length} value={version} aria-label="Replay position" aria-valuetext={`edit ${version} of ${edits.length}, ${at}`}
                onInput={e => { setPlaying(false); setVersion(Number((e.target as HTMLInputElement).value)); }} />
         <span class="replay-at" aria-live="polite">{version}/{edits.length} · {at}</span>
         <label class="speed">Speed<select value={speed} onChange={e => setSpeed(Number((e.target as HTMLSelectElement).value))}>
