@@ -64,3 +64,31 @@ export async function run(body) {
   // Whatever a test left open (a server, a timer) must not keep the run alive after its verdict.
   process.exit(process.exitCode ?? 0);
 }
+
+/** Signs up through the sign-up page as the first account of {@code organisation}; waits for the sessions list. */
+export async function signUpInBrowser(page, base, organisation, email = `ada-${Date.now()}@example.com`) {
+  await page.goto(`${base}/signup`);
+  await page.getByLabel('Organisation').fill(organisation);
+  await page.getByLabel('Your name').fill('Ada Lovelace');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'Sessions' }).waitFor();
+}
+
+/** Signs in through the sign-in page; waits for the sessions list. */
+export async function signIn(page, base, email, password) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Sessions' }).waitFor();
+}
+
+/** A page in a browser context of its own (its own cookies), watched for script errors as {@code label}. */
+export async function openPage(browser, pages, problems, label, viewport = { width: 1280, height: 860 }) {
+  const page = await (await browser.newContext({ viewport })).newPage();
+  pages.push(page);
+  watch(page, label, problems);
+  return page;
+}

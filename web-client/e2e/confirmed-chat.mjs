@@ -6,7 +6,7 @@
 // once. A line the database refuses is dropped and the candidate told, not sent again and again.
 // The Java test then checks the log holds each line once. The server's database refuses any event
 // holding "REFUSE ME" (a trigger the Java test installs).
-import { run, step, check, watch } from './browser.mjs';
+import { run, step, check, watch, signUpInBrowser } from './browser.mjs';
 import { cuttableProxy } from './cuttable-proxy.mjs';
 
 await run(async ({ browser, base, pages }) => {
@@ -18,13 +18,7 @@ await run(async ({ browser, base, pages }) => {
   watch(staff, 'interviewer', problems, expected);
 
   step('an interviewer creates a session and opens its room');
-  await staff.goto(`${base}/signup`);
-  await staff.getByLabel('Organisation').fill('Confirmed Lines');
-  await staff.getByLabel('Your name').fill('Ada Lovelace');
-  await staff.getByLabel('Email').fill(`ada-${Date.now()}@example.com`);
-  await staff.getByLabel('Password').fill('correct horse battery');
-  await staff.getByRole('button', { name: 'Create account' }).click();
-  await staff.getByRole('heading', { name: 'Sessions' }).waitFor();
+  await signUpInBrowser(staff, base, 'Confirmed Lines');
   await staff.getByRole('link', { name: 'New session' }).click();
   await staff.getByLabel('Title').fill('Chat check');
   await staff.getByLabel("Candidate's name").fill('Grace Hopper');

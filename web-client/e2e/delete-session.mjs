@@ -6,7 +6,7 @@
 // --live (id of a session, title "Live one", candidate "Lena Live", with --token its candidate
 // token) and --reviewed (id of a session, title "Reviewed one", candidate "Rita Review").
 import { join } from 'node:path';
-import { run, step, check, watch } from './browser.mjs';
+import { run, step, check, watch, signIn } from './browser.mjs';
 
 await run(async ({ browser, base, out, pages, options }) => {
   const problems = [];
@@ -16,11 +16,7 @@ await run(async ({ browser, base, out, pages, options }) => {
   watch(page, 'list', problems);
 
   step('sign in');
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Email').fill(options.email);
-  await page.getByLabel('Password').fill(options.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Sessions' }).waitFor();
+  await signIn(page, base, options.email, options.password);
 
   step('the live session is open in a room tab and for the candidate');
   const room = await context.newPage();

@@ -5,7 +5,7 @@
 // cut arrive once it is back, the plan's next question follows the plan after an extra
 // question, the interviewer ends, the candidate sees it.
 import { join } from 'node:path';
-import { run, step, check, watch } from './browser.mjs';
+import { run, step, check, watch, signUpInBrowser } from './browser.mjs';
 import { cuttableProxy } from './cuttable-proxy.mjs';
 
 await run(async ({ browser, base, out, pages }) => {
@@ -18,13 +18,7 @@ await run(async ({ browser, base, out, pages }) => {
 
   step('interviewer signs up');
   const email = `ada-${Date.now()}@example.com`;
-  await staff.goto(`${base}/signup`);
-  await staff.getByLabel('Organisation').fill('Analytical Engines <script>alert(1)</script>');
-  await staff.getByLabel('Your name').fill('Ada Lovelace');
-  await staff.getByLabel('Email').fill(email);
-  await staff.getByLabel('Password').fill('correct horse battery');
-  await staff.getByRole('button', { name: 'Create account' }).click();
-  await staff.getByRole('heading', { name: 'Sessions' }).waitFor();
+  await signUpInBrowser(staff, base, 'Analytical Engines <script>alert(1)</script>', email);
   check((await staff.locator('.account').textContent()).includes('Analytical Engines <script>'), 'organisation name shown as text');
 
   step('interviewer creates a session with a plan');

@@ -3,17 +3,11 @@
 // the interviewer, the other joins it as the candidate, and the interviewer starts it and pushes a
 // question the candidate sees. Then round two is there for both, the other way round.
 import { join } from 'node:path';
-import { run, step, check, watch } from './browser.mjs';
+import { run, step, check, watch, openPage } from './browser.mjs';
 
 await run(async ({ browser, base, out, pages }) => {
   const problems = [];
-  const open = async (label) => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    const page = await ctx.newPage();
-    pages.push(page);
-    watch(page, label, problems);
-    return page;
-  };
+  const open = label => openPage(browser, pages, problems, label);
 
   step('two colleagues of one organisation');
   const ada = await open('ada');

@@ -7,7 +7,7 @@
 // answer), --third (the third answer; the second has none) and --asked (questions shown).
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { run, step, check, watch } from './browser.mjs';
+import { run, step, check, watch, signIn } from './browser.mjs';
 
 /** Fails, naming the widest elements, when the page is wider than its viewport (horizontal scrolling). */
 async function fitsTheWidth(page, label) {
@@ -30,11 +30,7 @@ await run(async ({ browser, base, out, pages, options }) => {
   watch(page, 'review', problems);
 
   step('sign in');
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Email').fill(options.email);
-  await page.getByLabel('Password').fill(options.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Sessions' }).waitFor();
+  await signIn(page, base, options.email, options.password);
 
   step('the dashboard, filtered to the candidate');
   await page.getByRole('link', { name: 'Review' }).click();

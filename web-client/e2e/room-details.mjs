@@ -8,7 +8,7 @@
 // an ended session's review is, and a staff message for an unknown room.
 // The server's database refuses any event holding "REFUSE ME" (a trigger the Java test installs).
 import { join } from 'node:path';
-import { run, step, check, watch } from './browser.mjs';
+import { run, step, check, watch, signUpInBrowser } from './browser.mjs';
 
 const seconds = text => {
   const m = /^(\+?)(\d+):(\d\d)$/.exec(text.trim());
@@ -47,13 +47,7 @@ await run(async ({ browser, base, out, pages }) => {
   watch(staff, 'interviewer', problems, expected);
 
   step('interviewer signs up and plans two questions');
-  await staff.goto(`${base}/signup`);
-  await staff.getByLabel('Organisation').fill('Difference Engines');
-  await staff.getByLabel('Your name').fill('Ada Lovelace');
-  await staff.getByLabel('Email').fill(`ada-${Date.now()}@example.com`);
-  await staff.getByLabel('Password').fill('correct horse battery');
-  await staff.getByRole('button', { name: 'Create account' }).click();
-  await staff.getByRole('heading', { name: 'Sessions' }).waitFor();
+  await signUpInBrowser(staff, base, 'Difference Engines');
   await staff.getByRole('link', { name: 'New session' }).click();
   await staff.getByLabel('Title').fill('Python screen');
   await staff.getByLabel("Candidate's name").fill('Grace Hopper');

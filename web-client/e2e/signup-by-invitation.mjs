@@ -2,17 +2,11 @@
 // no new organisation and say to ask a colleague for an invitation; the invitation link still
 // signs a colleague up, who lands on the sessions page.
 import { join } from 'node:path';
-import { run, step, check, watch } from './browser.mjs';
+import { run, step, check, watch, openPage } from './browser.mjs';
 
 await run(async ({ browser, base, out, pages }) => {
   const problems = [];
-  const open = async (label) => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    const page = await ctx.newPage();
-    pages.push(page);
-    watch(page, label, problems);
-    return page;
-  };
+  const open = label => openPage(browser, pages, problems, label);
 
   step('the first account creates the organisation');
   const owner = await open('owner');
