@@ -206,6 +206,16 @@ await run(async ({ browser, base, out, pages }) => {
     '| `\\|` | union |',
     '| `&` | intersection |',
     '',
+    'Kinds:',
+    '- **List**:',
+    '   - Mutable.',
+    '- **Tuple**:',
+    '   - Immutable.',
+    '',
+    '3. third',
+    '',
+    '4. fourth',
+    '',
     '<img src=x onerror="window.injected=1"> <b>not bold</b>',
   ].join('\n'));
   await editor.getByRole('button', { name: 'Preview the answer' }).click();
@@ -223,6 +233,12 @@ await run(async ({ browser, base, out, pages }) => {
   check((await preview.locator('blockquote strong').textContent()) === 'weight', 'a block quote');
   check(await preview.locator('table th').count() === 2 && await preview.locator('table tbody tr').count() === 2
     && (await preview.locator('table tbody tr td code').first().textContent()) === '|', 'a table, with an escaped pipe in a cell');
+  check((await preview.locator(':scope > p', { hasText: 'Kinds:' }).textContent()) === 'Kinds:'
+    && await preview.locator(':scope > ul > li').count() === 2
+    && JSON.stringify(await preview.locator(':scope > ul > li > ul > li').allTextContents()) === '["Mutable.","Immutable."]'
+    && (await preview.locator(':scope > ul > li > strong').allTextContents()).join() === 'List,Tuple',
+    `a list right after a paragraph, with a list inside each item: ${await preview.innerHTML()}`);
+  check(await preview.locator('ol[start="3"] > li').count() === 2, 'a numbered list keeps its first number across blank lines');
   check(await preview.locator('img, b').count() === 0 && (await preview.textContent()).includes('<b>not bold</b>'), 'HTML shows as text');
   check(await page.evaluate(() => window.injected === undefined), 'nothing ran');
   await editor.getByRole('button', { name: 'Cancel' }).click();

@@ -10,7 +10,7 @@ type Align = 'left' | 'center' | 'right' | null;
 type Block =
   | { kind: 'code'; lang: string; text: string }
   | { kind: 'heading'; level: number; text: string }
-  | { kind: 'list'; ordered: boolean; items: string[] }
+  | { kind: 'list'; ordered: boolean; start: number; tight: boolean; items: Block[][] }
   | { kind: 'quote'; children: Block[] }
   | { kind: 'table'; align: Align[]; head: string[]; rows: string[][] }
   | { kind: 'rule' }
@@ -18,8 +18,8 @@ type Block =
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([^`\s]*)[^`]*$/;
 const HEADING = /^ {0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$/;
-const BULLET = /^\s*[-*+]\s+/;
-const NUMBERED = /^\s*\d+[.)]\s+/;
+/** A list item's first line: indent, marker, the spaces after it (none when the item starts empty). */
+const ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])( {1,4}|$)/;
 const QUOTE = /^ {0,3}> ?/;
 const RULE = /^ {0,3}([-*_])(?:\s*\1){2,}\s*$/;
 const INDENTED = /^(?: {4}|\t)/;
@@ -43,9 +43,73 @@ const isTableStart = (lines: string[], i: number) =>
   lines[i].includes('|') && i + 1 < lines.length && TABLE_DELIMITER.test(lines[i + 1]) && lines[i + 1].includes('-')
   && cells(lines[i]).length === cells(lines[i + 1]).length;
 
-/** Whether the line starts a block that ends a paragraph. */
-const interrupts = (lines: string[], i: number) =>
-  FENCE.test(lines[i]) || HEADING.test(lines[i]) || QUOTE.test(lines[i]) || RULE.test(lines[i]) || isTableStart(lines, i);
+const indentOf = (line: string) => line.length - line.trimStart().length;
+const ordered = (marker: string) => /\d/.test(marker);
+
+/**
+ * Whether the line starts a block that ends a paragraph. As in CommonMark, a list does when its
+ * first item has text and, for a numbered one, starts at 1 ("Points:" then "- a" is a list, while
+ * a sentence wrapped before "2024. was a year" is not).
+ */
+function interrupts(lines: string[], i: number) {
+  const line = lines[i];
+  if (FENCE.test(line) || HEADING.test(line) || QUOTE.test(line) || RULE.test(line) || isTableStart(lines, i)) return true;
+  const item = line.match(ITEM);
+  return !!item && line.trim().length > item[0].trim().length && (!ordered(item[2]) || parseInt(item[2], 10) === 1);
+}
+
+/**
+ * The list that starts at line {@code i}, and the line after it. An item holds every following
+ * line indented to its text (dedented and read as blocks of their own, so an indented "- x" is a
+ * list inside the item), blank lines followed by such a line, and lazy lines that carry on its
+ * paragraph. The list goes on through items of the same kind (bullets, or numbers with the same
+ * delimiter), also across blank lines, which make it loose: its items' paragraphs are <p>s.
+ */
+function list(lines: string[], i: number): { block: Block; next: number } {
+  const first = lines[i].match(ITEM)!;
+  const kind = (m: RegExpMatchArray) => (ordered(m[2]) ? m[2].slice(-1) : 'bullet');
+  const sameKind = (line: string) => {
+    const m = line.match(ITEM);
+    return !!m && kind(m) === kind(first) && !RULE.test(line);
+  };
+  const items: Block[][] = [];
+  let tight = true;
+  while (i < lines.length && sameKind(lines[i])) {
+    const m = lines[i].match(ITEM)!;
+    const textIndent = m[1].length + m[2].length + Math.max(1, m[3].length);
+    const body = [lines[i].slice(m[0].length)];
+    i++;
+    while (i < lines.length) {
+      const line = lines[i];
+      if (!line.trim()) {
+        let j = i;
+        while (j < lines.length && !lines[j].trim()) j++;
+        if (j < lines.length && indentOf(lines[j]) >= textIndent) {
+          while (i < j) { body.push(''); i++; }
+          tight = false;
+          continue;
+        }
+        break;
+      }
+      if (indentOf(line) >= textIndent) { body.push(line.slice(textIndent)); i++; continue; }
+      // A lazy line: it carries on the item's paragraph unless it starts something of its own.
+      if (body[body.length - 1].trim() && !ITEM.test(line) && !interrupts(lines, i) && !INDENTED.test(body[body.length - 1])) {
+        body.push(line.trim());
+        i++;
+        continue;
+      }
+      break;
+    }
+    items.push(blocks(body.join('\n')));
+    let j = i;
+    while (j < lines.length && !lines[j].trim()) j++;
+    if (j === i) continue;
+    if (j < lines.length && sameKind(lines[j])) { tight = false; i = j; continue; }
+    break;
+  }
+  const start = ordered(first[2]) ? parseInt(first[2], 10) : 1;
+  return { block: { kind: 'list', ordered: ordered(first[2]), start, tight, items }, next: i };
+}
 
 function blocks(md: string): Block[] {
   const out: Block[] = [];
@@ -95,16 +159,10 @@ function blocks(md: string): Block[] {
       out.push({ kind: 'table', align, head, rows });
       continue;
     }
-    if (BULLET.test(line) || NUMBERED.test(line)) {
-      const ordered = NUMBERED.test(line);
-      const re = ordered ? NUMBERED : BULLET;
-      const items: string[] = [];
-      while (i < lines.length && lines[i].trim() && !FENCE.test(lines[i])) {
-        if (re.test(lines[i])) items.push(lines[i].replace(re, ''));
-        else if (items.length) items[items.length - 1] += ' ' + lines[i].trim();
-        i++;
-      }
-      out.push({ kind: 'list', ordered, items });
+    if (ITEM.test(line)) {
+      const { block, next } = list(lines, i);
+      out.push(block);
+      i = next;
       continue;
     }
     const para: string[] = [];
@@ -284,16 +342,18 @@ export function Inline({ text }: { text: string }) {
 
 const alignClass = (a: Align) => (a ? `align-${a}` : undefined);
 
-function Blocks({ list }: { list: Block[] }) {
+/** Blocks in order; {@code tight}: the items of a tight list, whose paragraphs are bare text. */
+function Blocks({ list, tight = false }: { list: Block[]; tight?: boolean }) {
   return (
     <>
       {list.map((b, i) => {
         switch (b.kind) {
           case 'code': return <HighlightedCode key={i} code={b.text} language={b.lang} />;
           case 'heading': return <h4 key={i}><Inline text={b.text} /></h4>;
-          case 'list': return b.ordered
-            ? <ol key={i}>{b.items.map((t, j) => <li key={j}><Inline text={t} /></li>)}</ol>
-            : <ul key={i}>{b.items.map((t, j) => <li key={j}><Inline text={t} /></li>)}</ul>;
+          case 'list': {
+            const items = b.items.map((item, j) => <li key={j}><Blocks list={item} tight={b.tight} /></li>);
+            return b.ordered ? <ol key={i} start={b.start === 1 ? undefined : b.start}>{items}</ol> : <ul key={i}>{items}</ul>;
+          }
           case 'quote': return <blockquote key={i}><Blocks list={b.children} /></blockquote>;
           case 'rule': return <hr key={i} />;
           case 'table': return (
@@ -304,7 +364,7 @@ function Blocks({ list }: { list: Block[] }) {
               </table>
             </div>
           );
-          default: return <p key={i}><Inline text={b.text} /></p>;
+          default: return tight ? <Inline key={i} text={b.text} /> : <p key={i}><Inline text={b.text} /></p>;
         }
       })}
     </>
