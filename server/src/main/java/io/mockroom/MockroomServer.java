@@ -32,6 +32,7 @@ import io.mockroom.room.RoomRouter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import io.mockroom.room.SessionRetention;
 import io.mockroom.room.SessionStore;
 import io.mockroom.store.EventLog;
 import io.mockroom.ws.RoomGateway;
@@ -69,13 +70,18 @@ public final class MockroomServer {
   private final RoomRegistry registry;
   private final EventLog eventLog;
   private final HttpServer http;
+  private final Optional<SessionRetention> retention;
+  private final long[] retentionTimers;
 
-  private MockroomServer(Vertx vertx, Database database, RoomRegistry registry, EventLog eventLog, HttpServer http) {
+  private MockroomServer(Vertx vertx, Database database, RoomRegistry registry, EventLog eventLog, HttpServer http,
+                         Optional<SessionRetention> retention) {
     this.vertx = vertx;
     this.database = database;
     this.registry = registry;
     this.eventLog = eventLog;
     this.http = http;
+    this.retention = retention;
+    this.retentionTimers = retention.map(r -> r.schedule(vertx)).orElse(new long[0]);
   }
 
   public static Future<MockroomServer> start(Vertx vertx, Config config) {
@@ -100,8 +106,13 @@ public final class MockroomServer {
           .compose(registry -> (cluster.isPresent()
               ? ClusterRouter.start(cluster.get(), owners.get(), registry).<RoomRouter>map(r -> r)
               : Future.succeededFuture(LocalRoomHandle.router(registry)))
-              .compose(rooms -> listen(vertx, config, db, eventLog, rooms, registry, metrics, clusterProblem))
-              .map(http -> new MockroomServer(vertx, db, registry, eventLog, http)))
+              .compose(rooms -> {
+                SessionDeletion deletion = new SessionDeletion(vertx, new SessionStore(db.pool()), registry);
+                Optional<SessionRetention> retention = config.retentionDays() == 0 ? Optional.empty()
+                    : Optional.of(new SessionRetention(db.pool(), deletion, config.retentionDays()));
+                return listen(vertx, config, db, eventLog, rooms, deletion, metrics, clusterProblem)
+                    .map(http -> new MockroomServer(vertx, db, registry, eventLog, http, retention));
+              }))
           // Stopped before the failure is reported: the caller may exit at once.
           .recover(e -> db.close(vertx).transform(closed -> Future.failedFuture(e)));
     }).onSuccess(s -> log.info("Mockroom {} is up at http://{}:{}/", Version.VERSION,
@@ -135,7 +146,7 @@ public final class MockroomServer {
   }
 
   private static Future<HttpServer> listen(Vertx vertx, Config config, Database db, EventLog eventLog, RoomRouter rooms,
-                                           RoomRegistry registry, ServerMetrics metrics,
+                                           SessionDeletion deletion, ServerMetrics metrics,
                                            Optional<Supplier<Optional<String>>> clusterProblem) {
     AccountStore accounts = new AccountStore(db.pool());
     SessionStore sessions = new SessionStore(db.pool());
@@ -161,8 +172,7 @@ public final class MockroomServer {
       new PracticeRoutes(new PracticeLobby(vertx, db.pool(), sessions), bank, authn, urls, config.socketSilenceSeconds()).mount(r);
       new AuthRoutes(vertx, accounts, authn, hasher, new LoginThrottle(Clock.systemUTC()), urls,
           new ClientAddress(config.trustedProxies()), config.openSignup()).mount(r);
-      new SessionRoutes(sessions, accounts, authn, urls, new MemberChanges(vertx),
-          new SessionDeletion(vertx, sessions, registry)).mount(r);
+      new SessionRoutes(sessions, accounts, authn, urls, new MemberChanges(vertx), deletion).mount(r);
       new ReviewRoutes(new ReviewStore(db.pool()), db.pool(), authn).mount(r);
     });
     RoomGateway gateway = new RoomGateway(vertx, rooms, accounts, sessions, metrics, config.socketSilenceSeconds(), sameOrigin);
@@ -209,6 +219,11 @@ public final class MockroomServer {
     return database;
   }
 
+  /** The deletion of sessions past their retention, when MOCKROOM_RETENTION_DAYS asks for one. */
+  public Optional<SessionRetention> retention() {
+    return retention;
+  }
+
   /**
    * Stops in the order that loses nothing: the sockets first (so no edit arrives after), then
    * the rooms finish what the sockets had handed them, then the event log writes it all (up to
@@ -222,6 +237,7 @@ public final class MockroomServer {
   /** As {@link #close()}, waiting at most {@code drainLimit} for the event log. */
   public Future<Void> close(Duration drainLimit) {
     long started = System.nanoTime();
+    for (long timer : retentionTimers) vertx.cancelTimer(timer);
     return http.close()
         .eventually(registry::settled)
         .eventually(() -> eventLog.close(drainLimit, database.pool()))

@@ -33,6 +33,8 @@ import java.util.function.Consumer;
  *     scraper on this machine is answered ({@code http.MetricsAccess})
  * @param openSignup whether anyone who reaches the server may create an organisation; otherwise
  *     only the first one is created so, and every later account joins through an invitation
+ * @param retentionDays sessions that ended more than this many days ago are deleted with
+ *     everything about them ({@code room.SessionRetention}); 0 keeps them for ever
  */
 public record Config(
     String host,
@@ -48,7 +50,8 @@ public record Config(
     TrustedProxies trustedProxies,
     ClusterConfig cluster,
     Optional<Secret> metricsToken,
-    boolean openSignup) {
+    boolean openSignup,
+    int retentionDays) {
 
   /** Environment variable → flag, in README order. */
   public static final Map<String, String> KEYS = keys();
@@ -71,7 +74,7 @@ public record Config(
     // Open sign-up: tests sign up an organisation each (AUnopenedServerTakesItsFirstOrganisation…
     // tests the default).
     return new Config("127.0.0.1", 0, dataDir, Optional.empty(), "info", true, 4, Optional.empty(), 10_000, 60, TrustedProxies.none(), ClusterConfig.off(),
-        Optional.empty(), true);
+        Optional.empty(), true, 0);
   }
 
   public Config withDatabaseUrl(DatabaseUrl url) {
@@ -110,6 +113,10 @@ public record Config(
     return copy(c -> c.openSignup = openSignup);
   }
 
+  public Config withRetentionDays(int days) {
+    return copy(c -> c.retentionDays = days);
+  }
+
   /** This config with the fields {@code change} sets; the others as they are. */
   private Config copy(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -136,6 +143,7 @@ public record Config(
     ClusterConfig cluster;
     Optional<Secret> metricsToken;
     boolean openSignup;
+    int retentionDays;
 
     Copy(Config c) {
       host = c.host;
@@ -152,11 +160,12 @@ public record Config(
       cluster = c.cluster;
       metricsToken = c.metricsToken;
       openSignup = c.openSignup;
+      retentionDays = c.retentionDays;
     }
 
     Config build() {
       return new Config(host, port, dataDir, databaseUrl, logLevel, importBank, dbPoolSize, publicUrl,
-          passwordIterations, socketSilenceSeconds, trustedProxies, cluster, metricsToken, openSignup);
+          passwordIterations, socketSilenceSeconds, trustedProxies, cluster, metricsToken, openSignup, retentionDays);
     }
   }
 
@@ -186,8 +195,9 @@ public record Config(
     }
     Optional<Secret> metricsToken = Optional.ofNullable(v.get("MOCKROOM_METRICS_TOKEN")).map(Config::metricsToken);
     boolean openSignup = bool(v, "MOCKROOM_OPEN_SIGNUP", false);
+    int retentionDays = integer(v, "MOCKROOM_RETENTION_DAYS", 0, 0, 36_500);
     return new Config(host, port, dataDir, db, level, importBank, pool, publicUrl, iterations, silence, proxies, cluster,
-        metricsToken, openSignup);
+        metricsToken, openSignup, retentionDays);
   }
 
   /** A token long enough not to be guessed, and one a Prometheus credentials file can hold. */
@@ -338,6 +348,7 @@ public record Config(
     k.put("MOCKROOM_TRUSTED_PROXIES", "--trusted-proxies");
     k.put("MOCKROOM_METRICS_TOKEN", "--metrics-token");
     k.put("MOCKROOM_OPEN_SIGNUP", "--open-signup");
+    k.put("MOCKROOM_RETENTION_DAYS", "--retention-days");
     k.put("MOCKROOM_CLUSTER", "--cluster");
     k.put("MOCKROOM_CLUSTER_NAME", "--cluster-name");
     k.put("MOCKROOM_CLUSTER_HOST", "--cluster-host");

@@ -24,7 +24,7 @@ class ConfigWithChangesOnlyTheNamedFieldTest {
       "MOCKROOM_PUBLIC_URL", "https://interviews.example.com",
       "MOCKROOM_PASSWORD_ITERATIONS", "123456",
       "MOCKROOM_SOCKET_SILENCE_SECONDS", "45"), List.of("--trusted-proxies=10.0.0.0/8", "--cluster", "--cluster-name=prod",
-      "--metrics-token=scrape-token-0123456789", "--open-signup=true"));
+      "--metrics-token=scrape-token-0123456789", "--open-signup=true", "--retention-days=400"));
 
   @Test
   void eachWithChangesItsOwnFieldAndKeepsEveryOther() {
@@ -34,32 +34,35 @@ class ConfigWithChangesOnlyTheNamedFieldTest {
 
     assertThat(BASE.withDatabaseUrl(other)).isEqualTo(new Config(BASE.host(), BASE.port(), BASE.dataDir(), Optional.of(other),
         BASE.logLevel(), BASE.importBank(), BASE.dbPoolSize(), BASE.publicUrl(), BASE.passwordIterations(),
-        BASE.socketSilenceSeconds(), BASE.trustedProxies(), BASE.cluster(), BASE.metricsToken(), BASE.openSignup()));
+        BASE.socketSilenceSeconds(), BASE.trustedProxies(), BASE.cluster(), BASE.metricsToken(), BASE.openSignup(), BASE.retentionDays()));
     assertThat(BASE.withSocketSilenceSeconds(5)).isEqualTo(new Config(BASE.host(), BASE.port(), BASE.dataDir(), BASE.databaseUrl(),
         BASE.logLevel(), BASE.importBank(), BASE.dbPoolSize(), BASE.publicUrl(), BASE.passwordIterations(),
-        5, BASE.trustedProxies(), BASE.cluster(), BASE.metricsToken(), BASE.openSignup()));
+        5, BASE.trustedProxies(), BASE.cluster(), BASE.metricsToken(), BASE.openSignup(), BASE.retentionDays()));
     assertThat(BASE.withTrustedProxies(proxies)).isEqualTo(new Config(BASE.host(), BASE.port(), BASE.dataDir(), BASE.databaseUrl(),
         BASE.logLevel(), BASE.importBank(), BASE.dbPoolSize(), BASE.publicUrl(), BASE.passwordIterations(),
-        BASE.socketSilenceSeconds(), proxies, BASE.cluster(), BASE.metricsToken(), BASE.openSignup()));
+        BASE.socketSilenceSeconds(), proxies, BASE.cluster(), BASE.metricsToken(), BASE.openSignup(), BASE.retentionDays()));
     assertThat(BASE.withCluster(off)).isEqualTo(new Config(BASE.host(), BASE.port(), BASE.dataDir(), BASE.databaseUrl(),
         BASE.logLevel(), BASE.importBank(), BASE.dbPoolSize(), BASE.publicUrl(), BASE.passwordIterations(),
-        BASE.socketSilenceSeconds(), BASE.trustedProxies(), off, BASE.metricsToken(), BASE.openSignup()));
+        BASE.socketSilenceSeconds(), BASE.trustedProxies(), off, BASE.metricsToken(), BASE.openSignup(), BASE.retentionDays()));
     assertThat(BASE.withPort(0)).isEqualTo(new Config(BASE.host(), 0, BASE.dataDir(), BASE.databaseUrl(),
         BASE.logLevel(), BASE.importBank(), BASE.dbPoolSize(), BASE.publicUrl(), BASE.passwordIterations(),
-        BASE.socketSilenceSeconds(), BASE.trustedProxies(), BASE.cluster(), BASE.metricsToken(), BASE.openSignup()));
+        BASE.socketSilenceSeconds(), BASE.trustedProxies(), BASE.cluster(), BASE.metricsToken(), BASE.openSignup(), BASE.retentionDays()));
     java.net.URI publicUrl = java.net.URI.create("https://interviews.example.com");
     assertThat(BASE.withPublicUrl(publicUrl)).isEqualTo(new Config(BASE.host(), BASE.port(), BASE.dataDir(), BASE.databaseUrl(),
         BASE.logLevel(), BASE.importBank(), BASE.dbPoolSize(), Optional.of(publicUrl), BASE.passwordIterations(),
-        BASE.socketSilenceSeconds(), BASE.trustedProxies(), BASE.cluster(), BASE.metricsToken(), BASE.openSignup()));
+        BASE.socketSilenceSeconds(), BASE.trustedProxies(), BASE.cluster(), BASE.metricsToken(), BASE.openSignup(), BASE.retentionDays()));
     assertThat(BASE.withImportBank(true)).isEqualTo(new Config(BASE.host(), BASE.port(), BASE.dataDir(), BASE.databaseUrl(),
         BASE.logLevel(), true, BASE.dbPoolSize(), BASE.publicUrl(), BASE.passwordIterations(),
-        BASE.socketSilenceSeconds(), BASE.trustedProxies(), BASE.cluster(), BASE.metricsToken(), BASE.openSignup()));
+        BASE.socketSilenceSeconds(), BASE.trustedProxies(), BASE.cluster(), BASE.metricsToken(), BASE.openSignup(), BASE.retentionDays()));
     assertThat(BASE.withMetricsToken("another-token-0123456789")).isEqualTo(new Config(BASE.host(), BASE.port(), BASE.dataDir(),
         BASE.databaseUrl(), BASE.logLevel(), BASE.importBank(), BASE.dbPoolSize(), BASE.publicUrl(), BASE.passwordIterations(),
-        BASE.socketSilenceSeconds(), BASE.trustedProxies(), BASE.cluster(), Optional.of(new Secret("another-token-0123456789")), BASE.openSignup()));
+        BASE.socketSilenceSeconds(), BASE.trustedProxies(), BASE.cluster(), Optional.of(new Secret("another-token-0123456789")), BASE.openSignup(), BASE.retentionDays()));
     assertThat(BASE.withOpenSignup(false)).isEqualTo(new Config(BASE.host(), BASE.port(), BASE.dataDir(), BASE.databaseUrl(),
         BASE.logLevel(), BASE.importBank(), BASE.dbPoolSize(), BASE.publicUrl(), BASE.passwordIterations(),
-        BASE.socketSilenceSeconds(), BASE.trustedProxies(), BASE.cluster(), BASE.metricsToken(), false));
+        BASE.socketSilenceSeconds(), BASE.trustedProxies(), BASE.cluster(), BASE.metricsToken(), false, BASE.retentionDays()));
+    assertThat(BASE.withRetentionDays(30)).isEqualTo(new Config(BASE.host(), BASE.port(), BASE.dataDir(), BASE.databaseUrl(),
+        BASE.logLevel(), BASE.importBank(), BASE.dbPoolSize(), BASE.publicUrl(), BASE.passwordIterations(),
+        BASE.socketSilenceSeconds(), BASE.trustedProxies(), BASE.cluster(), BASE.metricsToken(), BASE.openSignup(), 30));
   }
 
   @Test
@@ -72,6 +75,7 @@ class ConfigWithChangesOnlyTheNamedFieldTest {
     assertThat(BASE.cluster().enabled()).isTrue();
     assertThat(BASE.metricsToken()).contains(new Secret("scrape-token-0123456789"));
     assertThat(BASE.openSignup()).isTrue();
+    assertThat(BASE.retentionDays()).isEqualTo(400);
   }
 
   @Test

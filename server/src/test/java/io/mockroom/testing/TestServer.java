@@ -139,6 +139,11 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
     return running().vertx();
   }
 
+  /** The server itself, for a test that drives one of its parts (a retention sweep) instead of waiting for its timer. */
+  public MockroomServer mockroom() {
+    return running().server();
+  }
+
   /** An account of an organisation of its own, for tests that only read what needs one (the bank); signed up on first use. */
   public synchronized Interviewer reader() {
     if (reader == null) reader = Interviewer.signUp(this, "Bank Readers");
