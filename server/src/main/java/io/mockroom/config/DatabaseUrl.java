@@ -6,16 +6,23 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * A Postgres address given as {@code postgresql://user:pass@host:port/db?sslmode=…}, read as libpq
- * reads it: the user and password are percent-decoded ({@code %40} is {@code @}, and {@code +}
- * stays {@code +}), and {@code sslmode} is the only query parameter.
+ * A Postgres address given as {@code postgresql://user:pass@host:port/db?sslmode=…&sslrootcert=…},
+ * read as libpq reads it: the user and password are percent-decoded ({@code %40} is {@code @}, and
+ * {@code +} stays {@code +}), and {@code sslmode} and {@code sslrootcert} are the only query
+ * parameters. {@code sslRootCert}: the PEM file of the authorities that sign the server's
+ * certificate (a managed Postgres's CA bundle), for the verify modes; empty, those check against
+ * the JVM's trust store ({@code sslrootcert=system}, as in libpq 16, says so explicitly).
  *
  * <p>The password is kept out of {@link #toString()} and out of every parse error, so it never
  * reaches a log line or the console: an error says which part is wrong, never what it holds.
  */
-public record DatabaseUrl(String host, int port, String database, String user, String password, SslMode sslMode) {
+public record DatabaseUrl(String host, int port, String database, String user, String password, SslMode sslMode,
+                          Optional<Path> sslRootCert) {
 
   private static final String EXPECTED = "expected postgresql://user:password@host:5432/database";
   private static final String ENCODE = "percent-encode special characters in the user and password"
@@ -24,6 +31,11 @@ public record DatabaseUrl(String host, int port, String database, String user, S
   /** An address with libpq's default {@code sslmode=prefer}. */
   public DatabaseUrl(String host, int port, String database, String user, String password) {
     this(host, port, database, user, password, SslMode.PREFER);
+  }
+
+  /** An address whose verify modes, if any, check against the JVM's trust store. */
+  public DatabaseUrl(String host, int port, String database, String user, String password, SslMode sslMode) {
+    this(host, port, database, user, password, sslMode, Optional.empty());
   }
 
   public static DatabaseUrl parse(String key, String raw) {
@@ -55,14 +67,15 @@ public record DatabaseUrl(String host, int port, String database, String user, S
     if (user.isEmpty()) throw new ConfigException(key, "has no user, e.g. postgresql://mockroom:secret@…; " + EXPECTED);
     HostPort hp = hostPort(key, slash < 0 ? hostPortPath : hostPortPath.substring(0, slash));
     // Only now: without the @, what looks like parameters could be the password's end.
-    SslMode sslMode = query < 0 ? SslMode.PREFER : queryParameters(key, address.substring(query + 1));
-    return new DatabaseUrl(hp.host, hp.port, database, user, password, sslMode);
+    Tls tls = query < 0 ? new Tls(SslMode.PREFER, Optional.empty()) : queryParameters(key, address.substring(query + 1));
+    return new DatabaseUrl(hp.host, hp.port, database, user, password, tls.mode, tls.rootCert);
   }
 
   /**
    * The same address for the JDBC driver (Flyway). Its certificate checks follow {@link #sslMode}
    * as the Vert.x pools' do: none for prefer and require (the driver would otherwise read
-   * {@code ~/.postgresql/root.crt}), the JVM's trust store for the verify modes.
+   * {@code ~/.postgresql/root.crt}); for the verify modes, the authorities of {@link #sslRootCert},
+   * or else the JVM's trust store.
    */
   public String jdbcUrl() {
     // The driver decodes the database name and parameters with URLDecoder: encode them to match.
@@ -70,7 +83,11 @@ public record DatabaseUrl(String host, int port, String database, String user, S
         .append(host.contains(":") ? "[" + host + "]" : host).append(':').append(port)
         .append('/').append(URLEncoder.encode(database, StandardCharsets.UTF_8))
         .append("?sslmode=").append(sslMode.libpqName());
-    if (sslMode != SslMode.DISABLE) {
+    if (sslRootCert.isPresent()) {
+      // The driver's libpq-like factory reads the PEM file and checks the host name for verify-full.
+      url.append("&sslfactory=org.postgresql.ssl.LibPQFactory&sslrootcert=")
+          .append(URLEncoder.encode(sslRootCert.get().toString(), StandardCharsets.UTF_8));
+    } else if (sslMode != SslMode.DISABLE) {
       url.append("&sslfactory=").append(sslMode.verifiesCertificate()
           ? "org.postgresql.ssl.DefaultJavaSSLFactory"
           : "org.postgresql.ssl.NonValidatingFactory");
@@ -81,7 +98,8 @@ public record DatabaseUrl(String host, int port, String database, String user, S
   @Override
   public String toString() {
     return "postgresql://" + user + ":***@" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/" + database
-        + (sslMode == SslMode.PREFER ? "" : "?sslmode=" + sslMode.libpqName());
+        + (sslMode == SslMode.PREFER ? "" : "?sslmode=" + sslMode.libpqName())
+        + sslRootCert.map(p -> "&sslrootcert=" + p).orElse("");
   }
 
   private record HostPort(String host, int port) {}
@@ -113,22 +131,42 @@ public record DatabaseUrl(String host, int port, String database, String user, S
     return new HostPort(host, n);
   }
 
-  private static SslMode queryParameters(String key, String query) {
+  private record Tls(SslMode mode, Optional<Path> rootCert) {}
+
+  private static Tls queryParameters(String key, String query) {
     SslMode mode = null;
+    String rootCert = null;
     for (String pair : query.split("&", -1)) {
       if (pair.isEmpty()) continue;
       int eq = pair.indexOf('=');
       String name = decode(key, "query", eq < 0 ? pair : pair.substring(0, eq));
       String value = eq < 0 ? "" : decode(key, "query", pair.substring(eq + 1));
-      if (!name.equals("sslmode")) {
+      if (name.equals("sslmode")) {
+        if (mode != null) throw new ConfigException(key, "gives sslmode twice");
+        mode = SslMode.parse(key, value);
+      } else if (name.equals("sslrootcert")) {
+        if (rootCert != null) throw new ConfigException(key, "gives sslrootcert twice");
+        if (value.isEmpty()) throw new ConfigException(key, "has an empty sslrootcert; give the path of a PEM file, e.g. sslrootcert=/etc/ssl/certs/db-ca.pem");
+        rootCert = value;
+      } else {
         // The name only: a value could be a password (libpq takes ?password=…).
-        throw new ConfigException(key, "unknown parameter '" + name + "'; the only one understood is sslmode ("
-            + SslMode.names() + ")");
+        throw new ConfigException(key, "unknown parameter '" + name + "'; the only ones understood are sslmode ("
+            + SslMode.names() + ") and sslrootcert");
       }
-      if (mode != null) throw new ConfigException(key, "gives sslmode twice");
-      mode = SslMode.parse(key, value);
     }
-    return mode == null ? SslMode.PREFER : mode;
+    mode = mode == null ? SslMode.PREFER : mode;
+    if (rootCert == null || rootCert.equals("system")) return new Tls(mode, Optional.empty());
+    // libpq would read the file under require too, and then check the certificate; here only the
+    // verify modes check one, so a root certificate with another mode would be ignored without a word.
+    if (!mode.verifiesCertificate()) {
+      throw new ConfigException(key, "gives sslrootcert with sslmode=" + mode.libpqName()
+          + ", which does not check the certificate; use sslmode=verify-full (or verify-ca)");
+    }
+    Path file = Path.of(rootCert).toAbsolutePath();
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new ConfigException(key, "sslrootcert: no readable file at " + file);
+    }
+    return new Tls(mode, Optional.of(file));
   }
 
   /** A user or password: only what RFC 3986 lets stand in user information, percent-decoded. */

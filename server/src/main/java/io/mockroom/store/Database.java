@@ -6,6 +6,7 @@ import io.mockroom.config.SslMode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.TrustOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -13,6 +14,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.TrustManagerFactory;
@@ -80,26 +82,32 @@ public final class Database {
               case VERIFY_CA -> io.vertx.pgclient.SslMode.VERIFY_CA;
               case VERIFY_FULL -> io.vertx.pgclient.SslMode.VERIFY_FULL;
             })
-            .setSslOptions(sslOptions(url.sslMode())))
+            .setSslOptions(sslOptions(url.sslMode(), url.sslRootCert())))
         .using(vertx)
         .build();
   }
 
   /**
    * prefer and require encrypt without checking the certificate (libpq's meaning); the verify
-   * modes check it against the JVM's default trust store, and verify-full the host name too.
+   * modes check it against the authorities of the URL's {@code sslrootcert}, or else the JVM's
+   * default trust store, and verify-full the host name too.
    */
-  private static ClientSSLOptions sslOptions(SslMode mode) {
+  private static ClientSSLOptions sslOptions(SslMode mode, Optional<Path> rootCert) {
     ClientSSLOptions ssl = new ClientSSLOptions().setHostnameVerificationAlgorithm("");
     if (!mode.verifiesCertificate()) return ssl.setTrustAll(true);
+    ssl.setTrustOptions(rootCert.<TrustOptions>map(file -> new PemTrustOptions().addCertPath(file.toString()))
+        .orElseGet(() -> jvmTrustStore(mode)));
+    return mode == SslMode.VERIFY_FULL ? ssl.setHostnameVerificationAlgorithm("HTTPS") : ssl;
+  }
+
+  private static TrustOptions jvmTrustStore(SslMode mode) {
     try {
       TrustManagerFactory jvmDefault = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       jvmDefault.init((KeyStore) null);
-      ssl.setTrustOptions(TrustOptions.wrap(jvmDefault));
+      return TrustOptions.wrap(jvmDefault);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Could not load the JVM's default trust store for sslmode=" + mode.libpqName(), e);
     }
-    return mode == SslMode.VERIFY_FULL ? ssl.setHostnameVerificationAlgorithm("HTTPS") : ssl;
   }
 
   public Pool pool() {

@@ -152,9 +152,13 @@ public final class Migrations {
       case "3D000" -> "create the database, or correct its name in MOCKROOM_DATABASE_URL";
       case "08004" -> message.contains("SSL")
           ? "enable SSL on the server, or set sslmode=prefer or disable in MOCKROOM_DATABASE_URL" : "";
-      default -> message.contains("SSL") || message.contains("certificate") || message.contains("PKIX")
-          ? "with sslmode=verify-ca or verify-full the server's certificate must chain up to an authority in the JVM's"
-              + " trust store (-Djavax.net.ssl.trustStore=…) and, for verify-full, name the host" : "";
+      default -> message.contains("hostname") && message.contains("could not be verified")
+          ? "with sslmode=verify-full the server's certificate must name the host of MOCKROOM_DATABASE_URL; connect by a"
+              + " name the certificate lists, or use sslmode=verify-ca, which checks the authority only"
+          : message.contains("SSL") || message.contains("certificate") || message.contains("PKIX")
+          ? "with sslmode=verify-ca or verify-full the server's certificate must chain up to an authority in the file of"
+              + " sslrootcert=… or, without it, in the JVM's trust store (-Djavax.net.ssl.trustStore=…) and, for verify-full,"
+              + " name the host" : "";
     };
     return next.isEmpty() ? message : message + " (" + next + ")";
   }

@@ -101,8 +101,8 @@ class ADatabaseUrlIsReadAsLibpqReadsItAndNeverShowsThePasswordTest {
     assertThatThrownBy(() -> load("postgresql://u:p@db/x?sslmode=REQUIRE"))
         .hasMessageContaining("sslmode 'REQUIRE' is not one of");
     assertThatThrownBy(() -> load("postgresql://u:p@db/x?connect_timeout=10"))
-        .hasMessage(KEY + ": unknown parameter 'connect_timeout'; the only one understood is sslmode"
-            + " (disable, prefer, require, verify-ca, verify-full)");
+        .hasMessage(KEY + ": unknown parameter 'connect_timeout'; the only ones understood are sslmode"
+            + " (disable, prefer, require, verify-ca, verify-full) and sslrootcert");
     assertThatThrownBy(() -> load("postgresql://u:p@db/x?sslmode=require&sslmode=disable"))
         .hasMessage(KEY + ": gives sslmode twice");
   }

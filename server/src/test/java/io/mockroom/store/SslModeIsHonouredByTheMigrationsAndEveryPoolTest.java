@@ -71,7 +71,7 @@ class SslModeIsHonouredByTheMigrationsAndEveryPoolTest {
       assertThatThrownBy(() -> open(url)).as(mode.libpqName())
           .hasMessageStartingWith("Could not prepare the database at " + url + ": SSL error:")
           .hasMessageContaining("PKIX")
-          .hasMessageContaining("must chain up to an authority in the JVM's trust store");
+          .hasMessageContaining("must chain up to an authority in the file of sslrootcert=… or, without it, in the JVM's trust store");
       Pool pool = Database.pool(vertx, url, 1);
       try {
         var query = pool.query("select 1").execute().toCompletionStage().toCompletableFuture();

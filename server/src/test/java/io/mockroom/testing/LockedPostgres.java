@@ -50,17 +50,12 @@ public final class LockedPostgres implements AutoCloseable {
     // So that pg_stat_ssl shows either its own connection, whichever role it acts as.
     SharedPostgres.execute(admin, "grant pg_read_all_stats to " + USER + ", " + TLS_ONLY_USER);
     if (tls) {
-      Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-          "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-          "-keyout", data.resolve("server.key").toString(), "-out", data.resolve("server.crt").toString())
-          .redirectErrorStream(true).start();
-      String out = new String(openssl.getInputStream().readAllBytes());
-      if (!openssl.waitFor(60, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
+      try {
+        selfSigned(data.resolve("server.key"), data.resolve("server.crt"), "localhost", "DNS:localhost,IP:127.0.0.1");
+      } catch (IllegalStateException e) {
         pg.close();
-        throw new IllegalStateException("openssl could not make a certificate: " + out);
+        throw e;
       }
-      // Postgres refuses a key others can read.
-      Files.setPosixFilePermissions(data.resolve("server.key"), PosixFilePermissions.fromString("rw-------"));
       SharedPostgres.execute(admin, "alter system set ssl = on");
     }
     // The administrator (this class) stays trusted; everyone else gives a password.
@@ -72,6 +67,36 @@ public final class LockedPostgres implements AutoCloseable {
         + "host    all all      127.0.0.1/32 scram-sha-256\n");
     SharedPostgres.execute(admin, "select pg_reload_conf()");
     return pg;
+  }
+
+  /**
+   * A self-signed certificate (its own authority) for {@code subjectAltName}, e.g.
+   * {@code DNS:localhost,IP:127.0.0.1}, and its key, readable by its owner only (Postgres refuses a
+   * key others can read).
+   */
+  public static void selfSigned(Path key, Path certificate, String commonName, String subjectAltName)
+      throws IOException, InterruptedException {
+    Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+        "-subj", "/CN=" + commonName, "-addext", "subjectAltName=" + subjectAltName,
+        "-keyout", key.toString(), "-out", certificate.toString())
+        .redirectErrorStream(true).start();
+    String out = new String(openssl.getInputStream().readAllBytes());
+    if (!openssl.waitFor(60, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
+      throw new IllegalStateException("openssl could not make a certificate: " + out);
+    }
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+  }
+
+  /** The certificate the server presents (self-signed: it is its own authority). */
+  public Path certificate() {
+    return dir.resolve("postgres").resolve("server.crt");
+  }
+
+  /** The server presents a new self-signed certificate for {@code subjectAltName} from now on (a reload, as an operator's). */
+  public void newCertificate(String commonName, String subjectAltName) throws IOException, InterruptedException {
+    Path data = dir.resolve("postgres");
+    selfSigned(data.resolve("server.key"), data.resolve("server.crt"), commonName, subjectAltName);
+    SharedPostgres.execute(server.url(), "select pg_reload_conf()");
   }
 
   /** The address of {@link #DATABASE} as {@code user}, with this password (as written in a URL) and sslmode. */
