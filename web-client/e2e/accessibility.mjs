@@ -2,7 +2,8 @@
 // accessibility tree says (names, descriptions, invalid fields, headings, landmarks), where focus
 // is after each step, and what a zoomed or narrow screen shows. One part per run (--part):
 //   names     every control of sign-up, sign-in, sessions, new session, bank, editor, review and
-//             practice has an accessible name; each page has one h1, a main landmark and its title
+//             practice has an accessible name; each page has one h1, a main landmark and its title;
+//             the bank's filters are named by labels shown above them
 //   keyboard  keyboard only: sign up, create a session with a plan, open the bank, search, open a
 //             question and close it again, with visible focus all the way
 //   errors    form errors are announced (role=alert) and tied to their fields (invalid, described
@@ -154,6 +155,39 @@ await run(async ({ browser, base, out, pages }) => {
       [`/review/${session.id}`, `Cara Candidate · Named session`],
       ['/practice', 'Practise with a colleague', () => page.getByRole('button', { name: 'Find a partner' }).waitFor()],
     ]);
+
+    step('the bank\'s filters: each has a label on screen, tied to it, that is its name');
+    await page.goto(`${base}/bank?sort=asked`); // sort shown: every filter there is
+    await page.locator('.count').waitFor();
+    const filters = [['searchbox', 'Search'], ['combobox', 'Topic'], ['combobox', 'Difficulty'], ['combobox', 'Sort'],
+      ['combobox', 'Source'], ['textbox', 'Not yet asked to']];
+    check(await page.locator('form.filters').locator('input, select').count() === filters.length,
+      `the bank has ${filters.length} filters, each checked here: ${await page.locator('form.filters').innerHTML()}`);
+    for (const [role, name] of filters) {
+      const control = page.locator('form.filters').getByRole(role, { name, exact: true });
+      check(await control.count() === 1, `one ${role} named "${name}" among the filters`);
+      const label = await control.evaluate(el => {
+        const l = el.labels?.[0];
+        if (!l) return null;
+        // The label's own words (not the control's options), where they are drawn.
+        const words = [...l.childNodes].filter(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+        const range = document.createRange();
+        if (words.length) range.selectNodeContents(words[0]);
+        const box = range.getBoundingClientRect();
+        const s = getComputedStyle(l);
+        return {
+          text: words.map(n => n.textContent).join('').trim(), ariaLabel: el.getAttribute('aria-label'),
+          shown: words.length > 0 && box.width > 1 && box.height > 1 && box.right <= innerWidth && s.visibility !== 'hidden'
+            && !l.closest('.sr-only') && parseFloat(s.fontSize) >= 12,
+          above: words.length > 0 && box.bottom <= el.getBoundingClientRect().top + 1,
+        };
+      });
+      check(label, `${name}: no <label> tied to the ${role}`);
+      check(label.text === name, `${name}: its label says "${label.text}"`);
+      check(label.ariaLabel === null, `${name}: named by its visible label, not aria-label "${label.ariaLabel}"`);
+      check(label.shown, `${name}: its label is not shown on screen`);
+      check(label.above, `${name}: its label is above the control`);
+    }
   }
 
   if (part === 'keyboard' || part === 'all') {
@@ -428,6 +462,9 @@ await run(async ({ browser, base, out, pages }) => {
     await small.goto(`${base}/sessions/new`);
     await small.locator('main h1').waitFor();
     await small.screenshot({ path: join(out, 'narrow-new-session.png'), fullPage: true });
+    await small.goto(`${base}/bank?sort=asked`);
+    await small.locator('.count').waitFor();
+    await small.screenshot({ path: join(out, 'narrow-bank.png') });
   }
 
   check(problems.length === 0, problems.join('\n'));

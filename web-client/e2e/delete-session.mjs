@@ -4,9 +4,20 @@
 // the candidate — both then say "This session was deleted" instead of reconnecting — and from a
 // session's review page, which goes back to the list with the notice. Expects --email, --password,
 // --live (id of a session, title "Live one", candidate "Lena Live", with --token its candidate
-// token) and --reviewed (id of a session, title "Reviewed one", candidate "Rita Review").
+// token) and --reviewed (id of a session, title "Reviewed one", candidate "Rita Review"). Before
+// that, --observer (an observer of both, same password) and --colleague (invited to neither) see
+// both sessions listed without any Delete, and the review page without "Delete session…".
 import { join } from 'node:path';
-import { run, step, check, watch, signIn } from './browser.mjs';
+import { run, step, check, watch, signIn, openPage } from './browser.mjs';
+
+/** The review page of session {@code id}, once it has heard the viewer's role in the session. */
+async function reviewPage(page, base, id, heading) {
+  const role = page.waitForEvent('requestfinished', r => new URL(r.url()).pathname === `/api/sessions/${id}`);
+  await page.goto(`${base}/review/${id}`);
+  await page.getByRole('heading', { name: heading }).waitFor();
+  await role;
+  await page.evaluate(() => new Promise(r => requestAnimationFrame(() => setTimeout(r)))); // drawn with it
+}
 
 await run(async ({ browser, base, out, pages, options }) => {
   const problems = [];
@@ -14,6 +25,24 @@ await run(async ({ browser, base, out, pages, options }) => {
   const page = await context.newPage();
   pages.push(page);
   watch(page, 'list', problems);
+
+  step('an observer and a colleague not invited: both sessions listed, no Delete in the list nor on the review page');
+  for (const [who, email, note] of [['observer', options.observer, 'You observe it'], ['colleague', options.colleague, 'You are not invited to it']]) {
+    const other = await openPage(browser, pages, problems, who);
+    await signIn(other, base, email, options.password);
+    const rows = other.locator('table.sessions tbody tr');
+    await rows.filter({ hasText: 'Live one' }).waitFor();
+    check(await rows.filter({ hasText: 'Reviewed one' }).count() === 1, `${who}: the reviewed session is listed`);
+    check(await rows.filter({ hasText: note }).count() === 2, `${who}: each row says "${note}"`);
+    check(await other.locator('table.sessions').getByRole('button', { name: /^Delete/ }).count() === 0, `${who}: no Delete in the list`);
+    check(await other.locator('table.sessions thead th').count() === 6, `${who}: no Delete column`);
+    check(await rows.getByRole('link', { name: 'Live one' }).count() === (who === 'observer' ? 1 : 0),
+      `${who}: the title opens the room only for someone invited to it`);
+    await other.screenshot({ path: join(out, `list-as-${who}.png`) });
+    await reviewPage(other, base, options.reviewed, 'Rita Review · Reviewed one');
+    check(await other.getByRole('button', { name: /Delete/ }).count() === 0, `${who}: no Delete on the review page`);
+    await other.context().close();
+  }
 
   step('sign in');
   await signIn(page, base, options.email, options.password);
@@ -62,8 +91,8 @@ await run(async ({ browser, base, out, pages, options }) => {
   check((await cand.request.get(`${base}/api/join/${options.token}`)).status() === 404, 'the candidate link no longer works');
 
   step('from the review page: back to the list with the notice');
-  await page.goto(`${base}/review/${options.reviewed}`);
-  await page.getByRole('heading', { name: 'Rita Review · Reviewed one' }).waitFor();
+  await reviewPage(page, base, options.reviewed, 'Rita Review · Reviewed one');
+  check(await page.getByRole('button', { name: 'Delete session…' }).count() === 1, 'its interviewer is offered Delete on the review page');
   await page.getByRole('button', { name: 'Delete session…' }).click();
   const second = page.getByRole('dialog', { name: 'Delete “Reviewed one” with Rita Review?' });
   await second.getByRole('button', { name: 'Delete session' }).click();

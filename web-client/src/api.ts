@@ -94,7 +94,12 @@ export interface PlanEntry { position: number; questionId: string; prompt: strin
 export interface SessionSummary {
   id: string; title: string; candidateName: string; candidateEmail: string | null; status: 'scheduled' | 'live' | 'ended';
   createdAt: string; startedAt: string | null; endedAt: string | null; questions: number; roomUrl: string;
+  /** The signed-in account's role in the session; null when it is not invited (it may not open the room). */
+  yourRole: StaffRole | null;
 }
+
+/** What an account is in a session: its interviewers may change and delete it, observers only watch. */
+export type StaffRole = 'interviewer' | 'observer';
 
 export interface SessionDetail extends Omit<SessionSummary, 'questions'> {
   plan: PlanEntry[]; members: { accountId: string; name: string; email: string; role: string }[]; candidateUrl: string | null;

@@ -129,39 +129,52 @@ export function BankPage({ query }: { query: URLSearchParams }) {
         {account && <button type="button" id="new-question" onClick={() => navigate(withEditor(query, 'edit', 'new'))}>New question</button>}
       </div>
       <section class="panel list-panel" aria-label="Questions">
+        {/* Each filter's label is shown above it and is its accessible name (a placeholder vanishes while typing). */}
         <form class="filters" role="search" onSubmit={e => { e.preventDefault(); navigate(withParam(query, 'q', text.trim() || null)); }}>
-          <input type="search" name="q" placeholder="Search questions and answers" aria-label="Search"
-                 value={text} onInput={e => onSearch((e.target as HTMLInputElement).value)} />
-          <select aria-label="Topic" value={query.get('topic') ?? ''} onChange={e => navigate(withParam(query, 'topic', (e.target as HTMLSelectElement).value || null))}>
-            <option value="">All topics</option>
-            {topics.map(t => <option value={t.topic}>{t.topic} ({t.count})</option>)}
-          </select>
-          <select aria-label="Difficulty" value={query.get('difficulty') ?? ''} onChange={e => navigate(withParam(query, 'difficulty', (e.target as HTMLSelectElement).value || null))}>
-            <option value="">Any difficulty</option>
-            <option value="beginner">Beginner</option>
-            <option value="intermediate">Intermediate</option>
-            <option value="advanced">Advanced</option>
-          </select>
-          {query.get('sort') !== null || page?.items.some(i => i.asked !== null) ? (
-            <select aria-label="Sort" value={query.get('sort') ?? ''} onChange={e => navigate(withParam(query, 'sort', (e.target as HTMLSelectElement).value || null))}>
-              <option value="">Most relevant</option>
-              <option value="asked">Most asked</option>
-              <option value="score">Highest average score</option>
+          <label class="filter search">Search
+            <input type="search" name="q" placeholder="Questions and answers"
+                   value={text} onInput={e => onSearch((e.target as HTMLInputElement).value)} />
+          </label>
+          <label class="filter">Topic
+            <select value={query.get('topic') ?? ''} onChange={e => navigate(withParam(query, 'topic', (e.target as HTMLSelectElement).value || null))}>
+              <option value="">All topics</option>
+              {topics.map(t => <option value={t.topic}>{t.topic} ({t.count})</option>)}
             </select>
+          </label>
+          <label class="filter">Difficulty
+            <select value={query.get('difficulty') ?? ''} onChange={e => navigate(withParam(query, 'difficulty', (e.target as HTMLSelectElement).value || null))}>
+              <option value="">Any difficulty</option>
+              <option value="beginner">Beginner</option>
+              <option value="intermediate">Intermediate</option>
+              <option value="advanced">Advanced</option>
+            </select>
+          </label>
+          {query.get('sort') !== null || page?.items.some(i => i.asked !== null) ? (
+            <label class="filter">Sort
+              <select value={query.get('sort') ?? ''} onChange={e => navigate(withParam(query, 'sort', (e.target as HTMLSelectElement).value || null))}>
+                <option value="">Most relevant</option>
+                <option value="asked">Most asked</option>
+                <option value="score">Highest average score</option>
+              </select>
+            </label>
           ) : null}
-          <select aria-label="Source" value={query.get('origin') === 'author' ? OWN : query.get('source') ?? ''} onChange={e => {
-            const v = (e.target as HTMLSelectElement).value;
-            const next = new URLSearchParams(query);
-            next.delete(v === OWN ? 'source' : 'origin');
-            navigate(v === OWN ? withParam(next, 'origin', 'author') : withParam(next, 'source', v || null));
-          }}>
-            <option value="">All sources</option>
-            {account && <option value={OWN}>Written in {account.organisationName}</option>}
-            {sources.map(s => <option value={s.file}>{s.file} ({s.count})</option>)}
-          </select>
+          <label class="filter">Source
+            <select value={query.get('origin') === 'author' ? OWN : query.get('source') ?? ''} onChange={e => {
+              const v = (e.target as HTMLSelectElement).value;
+              const next = new URLSearchParams(query);
+              next.delete(v === OWN ? 'source' : 'origin');
+              navigate(v === OWN ? withParam(next, 'origin', 'author') : withParam(next, 'source', v || null));
+            }}>
+              <option value="">All sources</option>
+              {account && <option value={OWN}>Written in {account.organisationName}</option>}
+              {sources.map(s => <option value={s.file}>{s.file} ({s.count})</option>)}
+            </select>
+          </label>
           {account && (
-            <input type="email" name="notAskedTo" placeholder="Not yet asked to (candidate's email)" aria-label="Not yet asked to"
-                   value={candidate} onInput={e => onCandidate((e.target as HTMLInputElement).value)} />
+            <label class="filter candidate">Not yet asked to
+              <input type="email" name="notAskedTo" placeholder="Candidate's email"
+                     value={candidate} onInput={e => onCandidate((e.target as HTMLInputElement).value)} />
+            </label>
           )}
         </form>
         {error && <p class="error" role="alert">{error}</p>}

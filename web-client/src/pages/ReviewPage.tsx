@@ -2,7 +2,7 @@
 // (questions with final answers and scores, the editor replay, the timeline, exports).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ChangeSet, Text } from '@codemirror/state';
-import { api, ApiError, recommendationLabel as recLabel, RECOMMENDATIONS, review, RUBRIC, type ReviewRow, type Transcript } from '../api';
+import { api, ApiError, recommendationLabel as recLabel, RECOMMENDATIONS, review, RUBRIC, sessions, type ReviewRow, type StaffRole, type Transcript } from '../api';
 import { Prompt } from '../markdown';
 import { navigate } from '../router';
 import { DeleteSession } from './DeleteSession';
@@ -139,6 +139,10 @@ export function ReviewSessionPage({ id }: { id: string }) {
   const [t, setT] = useState<Transcript | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => { review.transcript(id).then(setT).catch(e => setError(e instanceof ApiError ? e.message : 'Could not load the session.')); }, [id]);
+  // Delete is offered to the session's interviewers only (anyone else would get a 403); the
+  // transcript, which is also the JSON export, does not say who reads it.
+  const [yourRole, setYourRole] = useState<StaffRole | null>(null);
+  useEffect(() => { sessions.get(id).then(d => setYourRole(d.yourRole)).catch(() => setYourRole(null)); }, [id]);
   useTitle(t ? `${t.session.candidateName} · ${t.session.title} · Review` : error ? 'Session not available · Review' : null);
   if (error) return <section class="panel narrow"><h1>Session not available</h1><p class="error" role="alert">{error}</p><p><a href="/review">Back to Review</a></p></section>;
   if (!t) return <p class="muted">Loading…</p>;
@@ -156,7 +160,7 @@ export function ReviewSessionPage({ id }: { id: string }) {
           <span class="exports">
             <a class="button" href={`/api/review/sessions/${s.id}/export.md`} download>Markdown</a>
             <a class="button" href={`/api/review/sessions/${s.id}/export.json`} download>JSON</a>
-            <DeleteSession session={s} then="/" />
+            {yourRole === 'interviewer' && <DeleteSession session={s} then="/" />}
           </span>
         </div>
         {!s.scoresOpen && <p class="muted" role="note">Scores and recommendations are shown once every interviewer who scored has submitted, or the session has ended.</p>}

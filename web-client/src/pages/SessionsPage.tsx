@@ -28,17 +28,19 @@ export function SessionsPage() {
         <div class="table-scroll">
         <table class="sessions">
           <caption class="sr-only">Your organisation's sessions</caption>
-          <thead><tr><th>Title</th><th>Candidate</th><th>Questions</th><th>Status</th><th>Created</th><th><span class="sr-only">Candidate link</span></th><th><span class="sr-only">Delete</span></th></tr></thead>
+          <thead><tr><th>Title</th><th>Candidate</th><th>Questions</th><th>Status</th><th>Created</th><th><span class="sr-only">Candidate link</span></th>
+            {deletable(list) && <th><span class="sr-only">Delete</span></th>}</tr></thead>
           <tbody>
             {list.map(s => (
               <tr key={s.id}>
-                <th scope="row"><a href={`/rooms/${s.id}`}>{s.title}</a></th>
+                <th scope="row"><SessionTitle session={s} /></th>
                 <td>{s.candidateName}</td>
                 <td>{s.questions}</td>
                 <td><span class={`status ${s.status}`}>{s.status}</span></td>
                 <td>{new Date(s.createdAt).toLocaleString()}</td>
                 <td>{s.status !== 'ended' && <CopyCandidateLink sessionId={s.id} candidate={s.candidateName} />}</td>
-                <td><DeleteSession session={s} compact onDeleted={() => setList(l => l && l.filter(x => x.id !== s.id))} /></td>
+                {deletable(list) && <td>{s.yourRole === 'interviewer' && (
+                  <DeleteSession session={s} compact onDeleted={() => setList(l => l && l.filter(x => x.id !== s.id))} />)}</td>}
               </tr>
             ))}
           </tbody>
@@ -47,6 +49,18 @@ export function SessionsPage() {
       )}
     </section>
   );
+}
+
+/** Only a session's interviewers may delete it (the server answers anyone else 403): the column is there if one row has the button. */
+const deletable = (list: SessionSummary[]) => list.some(s => s.yourRole === 'interviewer');
+
+/**
+ * The session's title, a link to its room for those invited to it; with a note for an observer
+ * (why there is no Delete) and, for a colleague not invited, no link: the room would refuse them.
+ */
+function SessionTitle({ session: s }: { session: SessionSummary }) {
+  if (!s.yourRole) return <>{s.title}<span class="hint">You are not invited to it</span></>;
+  return <><a href={`/rooms/${s.id}`}>{s.title}</a>{s.yourRole === 'observer' && <span class="hint">You observe it</span>}</>;
 }
 
 /** Copies a session's candidate link (asked for when clicked: the list does not carry it). */

@@ -15,6 +15,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Interview sessions: create with a plan, list, read, invite a colleague; and what a candidate link opens. */
@@ -25,13 +26,19 @@ public final class SessionRoutes {
 
   public record MemberRequest(String email, String role) {}
 
+  /**
+   * A session in the list. {@code yourRole} is the signed-in account's role in it ({@code interviewer}
+   * or {@code observer}; null when not invited): the list offers only what that role may do.
+   */
   public record SessionSummary(UUID id, String title, String candidateName, String candidateEmail, String status,
                                OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime endedAt,
-                               int questions, String roomUrl) {}
+                               int questions, String roomUrl, Role yourRole) {}
 
+  /** A session with its plan and people; {@code yourRole} as in {@link SessionSummary}. */
   public record SessionDetail(UUID id, String title, String candidateName, String candidateEmail, String status,
                               OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime endedAt,
-                              List<PlanEntry> plan, List<Member> members, String roomUrl, String candidateUrl) {}
+                              List<PlanEntry> plan, List<Member> members, String roomUrl, String candidateUrl,
+                              Role yourRole) {}
 
   public record SessionList(List<SessionSummary> items) {}
 
@@ -93,10 +100,12 @@ public final class SessionRoutes {
 
   private void list(RoutingContext rc) {
     Account me = Authn.account(rc);
-    sessions.list(me.organisationId(), 200, 0)
-        .map(all -> new SessionList(all.stream().map(s -> new SessionSummary(s.id(), s.title(), s.candidateName(),
-            s.candidateEmail(), s.status(), s.createdAt(), s.startedAt(), s.endedAt(), s.questions(),
-            urls.room(rc, s.id()))).toList()))
+    sessions.list(me, 200, 0)
+        .map(all -> new SessionList(all.stream().map(l -> {
+          Session s = l.session();
+          return new SessionSummary(s.id(), s.title(), s.candidateName(), s.candidateEmail(), s.status(), s.createdAt(),
+              s.startedAt(), s.endedAt(), s.questions(), urls.room(rc, s.id()), l.yourRole());
+        }).toList()))
         .onComplete(Responses.json(rc));
   }
 
@@ -224,10 +233,12 @@ public final class SessionRoutes {
   }
 
   private Future<SessionDetail> detail(RoutingContext rc, Session s) {
-    return Future.all(sessions.plan(s.id()), sessions.members(s.id())).map(all -> new SessionDetail(
+    Future<Optional<Optional<Role>>> role = sessions.staffRole(s.id(), Authn.account(rc));
+    return Future.all(sessions.plan(s.id()), sessions.members(s.id()), role).map(all -> new SessionDetail(
         s.id(), s.title(), s.candidateName(), s.candidateEmail(), s.status(), s.createdAt(), s.startedAt(), s.endedAt(),
         all.resultAt(0), all.resultAt(1), urls.room(rc, s.id()),
-        s.status().equals("ended") ? null : urls.candidate(rc, s.candidateToken())));
+        s.status().equals("ended") ? null : urls.candidate(rc, s.candidateToken()),
+        role.result().flatMap(r -> r).orElse(null)));
   }
 
 }

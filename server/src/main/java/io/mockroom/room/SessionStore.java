@@ -114,12 +114,19 @@ public final class SessionStore {
     }
   }
 
-  public Future<List<Session>> list(UUID organisationId, int limit, int offset) {
-    return pool.preparedQuery("select " + COLUMNS + " from sessions s where s.organisation_id = $1 order by s.created_at desc limit $2 offset $3")
-        .execute(Tuple.of(organisationId, limit, offset))
+  /** A session of the list as one account sees it: with its role in it, null when it was not invited. */
+  public record Listed(Session session, Role yourRole) {}
+
+  /** The viewer's organisation's sessions, newest first, each with the viewer's role in it (as {@link #staffRole} tells it). */
+  public Future<List<Listed>> list(Account viewer, int limit, int offset) {
+    return pool.preparedQuery("select " + COLUMNS + """
+            , s.created_by = $4 as creator,
+              (select m.role from session_members m where m.session_id = s.id and m.account_id = $4) as member_role
+              from sessions s where s.organisation_id = $1 order by s.created_at desc limit $2 offset $3""")
+        .execute(Tuple.of(viewer.organisationId(), limit, offset, viewer.id()))
         .map(rows -> {
-          List<Session> out = new ArrayList<>();
-          rows.forEach(r -> out.add(session(r)));
+          List<Listed> out = new ArrayList<>();
+          rows.forEach(r -> out.add(new Listed(session(r), role(r.getBoolean("creator"), r.getString("member_role")).orElse(null))));
           return out;
         });
   }
@@ -178,10 +185,18 @@ public final class SessionStore {
         .map(rows -> {
           if (rows.size() == 0) return Optional.empty();
           Row r = rows.iterator().next();
-          if (r.getBoolean("creator") || "interviewer".equals(r.getString("role"))) return Optional.of(Optional.of(Role.INTERVIEWER));
-          if ("observer".equals(r.getString("role"))) return Optional.of(Optional.of(Role.OBSERVER));
-          return Optional.of(Optional.empty());
+          return Optional.of(role(r.getBoolean("creator"), r.getString("role")));
         });
+  }
+
+  /**
+   * The one rule of who is what in a session: its creator is always an interviewer; others are
+   * what they were invited as ({@code session_members.role}), or nothing (empty) when not invited.
+   */
+  private static Optional<Role> role(boolean creator, String memberRole) {
+    if (creator || "interviewer".equals(memberRole)) return Optional.of(Role.INTERVIEWER);
+    if ("observer".equals(memberRole)) return Optional.of(Role.OBSERVER);
+    return Optional.empty();
   }
 
   /**

@@ -11,9 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * "Delete session…" in Chromium (web-client/e2e/delete-session.mjs): the confirmation dialog from
- * the sessions list (names, Escape, focus) while the room is open for the interviewer and the
- * candidate, who are then told the session was deleted; and from a review page.
+ * "Delete session…" in Chromium (web-client/e2e/delete-session.mjs): offered only to a session's
+ * interviewers — an observer of it and a colleague not invited see no Delete in the list nor on
+ * its review page; the confirmation dialog from the sessions list (names, Escape, focus) while the
+ * room is open for the interviewer and the candidate, who are then told the session was deleted;
+ * and from a review page.
  */
 class DeletingASessionWorksInChromiumTest {
 
@@ -25,10 +27,18 @@ class DeletingASessionWorksInChromiumTest {
       Interviewer ada = new Interviewer(server.baseUrl(), Interviewer.cookie(signup), signup.json().get("account"));
       JsonNode live = ada.createSession("Live one", "Lena Live", 1);
       JsonNode reviewed = ada.createSession("Reviewed one", "Rita Review", 1);
+      Interviewer olive = ada.colleague("Olive Observer");
+      Interviewer carl = ada.colleague("Carl Colleague");
+      for (JsonNode s : new JsonNode[] {live, reviewed}) {
+        Http.Reply invited = Http.post(server.baseUrl() + "/api/sessions/" + s.get("id").asText() + "/members",
+            Map.of("email", olive.account().get("email").asText(), "role", "observer"), ada.cookie());
+        assertThat(invited.status()).as(invited.body()).isEqualTo(200);
+      }
       Path out = Path.of("target/e2e/delete-session");
       BrowserScript.Result r = BrowserScript.run("delete-session.mjs", server.baseUrl(), out,
           "--email", "ada.delete@example.com", "--password", "correct horse battery",
-          "--live", live.get("id").asText(), "--token", Interviewer.token(live), "--reviewed", reviewed.get("id").asText());
+          "--live", live.get("id").asText(), "--token", Interviewer.token(live), "--reviewed", reviewed.get("id").asText(),
+          "--observer", olive.account().get("email").asText(), "--colleague", carl.account().get("email").asText());
       assertThat(r.exitCode()).as(String.join("\n", r.output())).isZero();
       assertThat(out.resolve("delete-dialog.png")).exists();
       assertThat(Http.get(server.baseUrl() + "/api/sessions", ada.cookie()).json().get("items")).isEmpty();

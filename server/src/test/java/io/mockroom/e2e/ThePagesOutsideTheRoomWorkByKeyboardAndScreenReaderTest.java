@@ -25,7 +25,7 @@ class ThePagesOutsideTheRoomWorkByKeyboardAndScreenReaderTest {
 
   @Test
   void everyFormControlHasAnAccessibleNameAndEveryPageOneHeadingLandmarksAndATitle() throws Exception {
-    passes("names");
+    passes("names"); // and the bank's filters are named by the labels shown above them
   }
 
   @Test
@@ -48,5 +48,6 @@ class ThePagesOutsideTheRoomWorkByKeyboardAndScreenReaderTest {
   void textAndControlsHaveAaContrastAndNothingIsCutOffAt320PixelsWide() throws Exception {
     passes("layout");
     assertThat(Path.of("target/e2e/accessibility/narrow-new-session.png")).exists();
+    assertThat(Path.of("target/e2e/accessibility/narrow-bank.png")).exists();
   }
 }
