@@ -6,7 +6,9 @@
 // --live (id of a session, title "Live one", candidate "Lena Live", with --token its candidate
 // token) and --reviewed (id of a session, title "Reviewed one", candidate "Rita Review"). Before
 // that, --observer (an observer of both, same password) and --colleague (invited to neither) see
-// both sessions listed without any Delete, and the review page without "Delete session…".
+// both sessions listed without any Delete, and the review page without "Delete session…". Last,
+// the candidate with the email --erase ("Erin Erase", two more sessions of the interviewer) is
+// erased from their history page, which offers it to the interviewer only.
 import { join } from 'node:path';
 import { run, step, check, watch, signIn, openPage } from './browser.mjs';
 
@@ -33,7 +35,7 @@ await run(async ({ browser, base, out, pages, options }) => {
     const rows = other.locator('table.sessions tbody tr');
     await rows.filter({ hasText: 'Live one' }).waitFor();
     check(await rows.filter({ hasText: 'Reviewed one' }).count() === 1, `${who}: the reviewed session is listed`);
-    check(await rows.filter({ hasText: note }).count() === 2, `${who}: each row says "${note}"`);
+    check(await rows.filter({ hasText: note }).count() === (who === 'observer' ? 2 : 4), `${who}: each row of theirs says "${note}"`);
     check(await other.locator('table.sessions').getByRole('button', { name: /^Delete/ }).count() === 0, `${who}: no Delete in the list`);
     check(await other.locator('table.sessions thead th').count() === 6, `${who}: no Delete column`);
     check(await rows.getByRole('link', { name: 'Live one' }).count() === (who === 'observer' ? 1 : 0),
@@ -41,6 +43,9 @@ await run(async ({ browser, base, out, pages, options }) => {
     await other.screenshot({ path: join(out, `list-as-${who}.png`) });
     await reviewPage(other, base, options.reviewed, 'Rita Review · Reviewed one');
     check(await other.getByRole('button', { name: /Delete/ }).count() === 0, `${who}: no Delete on the review page`);
+    await other.goto(`${base}/review/candidate?email=${encodeURIComponent(options.erase)}`);
+    await other.getByRole('heading', { name: 'Erin Erase' }).waitFor();
+    check(await other.getByRole('button', { name: /Erase/ }).count() === 0, `${who}: no Erase on the candidate's history`);
     await other.context().close();
   }
 
@@ -101,6 +106,23 @@ await run(async ({ browser, base, out, pages, options }) => {
   await page.getByRole('status').filter({ hasText: 'Session “Reviewed one” with Rita Review was deleted.' }).waitFor();
   check(await page.locator('table.sessions tbody tr', { hasText: 'Reviewed one' }).count() === 0, 'the reviewed session is not listed');
   await page.screenshot({ path: join(out, 'list-after-delete.png'), fullPage: true });
+
+  step("erasing a candidate from their history: every session with their email goes");
+  await page.goto(`${base}/review/candidate?email=${encodeURIComponent(options.erase)}`);
+  await page.getByRole('heading', { name: 'Erin Erase' }).waitFor();
+  await page.getByRole('button', { name: 'Erase Erin Erase…' }).click();
+  const erase = page.getByRole('dialog', { name: `Erase Erin Erase (${options.erase})?` });
+  await erase.waitFor();
+  const says = await erase.textContent();
+  check(says.includes('all 2 sessions') && says.includes('cannot be undone') && says.includes('without this email'),
+    `the dialog says what goes and what it does not find: ${says}`);
+  await page.screenshot({ path: join(out, 'erase-dialog.png') });
+  await erase.getByRole('button', { name: 'Erase Erin Erase' }).click();
+  await page.getByRole('status').filter({ hasText: `Erin Erase (${options.erase}) was erased: all 2 sessions deleted.` }).waitFor();
+  check(new URL(page.url()).pathname === '/', `back on the sessions list: ${page.url()}`);
+  check(await page.locator('table.sessions tbody tr', { hasText: 'Erase' }).count() === 0, "neither of the candidate's sessions is listed");
+  const history = await (await page.request.get(`${base}/api/review/candidates?email=${encodeURIComponent(options.erase)}`)).json();
+  check(history.sessions.length === 0 && history.mayErase === false, `the history is empty: ${JSON.stringify(history)}`);
 
   check(problems.length === 0, `page problems:\n${problems.join('\n')}`);
 });

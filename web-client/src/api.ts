@@ -169,6 +169,8 @@ export interface CandidateHistory {
   sessions: ReviewRow[];
   topicScores: { sessionId: string; date: string; topic: string; averageRubric: number }[];
   seen: { questionId: string; prompt: string; topic: string; sessionId: string; askedAt: string }[];
+  /** Whether you interview every one of these sessions, so may erase the candidate (DELETE /api/review/candidates). */
+  mayErase: boolean;
 }
 
 export const candidates = {

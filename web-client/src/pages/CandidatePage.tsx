@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, candidates, recommendationLabel, type CandidateHistory } from '../api';
 import { Prompt } from '../markdown';
 import { useTitle } from '../a11y';
+import { EraseCandidate } from './DeleteSession';
 
 const COLOURS = 6;
 
@@ -21,6 +22,8 @@ export function CandidatePage({ email }: { email: string }) {
         <p class="muted">{email} · {h.sessions.length} session{h.sessions.length === 1 ? '' : 's'}</p>
         <ul>{h.sessions.map(s => <li><a href={`/review/${s.id}`}>{s.title}</a> — {new Date(s.createdAt).toLocaleDateString()}
           {s.recommendations.filter(r => r.submitted).map(r => <span class={`rec ${r.recommendation}`}> {r.name}: {recommendationLabel(r.recommendation)}</span>)}</li>)}</ul>
+        {h.mayErase && h.sessions.length > 0
+          && <p class="actions"><EraseCandidate email={email} name={h.sessions[0].candidateName} sessions={h.sessions.length} /></p>}
       </section>
       <TopicChart points={h.topicScores} />
       <section class="panel">

@@ -173,7 +173,7 @@ public final class MockroomServer {
       new AuthRoutes(vertx, accounts, authn, hasher, new LoginThrottle(Clock.systemUTC()), urls,
           new ClientAddress(config.trustedProxies()), config.openSignup()).mount(r);
       new SessionRoutes(sessions, accounts, authn, urls, new MemberChanges(vertx), deletion).mount(r);
-      new ReviewRoutes(new ReviewStore(db.pool()), db.pool(), authn).mount(r);
+      new ReviewRoutes(new ReviewStore(db.pool()), sessions, db.pool(), authn).mount(r);
     });
     RoomGateway gateway = new RoomGateway(vertx, rooms, accounts, sessions, metrics, config.socketSilenceSeconds(), sameOrigin);
     HttpServerOptions options = new HttpServerOptions()

@@ -5,6 +5,7 @@ import io.mockroom.review.Exports;
 import io.mockroom.review.ReviewFilter;
 import io.mockroom.review.ReviewStore;
 import io.mockroom.review.Transcript;
+import io.mockroom.room.SessionStore;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -37,11 +38,13 @@ public final class ReviewRoutes {
        where s.organisation_id = $1 and scores_open(s.id) order by s.created_at, s.id, a.display_name, q.prompt""";
 
   private final ReviewStore review;
+  private final SessionStore sessions;
   private final Pool pool;
   private final Authn authn;
 
-  public ReviewRoutes(ReviewStore review, Pool pool, Authn authn) {
+  public ReviewRoutes(ReviewStore review, SessionStore sessions, Pool pool, Authn authn) {
     this.review = review;
+    this.sessions = sessions;
     this.pool = pool;
     this.authn = authn;
   }
@@ -62,7 +65,14 @@ public final class ReviewRoutes {
     router.get("/api/review/candidates").handler(rc -> {
       String email = rc.queryParams().get("email");
       if (email == null || email.isBlank()) throw ApiError.badRequest("Give the candidate's email: ?email=…");
-      review.candidate(Authn.account(rc).organisationId(), Bodies.email(email, "email")).onComplete(Responses.json(rc));
+      Account me = Authn.account(rc);
+      String checked = Bodies.email(email, "email");
+      // May erase: the same rule as DELETE /api/review/candidates (SessionRoutes), on the same rows.
+      Future<Boolean> mayErase = sessions.sessionsOfCandidate(me, checked)
+          .map(found -> !found.isEmpty() && found.stream().allMatch(SessionStore.CandidateSession::interviewer));
+      review.candidate(me.organisationId(), checked)
+          .compose(history -> mayErase.map(history::withMayErase))
+          .onComplete(Responses.json(rc));
     });
   }
 

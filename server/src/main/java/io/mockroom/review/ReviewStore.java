@@ -113,7 +113,17 @@ public final class ReviewStore {
 
   public record TopicPoint(UUID sessionId, OffsetDateTime date, String topic, double averageRubric) {}
 
-  public record CandidateHistory(String email, List<SessionRow> sessions, List<TopicPoint> topicScores, List<SeenQuestion> seen) {}
+  /**
+   * One candidate's sessions, scores by topic and questions seen; {@code mayErase}: whether the
+   * viewer interviews every session with this email, so that erasing the candidate would succeed
+   * (set by the route, which knows the viewer).
+   */
+  public record CandidateHistory(String email, List<SessionRow> sessions, List<TopicPoint> topicScores, List<SeenQuestion> seen,
+                                 boolean mayErase) {
+    public CandidateHistory withMayErase(boolean may) {
+      return new CandidateHistory(email, sessions, topicScores, seen, may);
+    }
+  }
 
   private static final String TOPIC_SCORES = """
       select s.id, s.created_at, q.topic, avg(sc.rubric)::float8 as avg
@@ -146,7 +156,7 @@ public final class ReviewStore {
       out.sort(java.util.Comparator.comparing(SeenQuestion::askedAt));
       return out;
     });
-    return Future.all(sessions, topics, seen).map(v -> new CandidateHistory(email, sessions.result().items(), topics.result(), seen.result()));
+    return Future.all(sessions, topics, seen).map(v -> new CandidateHistory(email, sessions.result().items(), topics.result(), seen.result(), false));
   }
 
   public Future<Optional<Transcript>> transcript(UUID organisationId, UUID sessionId) {

@@ -27,6 +27,14 @@ class DeletingASessionWorksInChromiumTest {
       Interviewer ada = new Interviewer(server.baseUrl(), Interviewer.cookie(signup), signup.json().get("account"));
       JsonNode live = ada.createSession("Live one", "Lena Live", 1);
       JsonNode reviewed = ada.createSession("Reviewed one", "Rita Review", 1);
+      // A candidate with two sessions under one email, erased from their history page.
+      JsonNode erase1 = ada.createSession("Erase one", "Erin Erase", 1);
+      JsonNode erase2 = ada.createSession("Erase two", "Erin Erase", 1);
+      for (JsonNode s : new JsonNode[] {erase1, erase2}) {
+        Http.Reply linked = Http.post(server.baseUrl() + "/api/sessions/" + s.get("id").asText() + "/candidate",
+            Map.of("email", "erin@example.com"), ada.cookie());
+        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+      }
       Interviewer olive = ada.colleague("Olive Observer");
       Interviewer carl = ada.colleague("Carl Colleague");
       for (JsonNode s : new JsonNode[] {live, reviewed}) {
@@ -38,7 +46,7 @@ class DeletingASessionWorksInChromiumTest {
       BrowserScript.Result r = BrowserScript.run("delete-session.mjs", server.baseUrl(), out,
           "--email", "ada.delete@example.com", "--password", "correct horse battery",
           "--live", live.get("id").asText(), "--token", Interviewer.token(live), "--reviewed", reviewed.get("id").asText(),
-          "--observer", olive.account().get("email").asText(), "--colleague", carl.account().get("email").asText());
+          "--observer", olive.account().get("email").asText(), "--colleague", carl.account().get("email").asText(), "--erase", "erin@example.com");
       assertThat(r.exitCode()).as(String.join("\n", r.output())).isZero();
       assertThat(out.resolve("delete-dialog.png")).exists();
       assertThat(Http.get(server.baseUrl() + "/api/sessions", ada.cookie()).json().get("items")).isEmpty();
