@@ -8,9 +8,10 @@ import java.util.UUID;
 
 /**
  * Makes a resent chat line, note, hint, score or recommendation ({@link ClientMessage.Confirmable})
- * apply once. The ids the room applied are in its state ({@link RoomState#applied}, rebuilt from
- * the log at every load, so this holds across a reload or a move to another node); this adds
- * which of them are not confirmed yet. Used on the room's context only.
+ * apply once. The ids the room applied are in its state ({@link RoomState#applied}: the latest
+ * {@link RoomState#APPLIED_KEPT}, rebuilt from the log at every load, so this holds across a reload
+ * or a move to another node); this adds which of them are not confirmed yet. Used on the room's
+ * context only.
  */
 final class AppliedOnce {
   private final RoomState state;
@@ -29,7 +30,7 @@ final class AppliedOnce {
    * message, already used is refused.
    */
   boolean resent(Connection conn, ParticipantState p, String type, UUID id) {
-    RoomState.Applied first = id == null ? null : state.applied.get(id);
+    RoomState.Applied first = id == null ? null : state.appliedWith(id);
     if (first == null) return false;
     if (!first.type().equals(type) || !first.participantId().equals(p.id)) {
       throw ProtocolError.invalid("This id was already used for another message.");
