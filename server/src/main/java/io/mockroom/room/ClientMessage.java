@@ -31,8 +31,9 @@ public sealed interface ClientMessage {
    * What a person sends that the room stores (chat, notes, hints, scores, recommendations): the
    * browser keeps it until it is confirmed and sends it again after a reconnect. {@code id} (made
    * by the client; null from a client that gives none) makes a resend apply once: a message whose
-   * id the room already applied is not applied again, and its author is sent the confirmation
-   * again (docs/protocol.md, "Confirmed messages").
+   * id the room remembers applying (one of its latest {@link RoomState#APPLIED_KEPT}) is not
+   * applied again, and its author is sent the confirmation again (docs/protocol.md, "Confirmed
+   * messages").
    */
   sealed interface Confirmable extends ClientMessage {
     UUID id();

@@ -165,7 +165,11 @@ public final class RoomLoader {
     state.fromSnapshots.put(snapshot.doc(), snapshot.docVersion());
   }
 
-  /** The events of messages a client may send again ({@link ClientMessage.Confirmable}), whose ids the room remembers. */
+  /**
+   * The events of messages a client may send again ({@link ClientMessage.Confirmable}), whose ids
+   * the room remembers — the latest {@link RoomState#APPLIED_KEPT}, as the live room does: replayed
+   * in log order through the same mutator, which forgets the oldest.
+   */
   private static final java.util.Set<String> APPLIED_ONCE = java.util.Set.of("chat", "note", "hint", "score", "recommendation");
 
   /** Applies one logged event; false when it is an editor update that does not fit its document (skipped). */

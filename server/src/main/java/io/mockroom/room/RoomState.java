@@ -56,12 +56,34 @@ final class RoomState {
   final Map<UUID, ServerMessage.RecommendationView> recommendations = new LinkedHashMap<>();
   final List<ServerMessage.HintView> hints = new ArrayList<>();
   /**
-   * Every chat line, note, hint, score and recommendation applied in this room that has an id (a
-   * client's, or the room's own), with its type, its author and its log version: a message sent
-   * again with the same id is not applied again (see {@link ClientMessage.Confirmable}). Rebuilt
-   * from the log, so it holds across a reload and a move to another node.
+   * Message ids a room remembers ({@link #applied}): those of its latest 1024 chat lines, notes,
+   * hints, scores and recommendations (about 150 bytes each: 150 KB a room at most). A resend comes
+   * soon after its message: a page has one message in flight at a time and sends it again when its
+   * confirmation is 4 s overdue, or after a reconnect, seconds later. A real session (a candidate
+   * and a few staff) applies a few hundred such messages in an hour, and at its busiest about two a
+   * second (a recommendation draft is saved at each pause in typing), so 1024 last over eight
+   * minutes even then, far longer than a resend takes. Only a flood gets through them sooner (a
+   * room takes 300 messages a second from each side, {@link RoomRateLimit}), or a page back after a
+   * long absence finds its message forgotten, and either costs little: a chat line, note or hint is
+   * shown by the welcome, whose page then drops it instead of sending it again, and a score or
+   * recommendation sent again once forgotten is applied again with the same value (a submit is
+   * refused as already submitted).
    */
-  final Map<UUID, Applied> applied = new java.util.HashMap<>();
+  static final int APPLIED_KEPT = 1024;
+
+  /**
+   * The chat lines, notes, hints, scores and recommendations applied in this room that have an id
+   * (a client's, or the room's own) — the latest {@link #APPLIED_KEPT} of them, oldest first — with
+   * their type, author and log version: a message sent again with a remembered id is not applied
+   * again (see {@link ClientMessage.Confirmable}). Rebuilt from the log through the same mutator,
+   * in the same order, so a reloaded room, or one moved to another node, remembers the same ids.
+   */
+  private final Map<UUID, Applied> applied = new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<UUID, Applied> eldest) {
+      return size() > APPLIED_KEPT;
+    }
+  };
 
   /** A message applied under its id: its event type, its author, and the version of its event. */
   record Applied(String type, UUID participantId, long seq) {}
@@ -133,9 +155,17 @@ final class RoomState {
     return q;
   }
 
-  /** The message with {@code id} (when it has one) is applied, as event {@code seq} of {@code type}. */
+  /**
+   * The message with {@code id} (when it has one) is applied, as event {@code seq} of {@code type}.
+   * The room forgets the oldest id it remembers once it holds {@link #APPLIED_KEPT}.
+   */
   void applied(UUID id, String type, UUID participantId, long seq) {
     if (id != null) applied.put(id, new Applied(type, participantId, seq));
+  }
+
+  /** The message applied with {@code id}, or null when none was (or it is too old to be remembered). */
+  Applied appliedWith(UUID id) {
+    return applied.get(id);
   }
 
   void scored(ServerMessage.ScoreView score) {
