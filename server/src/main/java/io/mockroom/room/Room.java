@@ -48,6 +48,15 @@ import org.slf4j.LoggerFactory;
 public final class Room {
   private static final Logger log = LoggerFactory.getLogger(Room.class);
   static final int MAX_CHAT = 2000;
+  /**
+   * Chat lines one session keeps. The room holds every line in memory for its life and sends them
+   * all in each welcome, and anyone the candidate link was forwarded to may chat (at the room's
+   * rate, {@link RoomRateLimit}: hundreds of lines a second): without a bound, one link could grow
+   * a room by megabytes a second. An interview's chat is tens of lines, a long one a few hundred;
+   * at 3,000 lines of at most {@link #MAX_CHAT} characters a room holds at most ~12 MB of chat.
+   * Lines in flight when the limit is reached are still kept (a few more, never many).
+   */
+  static final int MAX_CHAT_LINES = 3000;
   static final int MAX_NOTE = 10_000;
   static final int MAX_PENDING = 5000;
   static final long RECONNECT_GRACE_MS = 20_000;
@@ -480,6 +489,10 @@ public final class Room {
   private Future<?> chat(Connection conn, ParticipantState p, Chat m) {
     if (appliedOnce.resent(conn, p, "chat", m.id())) return Future.succeededFuture();
     String text = limited(m.text(), MAX_CHAT, "A chat message");
+    if (state.chat.size() >= MAX_CHAT_LINES) {
+      throw new ProtocolError("chat_full", "This session's chat is full: it keeps at most " + MAX_CHAT_LINES
+          + " messages. Use the shared editor or notes instead.");
+    }
     ChatView view = new ChatView(m.id() != null ? m.id() : UUID.randomUUID(), p.id, p.name, text, Instant.now());
     LogEntry chat = entry("chat", p.id, new JsonObject().put("id", view.id().toString()).put("text", text)
         .put("at", view.at().toString()));
