@@ -104,7 +104,7 @@ public final class MockroomServer {
               .map(http -> new MockroomServer(vertx, db, registry, eventLog, http)))
           // Stopped before the failure is reported: the caller may exit at once.
           .recover(e -> db.close(vertx).transform(closed -> Future.failedFuture(e)));
-    }).onSuccess(s -> log.info("Mockroom {} is up at http://{}:{}/", Version.VERSION,
+    }).onSuccess(s -> log.info("Mockroom {} is up at http://{}:{}/", Version.describe(),
         config.host().equals("0.0.0.0") ? "localhost" : config.host(), s.port()))
         .compose(s -> firstSteps(config, s).map(s));
   }
