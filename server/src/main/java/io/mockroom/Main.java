@@ -1,6 +1,7 @@
 package io.mockroom;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.core.ConsoleAppender;
 import io.mockroom.bank.BankReport;
 import io.mockroom.cluster.ClusterNode;
 import io.mockroom.config.Config;
@@ -10,7 +11,11 @@ import io.mockroom.store.FileCacheFolder;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -95,7 +100,7 @@ public final class Main {
       server.set(MockroomServer.start(vertx.get(), config, cluster).await(10, TimeUnit.MINUTES));
     } catch (Exception e) {
       log.error("Mockroom could not start: {}", rootMessage(e), log.isDebugEnabled() ? e : null);
-      System.err.println("Mockroom could not start: " + rootMessage(e));
+      if (!stderrShowsTheLog()) System.err.println("Mockroom could not start: " + rootMessage(e));
       System.exit(1); // the hook closes Vert.x and whatever Postgres had started
       return;
     }
@@ -120,6 +125,40 @@ public final class Main {
       log.warn("Shutdown did not finish cleanly: {}", e.getMessage());
     } finally {
       EmbeddedDatabase.stopAll();
+    }
+  }
+
+  /**
+   * Whether whoever reads standard error reads the log too, so that the failure said there again
+   * would only repeat the log's line (a terminal showed it twice). The log is standard output
+   * (logback.xml's one appender):
+   * <ul>
+   *   <li>both streams on one terminal ({@code ./mockroom}), or in one file or pipe ({@code > log 2>&1},
+   *       systemd's journal): yes;</li>
+   *   <li>standard error on a terminal and the log elsewhere ({@code ./mockroom > mockroom.log}): no,
+   *       the person at the terminal would see nothing;</li>
+   *   <li>standard error into a pipe or file of its own (Docker and Kubernetes keep the streams apart
+   *       and show them in one log): yes, it is read with the log.</li>
+   * </ul>
+   * A logback configuration of one's own ({@code -Dlogback.configurationFile}) that logs to the
+   * console's standard error: yes; to no console at all (a file): no. Where the system does not
+   * say (no {@code /proc}): yes when standard output is a terminal, as standard error then nearly
+   * always is the same one.
+   */
+  private static boolean stderrShowsTheLog() {
+    List<String> consoles = new ArrayList<>();
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).iteratorForAppenders()
+        .forEachRemaining(a -> {
+          if (a instanceof ConsoleAppender<?> console) consoles.add(console.getTarget());
+        });
+    if (consoles.contains("System.err")) return true;
+    if (!consoles.contains("System.out")) return false;
+    Path out = Path.of("/proc/self/fd/1");
+    Path err = Path.of("/proc/self/fd/2");
+    try {
+      return Files.isSameFile(out, err) || !Files.readSymbolicLink(err).toString().matches("/dev/(pts/\\d+|tty\\w*|console)");
+    } catch (IOException | RuntimeException e) {
+      return System.console() != null;
     }
   }
 

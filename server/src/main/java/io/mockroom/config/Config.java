@@ -2,6 +2,7 @@ package io.mockroom.config;
 
 import java.net.URI;
 import io.mockroom.auth.PasswordHasher;
+import io.mockroom.store.EmbeddedDatabase;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,6 +184,17 @@ public record Config(
     }
     boolean importBank = bool(v, "MOCKROOM_IMPORT_BANK", true);
     int pool = integer(v, "MOCKROOM_DB_POOL_SIZE", 8, 1, 200);
+    if (db.isEmpty() && pool > EmbeddedDatabase.MAX_POOL_SIZE) {
+      // Refused, not max_connections raised to fit: the embedded Postgres shares the machine with
+      // the server and gains nothing from many more connections than it has cores (a bigger pool
+      // only queues there), so a pool near 200 is for an external Postgres sized for it; and the
+      // embedded one keeps one size, which the README can state.
+      throw new ConfigException("MOCKROOM_DB_POOL_SIZE", pool + " is more than the embedded Postgres can serve: of its "
+          + EmbeddedDatabase.MAX_CONNECTIONS + " connections the event log holds 1 and " + EmbeddedDatabase.KEPT_FOR_OTHERS
+          + " are kept for psql and pg_dump, which leaves " + EmbeddedDatabase.MAX_POOL_SIZE + " for the pool; set "
+          + EmbeddedDatabase.MAX_POOL_SIZE + " or less, or use an external Postgres (MOCKROOM_DATABASE_URL) sized for "
+          + (pool + 1) + " connections");
+    }
     Optional<URI> publicUrl = Optional.ofNullable(v.get("MOCKROOM_PUBLIC_URL")).map(Config::publicUrl);
     int iterations = integer(v, "MOCKROOM_PASSWORD_ITERATIONS", PasswordHasher.DEFAULT_ITERATIONS, 10_000, 10_000_000);
     int silence = integer(v, "MOCKROOM_SOCKET_SILENCE_SECONDS", 60, 5, 3600);

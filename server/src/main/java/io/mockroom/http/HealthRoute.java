@@ -18,10 +18,17 @@ import java.util.function.Supplier;
  *       in a cluster, the node is a member of it.</li>
  * </ul>
  * {@code cluster} is {@code "up"} or {@code "down"} in the readiness answer of a cluster node, and
- * null everywhere else (a single server has no cluster to report on).
+ * null everywhere else (a single server has no cluster to report on). Every answer says which build
+ * answers: {@code version}, {@code commit} and {@code built} ({@link Version}), so that an operator
+ * sees which nodes run which build.
  */
 public final class HealthRoute {
-  public record Health(String status, String database, String cluster, String version, String message) {}
+  public record Health(String status, String database, String cluster, String version, String commit, String built,
+      String message) {
+    Health(String status, String database, String cluster, String message) {
+      this(status, database, cluster, Version.VERSION, Version.COMMIT, Version.BUILT, message);
+    }
+  }
 
   private final Pool pool;
   private final Optional<Supplier<Optional<String>>> clusterProblem;
@@ -56,9 +63,9 @@ public final class HealthRoute {
       String db = ar.result() != null ? ar.result()
           : writeProblem.get().map(p -> "Session events cannot be written: " + p).orElse(null);
       Responses.send(rc, db == null ? 200 : 503,
-          new Health(db == null ? "up" : "down", db == null ? "up" : "down", null, Version.VERSION, db));
+          new Health(db == null ? "up" : "down", db == null ? "up" : "down", null, db));
     }));
-    router.get("/health/live").handler(rc -> Responses.send(rc, 200, new Health("up", null, null, Version.VERSION, null)));
+    router.get("/health/live").handler(rc -> Responses.send(rc, 200, new Health("up", null, null, null)));
     router.get("/health/ready").handler(this::ready);
   }
 
@@ -68,7 +75,7 @@ public final class HealthRoute {
     database().onComplete(db -> {
       String problem = db.result() != null ? db.result() : cluster.orElse(null);
       Responses.send(rc, problem == null ? 200 : 503, new Health(problem == null ? "ready" : "not ready",
-          db.result() == null ? "up" : "down", clusterState, Version.VERSION, problem));
+          db.result() == null ? "up" : "down", clusterState, problem));
     });
   }
 

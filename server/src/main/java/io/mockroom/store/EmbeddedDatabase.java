@@ -30,6 +30,25 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
+  /** Postgres's {@code max_connections}: client connections of every kind, the superuser's included. */
+  public static final int MAX_CONNECTIONS = 200;
+  /**
+   * Connections kept for whoever else connects while the server runs: psql, pg_dump and pg_restore
+   * (README, Operations: look inside, hot backup, restore), a few at once. Postgres keeps 3 of its
+   * own for superusers, but Mockroom connects as the superuser too, so those would not be left.
+   */
+  public static final int KEPT_FOR_OTHERS = 10;
+  /**
+   * The largest {@code MOCKROOM_DB_POOL_SIZE} the embedded Postgres serves: what is left of
+   * {@link #MAX_CONNECTIONS} after the event log's own connection ({@code Database}) and
+   * {@link #KEPT_FOR_OTHERS}. Nothing else shares it: one server per data folder (its lock), and
+   * a cluster needs {@code MOCKROOM_DATABASE_URL}; the migrations' connections close before the
+   * pools open. Beyond it the last connections would fail with "too many clients already", the
+   * event log's reconnect after an outage among them (every room would stop saving), and only
+   * once the pool fills up under load.
+   */
+  public static final int MAX_POOL_SIZE = MAX_CONNECTIONS - 1 - KEPT_FOR_OTHERS;
+
   /** Every one started in this JVM and not closed yet, for {@link #stopAll}. */
   private static final java.util.Set<EmbeddedDatabase> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -103,7 +122,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
           // No Unix socket (the library's default puts one in /tmp): the server connects over TCP,
           // where pg_hba.conf asks for the password.
           .setServerConfig("unix_socket_directories", "")
-          .setServerConfig("max_connections", "200")
+          .setServerConfig("max_connections", Integer.toString(MAX_CONNECTIONS))
           .setServerConfig("fsync", durable ? "on" : "off")
           .setServerConfig("synchronous_commit", durable ? "on" : "off")
           .setServerConfig("full_page_writes", durable ? "on" : "off")

@@ -116,6 +116,14 @@ public final class JarProcess implements AutoCloseable {
     return new JarProcess(p, dataDir, httpPort, pgPort.getNow(-1), output, reader);
   }
 
+  /**
+   * The jar's start as the methods above make it (the process's standard output and error in one
+   * pipe), for a test that runs it another way: on a terminal, say.
+   */
+  public static ProcessBuilder builder(Path dataDir) {
+    return builder(dataDir, null, Map.of());
+  }
+
   private static ProcessBuilder builder(Path dataDir, String cpus, Map<String, String> env) {
     List<String> command = new ArrayList<>();
     if (cpus != null && Path.of("/usr/bin/taskset").toFile().canExecute()) command.addAll(List.of("/usr/bin/taskset", "-c", cpus));
