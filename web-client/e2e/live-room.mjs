@@ -15,6 +15,9 @@ await run(async ({ browser, base, out, pages }) => {
   pages.push(staff);
   const offline = /WebSocket connection to .* failed|Failed to load resource: net::ERR_/;
   watch(staff, 'interviewer', problems, offline);
+  // The cursor messages the interviewer's page sends (its room sockets, from the first).
+  const cursorsSent = [];
+  staff.on('websocket', ws => ws.on('framesent', f => { if (String(f.payload).includes('"type":"cursor"')) cursorsSent.push(f.payload); }));
 
   step('interviewer signs up');
   const email = `ada-${Date.now()}@example.com`;
@@ -84,6 +87,23 @@ await run(async ({ browser, base, out, pages }) => {
   await staff.locator('.cm-content', { hasText: 'def timed(fn):' }).waitFor();
   await cand.locator('.save-state', { hasText: 'All saved' }).waitFor();
 
+  step("the interviewer's cursor is shown only once they use the editor, not on every keystroke of the candidate's");
+  // Any cursor the interviewer's page sent because the text changed left within its 80-ms delay
+  // (timers fire in order: the 100-ms one set after it fires after it), before the chat line
+  // below, on the same socket: the candidate would see it before the line.
+  await cand.keyboard.type(' # times it');
+  await staff.locator('.cm-content', { hasText: 'def timed(fn): # times it' }).waitFor();
+  await staff.evaluate(() => new Promise(r => setTimeout(r, 100)));
+  await staff.getByLabel('Chat message').fill('Go on.');
+  await staff.getByLabel('Chat message').press('Enter');
+  await cand.locator('.chat-lines li', { hasText: 'Go on.' }).waitFor();
+  check(await cand.locator('.remote-label', { hasText: 'Ada Lovelace' }).count() === 0,
+    "the interviewer, who has not touched the editor, has no cursor in the candidate's");
+  check(cursorsSent.length === 0, `the interviewer's page sent no cursor while only the candidate typed: ${cursorsSent.join(', ')}`);
+  await staff.locator('.cm-content').click();
+  await cand.locator('.remote-label', { hasText: 'Ada Lovelace' }).waitFor();
+  await cand.locator('.cm-content').press('End');
+
   step('chat both ways, shown as text');
   await cand.getByLabel('Chat message').fill('Can I use functools?');
   await cand.getByLabel('Chat message').press('Enter');
@@ -103,7 +123,7 @@ await run(async ({ browser, base, out, pages }) => {
   await cand.evaluate(() => window.mockroomRoom.drop());
   await cand.locator('.cm-content').press('End');
   await cand.keyboard.type(' pass');
-  await staff.locator('.cm-content', { hasText: 'def timed(fn): pass' }).waitFor();
+  await staff.locator('.cm-content', { hasText: 'def timed(fn): # times it pass' }).waitFor();
   await cand.locator('.save-state', { hasText: 'All saved' }).waitFor();
 
   step('the network is cut while both type, chat, note and score: the room keeps trying, and nothing is lost');

@@ -92,7 +92,11 @@ export class SharedEditors {
           view.update([tr]);
           this.states.set(this.shown!, view.state);
           if (tr.docChanged && !tr.annotation(Transaction.remote)) this.flush(this.shown!);
-          if (tr.selection || tr.docChanged) this.sendCursor();
+          // Only what this person did moves their cursor for the others: a remote change maps it
+          // here and, by the same change, in every other page (cursors.ts), so sending it then
+          // would echo every keystroke of the candidate from every other participant, and show
+          // the name of someone who never touched the editor at the start of the text.
+          if (!tr.annotation(Transaction.remote) && (tr.selection || tr.docChanged)) this.sendCursor();
           this.onChange();
         },
       });
