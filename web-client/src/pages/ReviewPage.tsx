@@ -47,7 +47,11 @@ export function ReviewListPage({ query }: { query: URLSearchParams }) {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if ((params.has('from') || params.has('to')) && zone) params.set('tz', zone);
     setError(null);
-    review.list(params).then(setPage).catch(e => { setPage(null); setError(e instanceof ApiError ? e.message : 'Could not load sessions.'); });
+    let live = true; // the answer for filters changed since (a slow one) must not replace this one's
+    review.list(params)
+      .then(p => { if (live) setPage(p); })
+      .catch(e => { if (live) { setPage(null); setError(e instanceof ApiError ? e.message : 'Could not load sessions.'); } });
+    return () => { live = false; };
   }, [key]);
   const text = (name: string, label: string, type = 'search') => (
     <FilterInput key={name} label={label} type={type} value={query.get(name) ?? ''} onValue={v => navigate(withParam(query, name, v || null), true)} />

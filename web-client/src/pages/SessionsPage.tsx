@@ -121,20 +121,24 @@ export function NewSessionPage() {
   useEffect(() => {
     const e = email.trim();
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)) { setSeen(new Map()); return; }
+    // live: an answer for an email typed before (a slow one) must not replace this one's.
+    let live = true;
     const t = window.setTimeout(() => candidates.history(e)
-      .then(h => setSeen(new Map(h.seen.map(s => [s.questionId, s.askedAt]))))
-      .catch(() => setSeen(new Map())), 300);
-    return () => window.clearTimeout(t);
+      .then(h => { if (live) setSeen(new Map(h.seen.map(s => [s.questionId, s.askedAt]))); })
+      .catch(() => { if (live) setSeen(new Map()); }), 300);
+    return () => { live = false; window.clearTimeout(t); };
   }, [email]);
 
   useEffect(() => {
+    // live: the results of words typed before (a slow answer) must not replace these.
+    let live = true;
     const t = window.setTimeout(() => {
       const params = new URLSearchParams({ pageSize: '8' });
       if (q.trim()) params.set('q', q.trim());
       if (notAskedTo) params.set('notAskedTo', notAskedTo);
-      api.questions(params).then(p => setResults(p.items)).catch(() => setResults([]));
+      api.questions(params).then(p => { if (live) setResults(p.items); }).catch(() => { if (live) setResults([]); });
     }, 200);
-    return () => window.clearTimeout(t);
+    return () => { live = false; window.clearTimeout(t); };
   }, [q, notAskedTo]);
 
   // A moved item's button keeps focus (moving the element in the page drops it); after a removal,

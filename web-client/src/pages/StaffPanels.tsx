@@ -69,8 +69,10 @@ export function Plan({ plan, current, asked, online, push, pushAny }: {
   const [found, setFound] = useState<QuestionSummary[]>([]);
   useEffect(() => {
     if (!q.trim()) { setFound([]); return; }
-    const t = window.setTimeout(() => api.questions(new URLSearchParams({ q: q.trim(), pageSize: '5' })).then(p => setFound(p.items)).catch(() => setFound([])), 200);
-    return () => window.clearTimeout(t);
+    let live = true; // a slow answer for words typed before must not replace this one's
+    const t = window.setTimeout(() => api.questions(new URLSearchParams({ q: q.trim(), pageSize: '5' }))
+      .then(p => { if (live) setFound(p.items); }).catch(() => { if (live) setFound([]); }), 200);
+    return () => { live = false; window.clearTimeout(t); };
   }, [q]);
   return (
     <div class="plan-box">
