@@ -84,6 +84,8 @@ await run(async ({ browser, base, out, pages }) => {
   const candCtx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const cand = await candCtx.newPage();
   pages.push(cand);
+  const candCursorsSent = [];
+  cand.on('websocket', ws => ws.on('framesent', f => { if (String(f.payload).includes('"type":"cursor"')) candCursorsSent.push(f.payload); }));
   watch(cand, 'candidate', problems, /WebSocket connection to .* failed|Failed to load resource: net::ERR_/);
   await cand.goto(candLink);
   await cand.getByLabel('Your name').fill('Grace Hopper');
@@ -123,6 +125,21 @@ await run(async ({ browser, base, out, pages }) => {
   await cand.locator('.remote-label', { hasText: 'Ada Lovelace' }).waitFor();
   await cand.locator('.cm-content').press('End');
 
+  step("the candidate's caret follows their typing on the interviewer's screen, without a cursor message per keystroke");
+  await cand.evaluate(() => new Promise(r => setTimeout(r, 100))); // the cursor of End has left (its 80-ms delay)
+  const cursorsBefore = candCursorsSent.length;
+  check(cursorsBefore > 0, "the candidate's moves (clicks, End) are sent");
+  await cand.keyboard.type(' ok');
+  await staff.locator('.cm-content', { hasText: 'def timed(fn): # times it ok' }).waitFor();
+  await cand.evaluate(() => new Promise(r => setTimeout(r, 100)));
+  check(candCursorsSent.length === cursorsBefore, `typing at the caret sent no cursor: ${candCursorsSent.slice(cursorsBefore).join(', ')}`);
+  const caretAtEnd = await staff.evaluate(() => {
+    const view = window.mockroomRoom.editor();
+    const caret = [...document.querySelectorAll('.remote-caret')].find(c => c.textContent.includes('Grace Hopper'));
+    return caret ? view.posAtDOM(caret) === view.state.doc.length : 'no caret';
+  });
+  check(caretAtEnd === true, `the interviewer sees Grace's caret after what she typed: ${caretAtEnd}`);
+
   step('chat both ways, shown as text');
   await cand.getByLabel('Chat message').fill('Can I use functools?');
   await cand.getByLabel('Chat message').press('Enter');
@@ -142,7 +159,7 @@ await run(async ({ browser, base, out, pages }) => {
   await cand.evaluate(() => window.mockroomRoom.drop());
   await cand.locator('.cm-content').press('End');
   await cand.keyboard.type(' pass');
-  await staff.locator('.cm-content', { hasText: 'def timed(fn): # times it pass' }).waitFor();
+  await staff.locator('.cm-content', { hasText: 'def timed(fn): # times it ok pass' }).waitFor();
   await cand.locator('.save-state', { hasText: 'All saved' }).waitFor();
 
   step('the network is cut while both type, chat, note and score: the room keeps trying, and nothing is lost');

@@ -194,6 +194,7 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
         case 'presence':
           setRoom(r => ({ ...r, participants: upsert(r.participants, m.participant) }));
           if (m.participant.presence === 'left') editorsCreated?.forgetParticipant(m.participant.id);
+          if (m.participant.presence === 'online') editorsCreated?.someoneArrived();
           break;
         case 'started': setRoom(r => ({ ...r, status: 'live' })); break;
         case 'question':

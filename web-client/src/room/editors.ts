@@ -28,6 +28,20 @@ const NONCE = document.querySelector('meta[name="csp-nonce"]')?.getAttribute('co
 /** Marks our own cursor-only transactions. */
 const remote = Annotation.define<boolean>();
 
+/**
+ * Whether the others' pages already put this person's caret where the change leaves it: typing or
+ * deleting at a caret moves it as their drawing of it moves, mapped through the same change (a
+ * remote caret is drawn after text inserted at it, cursors.ts). So a keystroke needs no cursor
+ * message besides its push. A selection, a click, or an edit that leaves the caret elsewhere (a
+ * closing bracket typed for you) does.
+ */
+function othersFollow(tr: Transaction): boolean {
+  if (!tr.docChanged) return false;
+  const before = tr.startState.selection.main;
+  const after = tr.state.selection.main;
+  return before.empty && after.empty && tr.changes.mapPos(before.head, 1) === after.head;
+}
+
 export class SharedEditors {
   private states = new Map<string, EditorState>();
   private pushing = new Map<string, number>(); // doc -> time the push was sent
@@ -36,6 +50,8 @@ export class SharedEditors {
   private view: EditorView | null = null;
   private shown: string | null = null;
   private cursorTimer: number | undefined;
+  /** Whether the others have this person's cursor in the shown document (sent since it was shown, and since the last reconnection). */
+  private cursorKnown = false;
   readonly clientID = Math.random().toString(36).slice(2) + Date.now().toString(36);
 
   constructor(
@@ -81,6 +97,7 @@ export class SharedEditors {
       this.confirmed.set(doc, Text.empty);
       this.setState(doc, this.create(Text.empty, 0));
     }
+    if (this.shown !== doc) this.cursorKnown = false;
     this.shown = doc;
     const state = this.states.get(doc)!;
     if (!this.view) {
@@ -96,7 +113,9 @@ export class SharedEditors {
           // here and, by the same change, in every other page (cursors.ts), so sending it then
           // would echo every keystroke of the candidate from every other participant, and show
           // the name of someone who never touched the editor at the start of the text.
-          if (!tr.annotation(Transaction.remote) && (tr.selection || tr.docChanged)) this.sendCursor();
+          if (!tr.annotation(Transaction.remote) && (tr.selection || tr.docChanged) && !(this.cursorKnown && othersFollow(tr))) {
+            this.sendCursor();
+          }
           this.onChange();
         },
       });
@@ -168,6 +187,11 @@ export class SharedEditors {
     if (doc === this.shown) this.applyCursors(doc);
   }
 
+  /** Someone came (back) online: their page has no cursor of ours until the next one we send. */
+  someoneArrived() {
+    this.cursorKnown = false;
+  }
+
   forgetParticipant(id: string) {
     this.cursors.forEach(m => m.delete(id));
     if (this.shown) this.applyCursors(this.shown);
@@ -176,6 +200,7 @@ export class SharedEditors {
   /** Called after a reconnection: whatever was in flight may be lost. */
   resetPushes() {
     this.pushing.clear();
+    this.cursorKnown = false; // the room may have forgotten it with the old socket
   }
 
   text(doc: string) {
@@ -253,7 +278,7 @@ export class SharedEditors {
     this.cursorTimer = window.setTimeout(() => {
       if (!this.view || !this.shown || !this.editable) return;
       const sel = this.view.state.selection.main;
-      this.send({ type: 'cursor', doc: this.shown, anchor: sel.anchor, head: sel.head });
+      this.cursorKnown = this.send({ type: 'cursor', doc: this.shown, anchor: sel.anchor, head: sel.head });
     }, 80);
   }
 
