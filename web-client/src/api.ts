@@ -117,7 +117,8 @@ export const auth = {
 };
 
 export const sessions = {
-  list: () => getJson<{ items: SessionSummary[] }>('/api/sessions').then(r => r.items),
+  /** Sessions not ended (newest first), then the latest that ended; endedTotal counts all that ended. */
+  list: () => getJson<{ items: SessionSummary[]; endedTotal: number }>('/api/sessions'),
   get: (id: string) => getJson<SessionDetail>(`/api/sessions/${encodeURIComponent(id)}`),
   create: (body: { title: string; candidateName: string; candidateEmail?: string; plan: { questionId: string; minutes?: number }[] }) =>
     postJson<SessionDetail>('/api/sessions', body),

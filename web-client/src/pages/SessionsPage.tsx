@@ -9,8 +9,10 @@ import { announce, focusElement, useFieldErrors, useTitle } from '../a11y';
 
 export function SessionsPage() {
   const [list, setList] = useState<SessionSummary[] | null>(null);
+  const [endedTotal, setEndedTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => { sessions.list().then(setList).catch(e => setError(e.message)); }, []);
+  useEffect(() => { sessions.list().then(l => { setList(l.items); setEndedTotal(l.endedTotal); }).catch(e => setError(e.message)); }, []);
+  const endedShown = list?.filter(s => s.status === 'ended').length ?? 0;
   useTitle('Sessions');
   return (
     <section class="panel">
@@ -40,12 +42,18 @@ export function SessionsPage() {
                 <td>{new Date(s.createdAt).toLocaleString()}</td>
                 <td>{s.status !== 'ended' && <CopyCandidateLink sessionId={s.id} candidate={s.candidateName} />}</td>
                 {deletable(list) && <td>{s.yourRole === 'interviewer' && (
-                  <DeleteSession session={s} compact onDeleted={() => setList(l => l && l.filter(x => x.id !== s.id))} />)}</td>}
+                  <DeleteSession session={s} compact onDeleted={() => {
+                    setList(l => l && l.filter(x => x.id !== s.id));
+                    if (s.status === 'ended') setEndedTotal(n => n - 1);
+                  }} />)}</td>}
               </tr>
             ))}
           </tbody>
         </table>
         </div>
+      )}
+      {endedTotal > endedShown && (
+        <p class="muted">Showing the {endedShown} sessions that ended last, of {endedTotal}. <a href="/review">Every past session is in Review</a>.</p>
       )}
     </section>
   );

@@ -40,7 +40,16 @@ public final class SessionRoutes {
                               List<PlanEntry> plan, List<Member> members, String roomUrl, String candidateUrl,
                               Role yourRole) {}
 
-  public record SessionList(List<SessionSummary> items) {}
+  /**
+   * The sessions page: every session not ended yet (newest first), then the {@link #ENDED_LISTED}
+   * that ended last; {@code endedTotal} counts every ended one (all of them are in Review).
+   */
+  public record SessionList(List<SessionSummary> items, long endedTotal) {}
+
+  /** Sessions not ended that the page lists: more than an organisation of many interviewers has open. */
+  static final int MAX_OPEN_LISTED = 1000;
+  /** Ended sessions the page lists, the latest first; older ones are found in Review. */
+  static final int ENDED_LISTED = 50;
 
   public record JoinInfo(UUID sessionId, String title, String candidateName, String organisationName, String status) {}
 
@@ -100,12 +109,12 @@ public final class SessionRoutes {
 
   private void list(RoutingContext rc) {
     Account me = Authn.account(rc);
-    sessions.list(me, 200, 0)
-        .map(all -> new SessionList(all.stream().map(l -> {
+    sessions.listing(me, MAX_OPEN_LISTED, ENDED_LISTED)
+        .map(listing -> new SessionList(java.util.stream.Stream.concat(listing.open().stream(), listing.ended().stream()).map(l -> {
           Session s = l.session();
           return new SessionSummary(s.id(), s.title(), s.candidateName(), s.candidateEmail(), s.status(), s.createdAt(),
               s.startedAt(), s.endedAt(), s.questions(), urls.room(rc, s.id()), l.yourRole());
-        }).toList()))
+        }).toList(), listing.endedTotal()))
         .onComplete(Responses.json(rc));
   }
 

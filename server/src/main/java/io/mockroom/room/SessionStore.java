@@ -117,13 +117,30 @@ public final class SessionStore {
   /** A session of the list as one account sees it: with its role in it, null when it was not invited. */
   public record Listed(Session session, Role yourRole) {}
 
-  /** The viewer's organisation's sessions, newest first, each with the viewer's role in it (as {@link #staffRole} tells it). */
-  public Future<List<Listed>> list(Account viewer, int limit, int offset) {
-    return pool.preparedQuery("select " + COLUMNS + """
-            , s.created_by = $4 as creator,
-              (select m.role from session_members m where m.session_id = s.id and m.account_id = $4) as member_role
-              from sessions s where s.organisation_id = $1 order by s.created_at desc limit $2 offset $3""")
-        .execute(Tuple.of(viewer.organisationId(), limit, offset, viewer.id()))
+  /**
+   * The sessions page: every session of the organisation that has not ended, newest first (at
+   * most {@code openLimit}: each account may have {@link #MAX_OPEN_PER_ACCOUNT}), then the
+   * {@code endedShown} that ended last, and how many have ended in all (the rest are in Review).
+   * Each with the viewer's role in it, as {@link #staffRole} tells it.
+   */
+  public record Listing(List<Listed> open, List<Listed> ended, long endedTotal) {}
+
+  private static final String LISTED = "select " + COLUMNS + """
+      , s.created_by = $3 as creator,
+        (select m.role from session_members m where m.session_id = s.id and m.account_id = $3) as member_role
+        from sessions s where s.organisation_id = $1""";
+
+  public Future<Listing> listing(Account viewer, int openLimit, int endedShown) {
+    Future<List<Listed>> open = listed(LISTED + " and s.status <> 'ended' order by s.created_at desc limit $2", viewer, openLimit);
+    Future<List<Listed>> ended = listed(LISTED + " and s.status = 'ended' order by s.ended_at desc nulls last, s.created_at desc limit $2",
+        viewer, endedShown);
+    Future<Long> endedTotal = pool.preparedQuery("select count(*) from sessions where organisation_id = $1 and status = 'ended'")
+        .execute(Tuple.of(viewer.organisationId())).map(rows -> rows.iterator().next().getLong(0));
+    return Future.all(open, ended, endedTotal).map(v -> new Listing(open.result(), ended.result(), endedTotal.result()));
+  }
+
+  private Future<List<Listed>> listed(String sql, Account viewer, int limit) {
+    return pool.preparedQuery(sql).execute(Tuple.of(viewer.organisationId(), limit, viewer.id()))
         .map(rows -> {
           List<Listed> out = new ArrayList<>();
           rows.forEach(r -> out.add(new Listed(session(r), role(r.getBoolean("creator"), r.getString("member_role")).orElse(null))));
