@@ -44,7 +44,7 @@ public final class Main {
     List<String> rest = args.isEmpty() || args.get(0).startsWith("--") ? args : args.subList(1, args.size());
     try {
       switch (command) {
-        case "serve" -> serve(Config.load(System.getenv(), rest));
+        case "serve" -> serve(rest);
         case "bank" -> System.exit(BankReport.run(rest, System.out));
         case "help", "-h", "--help" -> usage(System.out);
         default -> {
@@ -72,7 +72,12 @@ public final class Main {
     }
   }
 
-  private static void serve(Config config) {
+  private static void serve(List<String> args) {
+    // The first line of every start names the build, so the log of a start that fails (a
+    // configuration error too: it is logged before the configuration is read, hence at any
+    // MOCKROOM_LOG_LEVEL) says which build failed. "is up" then only says where.
+    log.info("Starting Mockroom {}", Version.describe());
+    Config config = Config.load(System.getenv(), args);
     setLogLevel(config.logLevel());
     for (String unknown : Config.unknownVariables(System.getenv())) {
       log.warn("{} is not a setting of Mockroom and is ignored (the settings are in the README's configuration table)", unknown);

@@ -115,7 +115,7 @@ public final class MockroomServer {
               }))
           // Stopped before the failure is reported: the caller may exit at once.
           .recover(e -> db.close(vertx).transform(closed -> Future.failedFuture(e)));
-    }).onSuccess(s -> log.info("Mockroom {} is up at http://{}:{}/", Version.describe(),
+    }).onSuccess(s -> log.info("Mockroom is up at http://{}:{}/",
         config.host().equals("0.0.0.0") ? "localhost" : config.host(), s.port()))
         .compose(s -> firstSteps(config, s).map(s));
   }

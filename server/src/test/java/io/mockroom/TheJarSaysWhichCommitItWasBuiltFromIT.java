@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,15 +18,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every build said 0.1.0-SNAPSHOT, so operators could not tell two builds apart. The packaged jar
- * now names the commit of the checkout it was built from — in its start-up line and in every health
- * answer — with "-dirty" when tracked files had changes; a build outside a checkout says "unknown".
+ * now names the commit of the checkout it was built from — in the first line of every start and in
+ * every health answer — with "-dirty" when tracked files had changes; a build outside a checkout
+ * says "unknown". It named the build only once up, so the log of a failed start did not say which
+ * build failed; the first line now does, for a start that fails as for one that comes up.
  */
 class TheJarSaysWhichCommitItWasBuiltFromIT {
   /** The checkout the jar was built in: the tests run in server/. */
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
   @Test
-  void theStartUpLineAndEveryHealthAnswerNameTheCommit() throws Exception {
+  void theFirstLineOfAStartAndEveryHealthAnswerNameTheCommit() throws Exception {
     String commit = expectedCommit();
     Path dataDir = Files.createTempDirectory("mockroom-jar-commit");
     JarProcess jar = JarProcess.start(dataDir, Map.of("MOCKROOM_IMPORT_BANK", "false"));
@@ -38,11 +41,30 @@ class TheJarSaysWhichCommitItWasBuiltFromIT {
       }
       String built = Http.get(jar.baseUrl() + "/health").json().get("built").asText();
       String named = commit.equals("unknown") ? "unknown commit" : "commit " + commit;
-      assertThat(List.copyOf(jar.output())).anyMatch(l -> l.contains(
-          "Mockroom 0.1.0-SNAPSHOT (" + named + ", built " + built + ") is up at http://127.0.0.1:" + jar.port() + "/"));
+      List<String> logged = logLines(jar.output());
+      assertThat(logged.get(0)).endsWith(" INFO  Main - Starting Mockroom 0.1.0-SNAPSHOT (" + named + ", built " + built + ")");
+      assertThat(logged).anyMatch(l -> l.endsWith(" INFO  MockroomServer - Mockroom is up at http://127.0.0.1:" + jar.port() + "/"));
     } finally {
       jar.stop();
       Folders.delete(dataDir);
+    }
+  }
+
+  /** A start refused by its configuration: its log's first line names the build all the same. */
+  @Test
+  void aStartThatFailsSaysFirstWhichBuildItWas() throws Exception {
+    String commit = expectedCommit();
+    JarProcess.Exit exit = JarProcess.runUntilExit(Path.of("/proc/mockroom-cannot-be-here"), Duration.ofSeconds(60));
+    assertThat(exit.status()).as("output: " + exit.output()).isEqualTo(2);
+    String named = commit.equals("unknown") ? "unknown commit" : "commit " + commit;
+    assertThat(logLines(exit.output()).get(0)).contains(" INFO  Main - Starting Mockroom 0.1.0-SNAPSHOT (" + named + ", built ");
+    assertThat(exit.output()).anyMatch(l -> l.startsWith("Configuration error: MOCKROOM_DATA_DIR:"));
+  }
+
+  /** The lines of the server's log (logback.xml's pattern: they begin with the time), without what the JVM may print. */
+  private static List<String> logLines(List<String> output) {
+    synchronized (output) {
+      return output.stream().filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*")).toList();
     }
   }
 

@@ -58,6 +58,22 @@ public final class Room {
    */
   static final int MAX_CHAT_LINES = 3000;
   static final int MAX_NOTE = 10_000;
+  /**
+   * Notes one session keeps, for the same reason as {@link #MAX_CHAT_LINES}: the room holds every
+   * note for its life and sends them all in each staff welcome. Only staff write notes, but a note
+   * may be five times as long as a chat line. An interview's notes are a few dozen, two busy
+   * note-takers' a couple of hundred; at 500 notes of at most {@link #MAX_NOTE} characters a room
+   * holds at most ~10 MB of notes. Notes in flight at the limit are still kept (a few more).
+   */
+  static final int MAX_NOTES = 500;
+  /**
+   * Hints one session keeps. Every hint (at most {@link #MAX_NOTE} characters, as a note) is held
+   * for the room's life and sent to each staff socket in the welcome and again in every scoring
+   * message (each score, hint and recommendation sends one). An interview gives a handful of hints
+   * per question, tens in all; at 200 a room holds at most ~4 MB of hints. Hints in flight at the
+   * limit are still kept (a few more).
+   */
+  static final int MAX_HINTS = 200;
   static final int MAX_PENDING = 5000;
   static final long RECONNECT_GRACE_MS = 20_000;
   /** Sockets one participant may have open; a newer one closes the oldest (a reconnect whose old socket is half-open). */
@@ -509,6 +525,10 @@ public final class Room {
     if (appliedOnce.resent(conn, p, "note", m.id())) return Future.succeededFuture();
     if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can write notes.");
     String text = limited(m.text(), MAX_NOTE, "A note");
+    if (state.notes.size() >= MAX_NOTES) {
+      throw new ProtocolError("notes_full", "This session's notes are full: it keeps at most " + MAX_NOTES
+          + " notes. Put what more you have in your recommendation's summary.");
+    }
     UUID question = m.questionId() != null ? m.questionId()
         : state.current == null ? null : state.current.item().questionId();
     NoteView view = new NoteView(m.id() != null ? m.id() : UUID.randomUUID(), p.id, p.name, question, text, Instant.now());
@@ -547,6 +567,10 @@ public final class Room {
     if (appliedOnce.resent(conn, p, "hint", m.id())) return Future.succeededFuture();
     if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can log hints.");
     String text = limited(m.text(), MAX_NOTE, "A hint");
+    if (state.hints.size() >= MAX_HINTS) {
+      throw new ProtocolError("hints_full", "This session's hints are full: it keeps at most " + MAX_HINTS
+          + " hints. Write a note instead.");
+    }
     UUID question = m.questionId() != null ? m.questionId()
         : state.current == null ? null : state.current.item().questionId();
     ServerMessage.HintView view = new ServerMessage.HintView(m.id() != null ? m.id() : UUID.randomUUID(), p.id, p.name,
