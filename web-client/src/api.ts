@@ -22,6 +22,11 @@ export async function putJson<T>(path: string, body: unknown): Promise<T> {
   return call<T>(path, { method: 'PUT', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
 }
 
+/** POSTs {@code text} as it is (a file's contents), not as JSON. */
+export async function postText<T>(path: string, text: string): Promise<T> {
+  return call<T>(path, { method: 'POST', body: text, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
 async function call<T>(path: string, init: RequestInit): Promise<T> {
   let res: Response;
   try {
@@ -77,12 +82,35 @@ export interface QuestionDetail {
 /** A question as an interviewer writes it (POST and PUT /api/questions). */
 export interface QuestionDraft { prompt: string; answer: string; topic: string; difficulty: Difficulty; keyPoints: string[] }
 
+/** What an import would do (dry run) or did to one question of the file (POST /api/questions/import). */
+export interface ImportOutcome {
+  /** 1-based, in the file's order; {@code line} is where it starts, or where its problem is. */
+  index: number; line: number;
+  prompt: string | null;
+  outcome: 'created' | 'updated' | 'unchanged' | 'refused';
+  reason: string | null;
+  /** For an update: the fields that change (prompt, topic, difficulty, keyPoints, answer). */
+  changed: string[];
+  id: string | null;
+}
+
+export interface ImportReport {
+  dryRun: boolean; imported: boolean; format: 'json' | 'markdown';
+  counts: { created: number; updated: number; unchanged: number; refused: number };
+  questions: ImportOutcome[];
+}
+
+/** The largest file the server imports (QuestionFile.MAX_BYTES): checked here first, so a big file is not sent for nothing. */
+export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+
 export const api = {
   questions: (query: URLSearchParams) => getJson<Page<QuestionSummary>>(`/api/questions?${query}`),
   question: (id: string) => getJson<QuestionDetail>(`/api/questions/${encodeURIComponent(id)}`),
   createQuestion: (draft: QuestionDraft) => postJson<QuestionDetail>('/api/questions', draft),
   updateQuestion: (id: string, draft: QuestionDraft) => putJson<QuestionDetail>(`/api/questions/${encodeURIComponent(id)}`, draft),
   removeQuestion: (id: string) => deleteJson<void>(`/api/questions/${encodeURIComponent(id)}`),
+  /** A dry run says what would happen; otherwise all or nothing (a refusal is a 422, nothing written). */
+  importQuestions: (file: string, dryRun: boolean) => postText<ImportReport>(`/api/questions/import?dryRun=${dryRun}`, file),
   topics: () => getJson<{ topics: { topic: string; count: number }[] }>('/api/topics'),
   sources: () => getJson<{ sources: { file: string; count: number }[] }>('/api/sources'),
 };

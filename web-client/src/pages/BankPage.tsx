@@ -5,6 +5,7 @@ import { navigate } from '../router';
 import { Inline, Markdown, Prompt } from '../markdown';
 import { useAccount } from '../session';
 import { QuestionEditor, type EditorMode } from './QuestionEditor';
+import { ExportQuestions, ImportQuestions } from './QuestionFiles';
 import { PastTheEnd } from '../pager';
 import { announce, focusElement, useTitle } from '../a11y';
 
@@ -49,7 +50,8 @@ export function BankPage({ query }: { query: URLSearchParams }) {
   const [text, setText] = useState(query.get('q') ?? '');
   const [candidate, setCandidate] = useState(query.get('notAskedTo') ?? '');
   const debounce = useRef<number | undefined>(undefined);
-  const [saved, setSaved] = useState(0); // bumped after a save, to read the list and topics again
+  const [saved, setSaved] = useState(0); // bumped after a save or an import, to read the list and topics again
+  const [imported, setImported] = useState<string | null>(null); // what the last import did, until dismissed
   const account = useAccount();
   const listKey = FILTERS.map(f => query.get(f) ?? '').join('|') + '|' + saved + '|' + (account?.id ?? '');
   const selected = query.get('id');
@@ -126,8 +128,26 @@ export function BankPage({ query }: { query: URLSearchParams }) {
       {/* Above the list and the panel, so it stays in view when a narrow screen shows the panel alone. */}
       <div class="row bank-head">
         <h1 id="bank-heading">Question bank</h1>
-        {account && <button type="button" id="new-question" onClick={() => navigate(withEditor(query, 'edit', 'new'))}>New question</button>}
+        {account && (
+          <div class="bank-actions">
+            <button type="button" id="new-question" onClick={() => navigate(withEditor(query, 'edit', 'new'))}>New question</button>
+            <ImportQuestions onImported={r => {
+              const c = r.counts;
+              const said = `Imported ${c.created + c.updated === 1 ? 'one question' : `${c.created + c.updated} questions`}: ${c.created} added, ${c.updated} updated.`;
+              setImported(said);
+              announce(said);
+              setSaved(n => n + 1);
+              // The list shows what the organisation wrote, the imported questions among them.
+              navigate('/bank?origin=author');
+            }} />
+            <ExportQuestions />
+          </div>
+        )}
       </div>
+      {imported && (
+        <p class="import-notice">{imported} They are listed under Source “Written in {account?.organisationName}”.{' '}
+          <button type="button" class="link" onClick={() => setImported(null)}>Dismiss</button></p>
+      )}
       <section class="panel list-panel" aria-label="Questions">
         {/* Each filter's label is shown above it and is its accessible name (a placeholder vanishes while typing). */}
         <form class="filters" role="search" onSubmit={e => { e.preventDefault(); navigate(withParam(query, 'q', text.trim() || null)); }}>

@@ -3,6 +3,7 @@ package io.mockroom;
 import io.mockroom.bank.AuthoredQuestions;
 import io.mockroom.bank.BankSeeder;
 import io.mockroom.bank.BankStore;
+import io.mockroom.bank.QuestionFile;
 import io.mockroom.match.PracticeLobby;
 import io.mockroom.auth.AccountStore;
 import io.mockroom.auth.LoginThrottle;
@@ -158,6 +159,8 @@ public final class MockroomServer {
     Router router = WebApp.create(vertx, r -> {
       r.route("/api/*").handler(sameOrigin::check);
       r.route("/api/*").handler(NoNulInTheAddress::check);
+      // A file of questions to import may be larger than any other request; its own limit, its own handler (the first one runs).
+      r.post("/api/questions/import").handler(BodyHandler.create(false).setBodyLimit(QuestionFile.MAX_BYTES));
       r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(256 * 1024));
       new HealthRoute(db.pool(), clusterProblem).writes(eventLog::failure).mount(r);
       // A scrape formats every meter (~30 KB of text): 10-20 ms of CPU warm, ~150 ms the first

@@ -1,5 +1,6 @@
 package io.mockroom.bank;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.mockroom.http.ApiError;
 import io.mockroom.http.Bodies;
 import java.util.ArrayList;
@@ -8,8 +9,10 @@ import java.util.List;
 /**
  * A question as an interviewer writes it: what {@code POST /api/questions} and {@code PUT
  * /api/questions/:id} take. {@link #validated} trims every field and rejects what the bank could
- * not show or score with, with a message that names the field.
+ * not show or score with, with a message that names the field. It is also one question of an
+ * export file, in the field order below (the long answer last).
  */
+@JsonPropertyOrder({"prompt", "topic", "difficulty", "keyPoints", "answer"})
 public record QuestionDraft(String prompt, String answer, String topic, String difficulty, List<String> keyPoints) {
   public static final int MAX_PROMPT = 10_000; // the questions table's own check
   public static final int MAX_ANSWER = 100_000;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -57,20 +58,39 @@ public final class Bodies {
       T value = READER.readValue(body.getBytes(), type);
       if (value == null) throw ApiError.badRequest("The request body must be a JSON object.");
       return value;
-    } catch (UnrecognizedPropertyException e) {
-      throw ApiError.badRequest("Unknown field '" + e.getPropertyName() + "'.");
-    } catch (MismatchedInputException e) {
-      String field = e.getPath().isEmpty() ? "body" : e.getPath().get(e.getPath().size() - 1).getFieldName();
-      throw ApiError.badRequest("Field '" + field + "' has the wrong type.");
-    } catch (JsonProcessingException e) {
+    } catch (IOException e) {
+      throw readable(e);
+    }
+  }
+
+  /**
+   * One JSON value already parsed (an element of an uploaded file), decoded as strictly as a
+   * request body, with the same messages ("Unknown field 'x'.").
+   */
+  public static <T> T decode(JsonNode tree, Class<T> type) {
+    try {
+      return READER.treeToValue(tree, type);
+    } catch (IOException e) {
+      throw readable(e);
+    }
+  }
+
+  private static ApiError readable(IOException e) {
+    if (e instanceof UnrecognizedPropertyException u) return ApiError.badRequest("Unknown field '" + u.getPropertyName() + "'.");
+    if (e instanceof MismatchedInputException m) {
+      // The innermost named field: an element of a list ("keyPoints": [1]) has an index, not a name.
+      String field = "body";
+      for (var ref : m.getPath()) if (ref.getFieldName() != null) field = ref.getFieldName();
+      return ApiError.badRequest("Field '" + field + "' has the wrong type.");
+    }
+    if (e instanceof JsonProcessingException) {
       // A number past its field's range arrives as the parser's coercion error, possibly wrapped.
       for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof com.fasterxml.jackson.core.exc.InputCoercionException) throw ApiError.badRequest("A number in the request body is too large.");
+        if (t instanceof com.fasterxml.jackson.core.exc.InputCoercionException) return ApiError.badRequest("A number in the request body is too large.");
       }
-      throw ApiError.badRequest("The request body is not valid JSON.");
-    } catch (java.io.IOException e) {
-      throw ApiError.badRequest("The request body could not be read.");
+      return ApiError.badRequest("The request body is not valid JSON.");
     }
+    return ApiError.badRequest("The request body could not be read.");
   }
 
   /**
