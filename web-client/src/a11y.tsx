@@ -35,12 +35,21 @@ export function focusWhenShown(root: Element, selector: string, ms = 10000): () 
   return stop;
 }
 
-/** Says {@code message} through the page's polite live region (the same message twice is said twice). */
+/** Messages waiting to be said together (see {@link announce}). */
+let queued: string[] = [];
+
+/**
+ * Says {@code message} through the page's polite live region (the same message twice is said
+ * twice). Messages that come together (the live room's: a question pushed just after the session
+ * started) are said together, in order, instead of the last one replacing the others unsaid.
+ */
 export function announce(message: string) {
   const region = document.getElementById('announcer');
   if (!region) return;
+  queued.push(message);
+  if (queued.length > 1) return; // the first one's timer says it too
   region.textContent = '';
-  window.setTimeout(() => { region.textContent = message; }, 50);
+  window.setTimeout(() => { region.textContent = queued.join(' '); queued = []; }, 50);
 }
 
 /** The live region {@link announce} speaks through: rendered once by the app, always present. */

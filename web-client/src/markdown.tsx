@@ -172,6 +172,11 @@ function blocks(md: string): Block[] {
   return out;
 }
 
+/** A question's prompt as plain words, for a screen reader to say ("New question, 2 of 3: …"). */
+export function promptText(text: string): string {
+  return text.replace(/`([^`]+)`/g, '$1');
+}
+
 /**
  * A question's prompt: its `code` spans as code, everything else as text. Not {@link Inline}:
  * prompts like "What are *args and **kwargs?" are not emphasis.

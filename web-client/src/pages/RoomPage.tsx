@@ -1,13 +1,21 @@
 // The live room, for staff (/rooms/:id, signed in) and for the candidate (/join/:token).
 // Candidates see the prompt only; staff also see the answer key, key points, plan and notes
 // (StaffPanels), in a column of tabs beside the shared editor.
+//
+// For a screen reader, what happens without a keystroke of one's own (a question pushed, someone's
+// chat line, someone joining or leaving, the session starting or ending, the connection lost or
+// back) is said once, politely, through the app's live region (a11y.tsx); what changes all the time
+// (the save state, the timer, the answer others type) is there to read, never announced. Focus
+// never falls to the page when the control holding it goes (see useFocusKept).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, sessions } from '../api';
 import { RoomConnection, type Status } from '../room/connection';
-import { SharedEditors } from '../room/editors';
+import { EDITOR_KEYS_ID, SharedEditors } from '../room/editors';
 import type { ChatLine, NoteLine, Participant, PlanItem, Question, ScoringView, ServerMessage } from '../room/protocol';
-import { Prompt } from '../markdown';
+import { Prompt, promptText } from '../markdown';
+import { announce, focusElement } from '../a11y';
+import { Timer, answerLabel, focusLost, questionSaid, useFocusKept } from '../room/a11y';
 import { goToLogin } from './SessionsPage';
 import { AnswerKey, Notes, Plan, RoomLinks, Recommend, ScoreBox, StaffTabs, nextPlanIndex, pendingLabel, type Outgoing, type Tab } from './StaffPanels';
 
@@ -101,8 +109,11 @@ export function StaffRoomPage({ id }: { id: string }) {
   return <Room path={`/ws/rooms/${id}`} sessionId={id} ids={ids} />;
 }
 
-function Notice({ title, text, children }: { title: string; text: string; children?: ComponentChildren }) {
-  return <section class="panel narrow notice"><h1>{title}</h1>{text && <p>{text}</p>}{children}</section>;
+/** {@code takeFocus}: the room went away under the person (ended, deleted): its heading takes focus, unless focus is elsewhere. */
+function Notice({ title, text, children, takeFocus }: { title: string; text: string; children?: ComponentChildren; takeFocus?: boolean }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => { if (takeFocus && focusLost()) focusElement(heading.current); }, []);
+  return <section class="panel narrow notice"><h1 ref={heading}>{title}</h1>{text && <p>{text}</p>}{children}</section>;
 }
 
 /** Why a staff member cannot enter a room, from the server's answer about the session. */
@@ -120,7 +131,7 @@ function StaffRefused({ status }: { status: number | null }) {
 /** What staff see of an ended session, live or opened later: where its record is. */
 function StaffEnded({ sessionId }: { sessionId: string }) {
   return (
-    <Notice title="The session has ended" text="Its answers, scores, notes and timeline are on its review page.">
+    <Notice title="The session has ended" text="Its answers, scores, notes and timeline are on its review page." takeFocus>
       <p class="actions"><a class="button primary" href={`/review/${sessionId}`}>Open the review</a><a class="button" href="/">Back to your sessions</a></p>
     </Notice>
   );
@@ -131,6 +142,8 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
   const [status, setStatus] = useState<Status>('connecting');
   const [, tick] = useState(0);
   const editorEl = useRef<HTMLDivElement>(null);
+  const roomEl = useRef<HTMLDivElement>(null);
+  const onFocusIn = useFocusKept(roomEl, room.title);
   const stateRef = useRef(room);
   stateRef.current = room;
   const conn = useRef<RoomConnection | null>(null);
@@ -142,6 +155,7 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
 
   useEffect(() => {
     let editorsCreated: SharedEditors | null = null;
+    let lastStatus: Status = 'connecting';
     const c = new RoomConnection(
       path,
       () => ({ participantId: ids.get(), name, lastSeq: 0, docs: editorsCreated?.versions() ?? {} }),
@@ -149,6 +163,10 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
       s => {
         setStatus(s);
         if (s === 'reconnecting') editorsCreated?.resetPushes();
+        // Said once per outage: the status is set again at every failed attempt.
+        if (s === 'reconnecting' && lastStatus === 'online') announce('Connection lost. Reconnecting; what you type is kept and sent when it is back.');
+        if (s === 'online' && lastStatus === 'reconnecting') announce('Connection back.');
+        lastStatus = s;
       },
       async () => {
         // Would the server refuse this socket? A signed-out interviewer goes to the login page; a
@@ -184,32 +202,59 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
           ids.set(m.you.id);
           const e = ed();
           Object.entries(m.docs).forEach(([doc, view]) => e?.load(doc, view));
-          if (m.current) e?.show(m.current.doc);
+          if (m.current) e?.show(m.current.doc, answerLabel(m.current));
           // A question's answer document is named by the question's id: the documents are the questions shown so far.
           setRoom(r => ({ you: m.you, title: m.session.title, candidateName: m.session.candidateName, status: m.session.status, participants: m.participants, plan: m.plan ?? [],
             planSize: m.planSize, current: m.current, chat: m.chat, notes: m.notes ?? [], paused: m.saving === 'paused', error: null, scoring: m.scoring ?? null,
             asked: Object.keys(m.docs), lastPlanIndex: m.current?.planIndex ?? r.lastPlanIndex, notice: r.notice }));
           break;
         }
-        case 'presence':
-          setRoom(r => ({ ...r, participants: upsert(r.participants, m.participant) }));
+        case 'presence': {
+          const p = m.participant;
+          const was = stateRef.current.participants.find(x => x.id === p.id)?.presence;
+          // Arriving and leaving are said; a dropped connection (reconnecting) is not, unless it
+          // turns into leaving: a flaky network would otherwise fill the room with talk.
+          if (p.id !== stateRef.current.you?.id) {
+            if (p.presence === 'online' && (was === undefined || was === 'left')) announce(`${p.name} joined the room.`);
+            if (p.presence === 'left' && was !== undefined && was !== 'left') announce(`${p.name} left the room.`);
+          }
+          setRoom(r => ({ ...r, participants: upsert(r.participants, p) }));
           if (m.participant.presence === 'left') editorsCreated?.forgetParticipant(m.participant.id);
           if (m.participant.presence === 'online') editorsCreated?.someoneArrived();
           break;
-        case 'started': setRoom(r => ({ ...r, status: 'live' })); break;
+        }
+        case 'started':
+          setRoom(r => ({ ...r, status: 'live' }));
+          announce('The session has started.');
+          break;
         case 'question':
-          ed()?.show(m.question.doc);
+          ed()?.show(m.question.doc, answerLabel(m.question));
+          announce(`${questionSaid(m.question)}: ${promptText(m.question.prompt)}`);
           setRoom(r => ({ ...r, current: m.question, notice: null, asked: r.asked.includes(m.question.questionId) ? r.asked : [...r.asked, m.question.questionId],
             lastPlanIndex: m.question.planIndex ?? r.lastPlanIndex }));
           break;
         case 'updates': ed()?.receive(m.doc, m.updates); break;
         case 'cursor': editorsCreated?.remoteCursor(m.doc, { id: m.participantId, name: m.name, anchor: m.anchor, head: m.head }); break;
         // A line confirmed again (sent again after a lost confirmation) is shown once.
-        case 'chat': setRoom(r => r.chat.some(l => l.id === m.chat.id) ? r : ({ ...r, chat: [...r.chat, m.chat] })); break;
+        case 'chat':
+          // Someone else's line is said; one's own (from this tab or another) is not.
+          if (m.chat.participantId !== stateRef.current.you?.id && !stateRef.current.chat.some(l => l.id === m.chat.id)) {
+            announce(`Chat from ${m.chat.name}: ${m.chat.text}`);
+          }
+          setRoom(r => r.chat.some(l => l.id === m.chat.id) ? r : ({ ...r, chat: [...r.chat, m.chat] }));
+          break;
         case 'note': setRoom(r => r.notes.some(n => n.id === m.note.id) ? r : ({ ...r, notes: [...r.notes, m.note] })); break;
         case 'scoring': setRoom(r => ({ ...r, scoring: m.scoring })); break;
-        case 'ended': setRoom(r => ({ ...r, status: 'ended' })); break;
-        case 'saving': setRoom(r => ({ ...r, paused: m.state === 'paused' })); break;
+        case 'ended':
+          setRoom(r => ({ ...r, status: 'ended' }));
+          announce('The session has ended.');
+          break;
+        case 'saving':
+          if ((m.state === 'paused') !== stateRef.current.paused) {
+            announce(m.state === 'paused' ? 'Saving paused: the server cannot save right now. Your work is kept here.' : 'Saving again.');
+          }
+          setRoom(r => ({ ...r, paused: m.state === 'paused' }));
+          break;
         case 'error':
           if (m.code === 'stale_push' || m.code === 'saving_paused') {
             if (stateRef.current.current) editorsCreated?.stale(stateRef.current.current.doc);
@@ -253,8 +298,8 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
 
   if (status === 'deleted') {
     return staffPage
-      ? <Notice title="This session was deleted" text="An interviewer deleted it, with its answers, scores and notes."><p class="actions"><a class="button primary" href="/">Back to your sessions</a></p></Notice>
-      : <Notice title="This session was deleted" text="The interviewer deleted this session, so this link no longer works. You can close this tab." />;
+      ? <Notice title="This session was deleted" text="An interviewer deleted it, with its answers, scores and notes." takeFocus><p class="actions"><a class="button primary" href="/">Back to your sessions</a></p></Notice>
+      : <Notice title="This session was deleted" text="The interviewer deleted this session, so this link no longer works. You can close this tab." takeFocus />;
   }
   if (status === 'refused') {
     return staffPage ? <StaffRefused status={refusal.current} />
@@ -262,7 +307,7 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
   }
   if (room.status === 'ended') {
     return staffPage ? <StaffEnded sessionId={sessionId!} />
-      : <Notice title="This session has ended" text="Thank you! The interviewer has closed the room; you can close this tab." />;
+      : <Notice title="This session has ended" text="Thank you! The interviewer has closed the room; you can close this tab." takeFocus />;
   }
 
   const waiting = you && !staffPage && room.status === 'scheduled';
@@ -283,23 +328,28 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
     ...(interviewer ? [{ id: 'links', label: 'Links', body: <RoomLinks sessionId={sessionId!} /> }] : []),
   ];
   return (
-    <div class="room">
+    <div class="room" ref={roomEl} onFocusIn={onFocusIn}>
       <header class="room-bar">
         <h1>{room.title || 'Connecting…'}</h1>
-        {room.current && <Timer question={room.current} />}
-        <span class={`save-state ${saveState === 'All saved' ? 'ok' : 'busy'}`} role="status" aria-live="polite">{status === 'connecting' ? 'Connecting…' : saveState}</span>
+        {room.current && <Timer key={`${room.current.doc} ${room.current.startedAt}`} question={room.current} />}
+        {/* Not a live region: it changes at every keystroke. Losing and regaining the connection is said (see above). */}
+        <span class={`save-state ${saveState === 'All saved' ? 'ok' : 'busy'}`}>{status === 'connecting' ? 'Connecting…' : saveState}</span>
         <ul class="presence" aria-label="Participants">
-          {room.participants.filter(p => p.presence !== 'left').map(p => (
+          {room.participants.filter(p => p.presence !== 'left').map(p => {
             // While we are not connected ourselves, we do not know who is there.
-            <li key={p.id} class={`who ${online ? p.presence : 'unknown'}`} title={online ? `${p.role}, ${p.presence}` : `${p.role}, not known while reconnecting`}>{p.name}{p.id === you?.id ? ' (you)' : ''}<span class="role"> · {p.role}</span></li>
-          ))}
+            const state = online ? p.presence : 'not known while reconnecting';
+            return (
+              <li key={p.id} class={`who ${online ? p.presence : 'unknown'}`} title={`${p.role}, ${state}`}>{p.name}{p.id === you?.id ? ' (you)' : ''}<span class="role"> · {p.role}</span><span class="sr-only">, {state}</span></li>
+            );
+          })}
         </ul>
         <span class="room-actions">
-          {interviewer && room.status === 'scheduled' && <button class="primary" disabled={!online} onClick={() => conn.current?.send({ type: 'start' })}>Start session</button>}
+          {/* data-focus-next: where focus goes when the button goes (useFocusKept). */}
+          {interviewer && room.status === 'scheduled' && <button class="primary" data-focus-next=".push-next, .end-session" disabled={!online} onClick={() => conn.current?.send({ type: 'start' })}>Start session</button>}
           {interviewer && next != null && (
-            <button class="primary" disabled={!online} title={room.plan[next]?.prompt} onClick={() => pushPlan(next)}>Push next question</button>
+            <button class="primary push-next" data-focus-next=".current-prompt" disabled={!online} title={room.plan[next]?.prompt} onClick={() => pushPlan(next)}>Push next question</button>
           )}
-          {interviewer && room.status === 'live' && <button class="danger" disabled={!online} onClick={() => { if (confirm('End the session for everyone?')) conn.current?.send({ type: 'end' }); }}>End session</button>}
+          {interviewer && room.status === 'live' && <button class="danger end-session" disabled={!online} onClick={() => { if (confirm('End the session for everyone?')) conn.current?.send({ type: 'end' }); }}>End session</button>}
         </span>
       </header>
       {room.error && <p class="error" role="alert">{room.error}</p>}
@@ -318,9 +368,11 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
           <section class="panel editor-panel" aria-label="Answer">
             {room.notice && (
               <p class="error notice-line" role="alert">{room.notice}
-                <button type="button" class="link" aria-label="Dismiss" onClick={() => setRoom(r => ({ ...r, notice: null }))}>×</button></p>
+                <button type="button" class="link" aria-label="Dismiss" data-focus-next=".cm-content" onClick={() => setRoom(r => ({ ...r, notice: null }))}>×</button></p>
             )}
             <div ref={editorEl} class={`editor ${room.current ? '' : 'hidden'}`} />
+            {/* Tab indents in the editor: this line, which describes it, says the way out (editors.ts). */}
+            {room.current && you && you.role !== 'observer' && <p id={EDITOR_KEYS_ID} class="hint editor-keys">Tab indents. To leave the editor, press Escape, then Tab.</p>}
             {!room.current && <p class="muted">The shared answer editor opens with the first question.</p>}
           </section>
         </div>
@@ -329,7 +381,7 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
             {tabs.length > 0 && <StaffTabs tabs={tabs} />}
             <section class="panel side chat-panel">{chat}</section>
           </aside>
-        ) : <aside class="panel side">{chat}</aside>}
+        ) : <aside class="panel side" aria-label="Chat">{chat}</aside>}
       </div>
     </div>
   );
@@ -356,18 +408,6 @@ function upsert(list: Participant[], p: Participant) {
   return next;
 }
 
-function Timer({ question }: { question: Question }) {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => { const t = window.setInterval(() => setNow(Date.now()), 1000); return () => window.clearInterval(t); }, []);
-  // The time of earlier showings, and this one's: going back to a question carries on its clock.
-  const started = Date.parse(question.startedAt);
-  const elapsed = (question.spentSeconds ?? 0) + Math.max(0, Math.floor((now - started) / 1000));
-  const fmt = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-  if (!question.minutes) return <span class="timer" aria-label="Time on this question">{fmt(elapsed)}</span>;
-  const left = question.minutes * 60 - elapsed;
-  return <span class={`timer ${left < 0 ? 'over' : left < 60 ? 'soon' : ''}`} aria-label="Time left">{left >= 0 ? fmt(left) : `+${fmt(-left)}`}</span>;
-}
-
 /** {@code waiting}: our lines not confirmed yet, shown greyed after the others until they are. */
 function Chat({ lines, send, waiting, online }: { lines: ChatLine[]; send: (text: string) => void; waiting: Outgoing[]; online: boolean }) {
   const list = useRef<HTMLOListElement>(null);
@@ -375,7 +415,8 @@ function Chat({ lines, send, waiting, online }: { lines: ChatLine[]; send: (text
   return (
     <div class="chat">
       <h3>Chat</h3>
-      <ol ref={list} class="chat-lines" aria-live="polite">
+      {/* Not a live region: someone else's new line is said by the room; one's own is not. */}
+      <ol ref={list} class="chat-lines">
         {lines.map(l => <li key={l.id}><span class="who">{l.name}</span> <span class="text">{l.text}</span></li>)}
         {waiting.map(m => <li key={`waiting-${m.id}`} class="not-sent"><span class="text">{String(m.text)}</span> <span class="hint">{pendingLabel(online)}</span></li>)}
       </ol>

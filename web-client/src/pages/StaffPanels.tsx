@@ -22,18 +22,34 @@ export function pendingLabel(online: boolean) {
   return online ? 'Sending…' : 'Not sent yet — reconnecting';
 }
 
+/**
+ * The tabs as WAI-ARIA's tabs pattern: one Tab stop (the chosen tab; Tab goes on to its panel),
+ * and the arrow keys, Home and End choose another tab at once and focus it. A panel takes focus
+ * itself, so that one with nothing to focus (the answer key) can be read and scrolled by keyboard.
+ */
 export function StaffTabs({ tabs }: { tabs: Tab[] }) {
-  const [active, setActive] = useState(tabs[0].id);
+  const [chosen, setChosen] = useState(tabs[0].id);
+  const active = tabs.some(t => t.id === chosen) ? chosen : tabs[0].id;
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = tabs.findIndex(t => t.id === active);
+    const moves: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1 + tabs.length, Home: 0, End: tabs.length - 1 };
+    const to = moves[e.key];
+    if (to === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    const tab = tabs[to % tabs.length];
+    setChosen(tab.id);
+    document.getElementById(`tab-${tab.id}`)?.focus();
+  };
   return (
     <section class="panel staff-tabs">
-      <div role="tablist" aria-label="Interviewer tools" class="tabs">
+      <div role="tablist" aria-label="Interviewer tools" class="tabs" onKeyDown={onKeyDown}>
         {tabs.map(t => (
           <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-selected={active === t.id} aria-controls={`panel-${t.id}`}
-            onClick={() => setActive(t.id)}>{t.label}</button>
+            tabIndex={active === t.id ? 0 : -1} onClick={() => setChosen(t.id)}>{t.label}</button>
         ))}
       </div>
       {tabs.map(t => (
-        <div key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} class="tab-panel" hidden={active !== t.id}>{t.body}</div>
+        <div key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} tabIndex={0} class="tab-panel" hidden={active !== t.id}>{t.body}</div>
       ))}
     </section>
   );
@@ -88,7 +104,8 @@ export function Plan({ plan, current, asked, online, push, pushAny }: {
         })}
       </ol>
       <input type="search" placeholder="Push any bank question…" aria-label="Search any bank question" value={q} onInput={e => setQ((e.target as HTMLInputElement).value)} />
-      <ul class="picker">{found.map(f => <li key={f.id}><button class="link" disabled={!online} onClick={() => { pushAny(f.id); setQ(''); }}><Prompt text={f.prompt} /></button></li>)}</ul>
+      {/* A pushed question leaves the list (the search is emptied): focus goes back to the search (data-focus-next, RoomPage). */}
+      <ul class="picker">{found.map(f => <li key={f.id}><button class="link" data-focus-next=".plan-box input[type=search]" disabled={!online} onClick={() => { pushAny(f.id); setQ(''); }}><Prompt text={f.prompt} /></button></li>)}</ul>
     </div>
   );
 }
@@ -214,7 +231,8 @@ export function Recommend({ scoring, you, send, sending, waiting }: {
             onBlur={() => { if (draft !== null) save(choice, draft); }} />
           <div class="row">
             <button type="submit" class="primary" disabled={!choice || waiting}>Submit</button>
-            <span class={`hint draft-state ${waiting ? 'not-sent' : ''}`} role="status">{saveState}</span>
+            {/* Not a live region: it would speak at every pause in typing. Losing the connection is said by the room. */}
+            <span class={`hint draft-state ${waiting ? 'not-sent' : ''}`}>{saveState}</span>
           </div>
           <p class="hint">Other interviewers' scores appear when everyone has submitted.</p>
         </form>

@@ -8,7 +8,7 @@ import { Annotation, ChangeSet, EditorState, Text, Transaction, type Extension }
 import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection } from '@codemirror/view';
 import { collab, getSyncedVersion, receiveUpdates, sendableUpdates } from '@codemirror/collab';
 import { python } from '@codemirror/lang-python';
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap, indentWithTab, simplifySelection } from '@codemirror/commands';
 import { syntaxHighlighting, defaultHighlightStyle, indentOnInput, bracketMatching } from '@codemirror/language';
 import type { DocView, WireUpdate } from './protocol';
 import { remoteCursors, setCursors, type RemoteCursor } from './cursors';
@@ -27,6 +27,23 @@ const NATIVE_INSERT_MAX = 64;
 const NONCE = document.querySelector('meta[name="csp-nonce"]')?.getAttribute('content') ?? '';
 /** Marks our own cursor-only transactions. */
 const remote = Annotation.define<boolean>();
+/** The id of the line under the editor that says how to leave it (RoomPage renders it; the editor is described by it). */
+export const EDITOR_KEYS_ID = 'editor-keys';
+
+/**
+ * Escape, then Tab (or Shift+Tab), moves focus out of the editor, where Tab indents: without it
+ * the editor is a keyboard trap. CodeMirror opens that way out (its tab-focus mode, for 2 s or
+ * until another key) only after an Escape that no key binding took, and Escape collapses a
+ * selection first; this binding does both, so the way out never depends on what was selected.
+ */
+const escapeThenTab = {
+  key: 'Escape',
+  run: (view: EditorView) => {
+    simplifySelection(view);
+    view.setTabFocusMode(2000);
+    return true;
+  },
+};
 
 /**
  * Whether the others' pages already put this person's caret where the change leaves it: typing or
@@ -49,6 +66,8 @@ export class SharedEditors {
   private cursors = new Map<string, Map<string, RemoteCursor>>();
   private view: EditorView | null = null;
   private shown: string | null = null;
+  /** The editor's accessible name: which question it answers (see {@link show}). */
+  private label = 'Answer';
   private cursorTimer: number | undefined;
   /** Whether the others have this person's cursor in the shown document (sent since it was shown, and since the last reconnection). */
   private cursorKnown = false;
@@ -92,7 +111,9 @@ export class SharedEditors {
     this.flush(doc);
   }
 
-  show(doc: string) {
+  /** Shows a document's answer; {@code label} is the editor's accessible name ("Answer to question 2 of 3"). */
+  show(doc: string, label = 'Answer') {
+    this.label = label;
     if (!this.states.has(doc)) {
       this.confirmed.set(doc, Text.empty);
       this.setState(doc, this.create(Text.empty, 0));
@@ -305,10 +326,16 @@ export class SharedEditors {
     const extensions: Extension[] = [
       refuseOverLimit(() => this.onNotice(TOO_LONG)), fastInsert,
       lineNumbers(), highlightActiveLine(), drawSelection(), history(), indentOnInput(), bracketMatching(),
-      syntaxHighlighting(defaultHighlightStyle), python(), keymap.of([indentWithTab, ...defaultKeymap, ...historyKeymap]),
+      syntaxHighlighting(defaultHighlightStyle), python(), keymap.of([escapeThenTab, indentWithTab, ...defaultKeymap, ...historyKeymap]),
       collab({ startVersion: version, clientID: this.clientID }), remoteCursors,
       EditorView.lineWrapping, EditorState.readOnly.of(!this.editable), EditorView.editable.of(this.editable),
-      EditorView.contentAttributes.of({ 'aria-label': 'Answer editor' }),
+      // Named after the question it answers (read again at every update, so a new question renames
+      // it); described by the line telling how to leave it. Read-only (an observer's), it is still
+      // reached by Tab, so that it can be read.
+      EditorView.contentAttributes.of(() => ({
+        'aria-label': this.label,
+        ...(this.editable ? { 'aria-describedby': EDITOR_KEYS_ID } : { tabindex: '0' }),
+      })),
       EditorView.cspNonce.of(NONCE),
     ];
     return EditorState.create({ doc: text, extensions });
