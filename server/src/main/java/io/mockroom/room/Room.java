@@ -505,10 +505,7 @@ public final class Room {
   private Future<?> chat(Connection conn, ParticipantState p, Chat m) {
     if (appliedOnce.resent(conn, p, "chat", m.id())) return Future.succeededFuture();
     String text = limited(m.text(), MAX_CHAT, "A chat message");
-    if (state.chat.size() >= MAX_CHAT_LINES) {
-      throw new ProtocolError("chat_full", "This session's chat is full: it keeps at most " + MAX_CHAT_LINES
-          + " messages. Use the shared editor or notes instead.");
-    }
+    requireRoom(state.chat, MAX_CHAT_LINES, "chat", "chat is", "messages", "Use the shared editor or notes instead.");
     ChatView view = new ChatView(m.id() != null ? m.id() : UUID.randomUUID(), p.id, p.name, text, Instant.now());
     LogEntry chat = entry("chat", p.id, new JsonObject().put("id", view.id().toString()).put("text", text)
         .put("at", view.at().toString()));
@@ -525,10 +522,7 @@ public final class Room {
     if (appliedOnce.resent(conn, p, "note", m.id())) return Future.succeededFuture();
     if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can write notes.");
     String text = limited(m.text(), MAX_NOTE, "A note");
-    if (state.notes.size() >= MAX_NOTES) {
-      throw new ProtocolError("notes_full", "This session's notes are full: it keeps at most " + MAX_NOTES
-          + " notes. Put what more you have in your recommendation's summary.");
-    }
+    requireRoom(state.notes, MAX_NOTES, "notes", "notes are", "notes", "Put what more you have in your recommendation's summary.");
     UUID question = m.questionId() != null ? m.questionId()
         : state.current == null ? null : state.current.item().questionId();
     NoteView view = new NoteView(m.id() != null ? m.id() : UUID.randomUUID(), p.id, p.name, question, text, Instant.now());
@@ -567,10 +561,7 @@ public final class Room {
     if (appliedOnce.resent(conn, p, "hint", m.id())) return Future.succeededFuture();
     if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can log hints.");
     String text = limited(m.text(), MAX_NOTE, "A hint");
-    if (state.hints.size() >= MAX_HINTS) {
-      throw new ProtocolError("hints_full", "This session's hints are full: it keeps at most " + MAX_HINTS
-          + " hints. Write a note instead.");
-    }
+    requireRoom(state.hints, MAX_HINTS, "hints", "hints are", "hints", "Write a note instead.");
     UUID question = m.questionId() != null ? m.questionId()
         : state.current == null ? null : state.current.item().questionId();
     ServerMessage.HintView view = new ServerMessage.HintView(m.id() != null ? m.id() : UUID.randomUUID(), p.id, p.name,
@@ -829,6 +820,16 @@ public final class Room {
 
   private static void requireRole(ParticipantState p, Role role, String message) {
     if (p.role != role) throw ProtocolError.forbidden(message);
+  }
+
+  /**
+   * Refuses one more of what a session keeps only so many of ({@code kind}_full): chat lines,
+   * notes, hints. Lines in flight when the limit is reached are still kept (a few, never many).
+   */
+  private static void requireRoom(List<?> kept, int max, String kind, String subject, String unit, String instead) {
+    if (kept.size() >= max) {
+      throw new ProtocolError(kind + "_full", "This session's " + subject + " full: it keeps at most " + max + " " + unit + ". " + instead);
+    }
   }
 
   private static String limited(String text, int max, String what) {
