@@ -224,6 +224,9 @@ await run(async ({ browser, base, out, pages }) => {
     await staff.locator('.chat-lines li:not(.not-sent)', { hasText: 'Yes, go ahead.' }).waitFor();
     await notHeard(cand, ['functools'], 'the candidate, of their own line', candChat);
     await notHeard(staff, ['go ahead'], 'the interviewer, of their own line', staffChat);
+    for (const [page, who] of [[staff, 'interviewer'], [cand, 'candidate']]) {
+      check(await node(page, 'list', 'Chat'), `the ${who}'s chat lines are a list named after their heading`);
+    }
 
     step('the tabs by keyboard: one Tab stop, arrow keys, Home and End');
     await tabTo(staff, 'tab', 'Answer key', { back: true });
@@ -275,8 +278,9 @@ await run(async ({ browser, base, out, pages }) => {
     await staff.keyboard.press('Control+Enter');
     await staff.locator('.note-lines li:not(.not-sent)', { hasText: 'Reads the question aloud first' }).waitFor();
     await expectFocus(staff, 'textbox', 'Private note', 'after adding a note');
+    check(await node(staff, 'list', 'Notes so far'), 'the notes are a list named for what it holds');
 
-    step('the last question: the button goes, focus goes to the question; the candidate hears it, then its last minute once');
+    step('the last question: the button goes, focus goes to the question (not said as well); the candidate hears it, then its last minute once');
     await tabTo(staff, 'button', 'Push next question', { back: true });
     await staff.keyboard.press('Enter');
     await cand.locator('.question-panel').getByText('Question 2 of 2').waitFor();
@@ -322,6 +326,8 @@ await run(async ({ browser, base, out, pages }) => {
     await expectFocus(cand, 'heading', 'This session has ended', 'the candidate, at the end');
     await heard(staff, 'The session has ended.', 'the interviewer, at the end');
     await heard(cand, 'The session has ended.', 'the candidate, at the end');
+    // Focus on the prompt read the last question to the interviewer who pushed it; said as well, they heard it twice.
+    await notHeard(staff, ['New question, 2 of 2'], 'the interviewer who pushed the last question');
     for (const [page, who] of [[staff, 'interviewer'], [cand, 'candidate']]) {
       const loud = (await spoken(page)).filter(x => x.live !== 'polite' && x.live !== 'status');
       check(loud.length === 0, `the ${who} was told nothing assertively: ${JSON.stringify(loud)}`);

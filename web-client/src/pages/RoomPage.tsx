@@ -229,7 +229,10 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
           break;
         case 'question':
           ed()?.show(m.question.doc, answerLabel(m.question));
-          announce(`${questionSaid(m.question)}: ${promptText(m.question.prompt)}`);
+          // Said to everyone but the interviewer who pushed the plan's last question from this tab:
+          // their button goes, focus moves to the prompt (useFocusKept) and reads it — said here
+          // too, they would hear it twice.
+          if (!pushedLastFromHere(stateRef.current, m.question)) announce(`${questionSaid(m.question)}: ${promptText(m.question.prompt)}`);
           setRoom(r => ({ ...r, current: m.question, notice: null, asked: r.asked.includes(m.question.questionId) ? r.asked : [...r.asked, m.question.questionId],
             lastPlanIndex: m.question.planIndex ?? r.lastPlanIndex }));
           break;
@@ -388,6 +391,15 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
 }
 
 /** How an error names a message of ours the server refused for good. */
+/**
+ * Whether {@code q} was pushed with this tab's Push next question button (it has focus) and was the
+ * plan's last to ask, so that the button goes once the room shows it.
+ */
+function pushedLastFromHere(r: RoomState, q: Question): boolean {
+  if (!document.activeElement?.classList.contains('push-next')) return false;
+  return nextPlanIndex(r.plan, [...r.asked, q.questionId], q.planIndex ?? r.lastPlanIndex) == null;
+}
+
 function refusedWhat(m: Outgoing): string {
   const quoted = (t: unknown) => { const s = String(t ?? ''); return `“${s.length > 60 ? `${s.slice(0, 60)}…` : s}”`; };
   switch (m.type) {
@@ -414,9 +426,9 @@ function Chat({ lines, send, waiting, online }: { lines: ChatLine[]; send: (text
   useEffect(() => { list.current?.scrollTo({ top: list.current.scrollHeight }); }, [lines.length, waiting.length]);
   return (
     <div class="chat">
-      <h3>Chat</h3>
+      <h3 id="chat-heading">Chat</h3>
       {/* Not a live region: someone else's new line is said by the room; one's own is not. */}
-      <ol ref={list} class="chat-lines">
+      <ol ref={list} class="chat-lines" aria-labelledby="chat-heading">
         {lines.map(l => <li key={l.id}><span class="who">{l.name}</span> <span class="text">{l.text}</span></li>)}
         {waiting.map(m => <li key={`waiting-${m.id}`} class="not-sent"><span class="text">{String(m.text)}</span> <span class="hint">{pendingLabel(online)}</span></li>)}
       </ol>

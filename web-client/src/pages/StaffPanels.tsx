@@ -114,7 +114,7 @@ export function Plan({ plan, current, asked, online, push, pushAny }: {
 export function Notes({ notes, send, waiting, online }: { notes: NoteLine[]; send: (text: string) => void; waiting: Outgoing[]; online: boolean }) {
   return (
     <div class="notes">
-      <ol class="note-lines">
+      <ol class="note-lines" aria-label="Notes so far">
         {notes.map(n => <li key={n.id}><time>{new Date(n.at).toLocaleTimeString()}</time> <span class="who">{n.name}</span> <span class="text">{n.text}</span></li>)}
         {waiting.map(m => <li key={`waiting-${m.id}`} class="not-sent"><span class="text">{String(m.text)}</span> <span class="hint">{pendingLabel(online)}</span></li>)}
       </ol>

@@ -159,7 +159,13 @@ public final class MockroomServer {
     Router router = WebApp.create(vertx, r -> {
       r.route("/api/*").handler(sameOrigin::check);
       r.route("/api/*").handler(NoNulInTheAddress::check);
-      // A file of questions to import may be larger than any other request; its own limit, its own handler (the first one runs).
+      // A file of questions to import may be larger than any other request; its own limit, its own
+      // handler (the first one runs) — and only for someone signed in: the request is held, unread,
+      // while the login is looked up, so that nobody signed out can make the server take 2 MiB.
+      r.post("/api/questions/import").handler(rc -> {
+        rc.request().pause(); // the body handler resumes it
+        authn.require(rc);
+      });
       r.post("/api/questions/import").handler(BodyHandler.create(false).setBodyLimit(QuestionFile.MAX_BYTES));
       r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(256 * 1024));
       new HealthRoute(db.pool(), clusterProblem).writes(eventLog::failure).mount(r);
