@@ -56,6 +56,12 @@ await run(async ({ browser, base, out, pages, options }) => {
   const second = page.locator('.reviewed-question').nth(1);
   check((await second.locator('.no-answer').textContent()) === 'No answer' && await second.locator('pre').count() === 0,
     'a question without an answer says so, not as code the candidate typed');
+  const firstRemarks = await page.locator('.reviewed-question').first().locator('.remarks li').allTextContents();
+  check(firstRemarks.length === 1 && /^Hint Ada Lovelace .*: Try printing it$/.test(firstRemarks[0]), `the first question's hint is under it: ${firstRemarks.join(' | ')}`);
+  const secondRemarks = await second.locator('.remarks li').allTextContents();
+  check(secondRemarks.length === 1 && /^Note Ada Lovelace .*: Skipped the second$/.test(secondRemarks[0]), `the note written during the second is under it: ${secondRemarks.join(' | ')}`);
+  const timeline = await page.locator('.timeline li').allTextContents();
+  check(timeline.some(l => l.endsWith('Ada Lovelace scored question 1: 4/4 Strong')), `the timeline says which question a score was for: ${timeline.join(' | ')}`);
 
   step('the replay slider shows the answer at an earlier moment');
   const slider = page.getByLabel('Replay position');

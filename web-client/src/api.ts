@@ -171,6 +171,8 @@ export interface Transcript {
   timeline: { seq: number; at: string; type: string; participantId: string | null; participantName: string | null; details: any }[];
   scores: { participantId: string; name: string; questionId: string; rubric: number | null; keyPoints: number[]; at: string }[];
   recommendations: { participantId: string; name: string; recommendation: string | null; summary: string; submitted: boolean; at: string }[];
+  /** Notes and hints, each with the question it was about (null: none was on screen). */
+  remarks: { participantId: string; name: string; kind: 'note' | 'hint'; questionId: string | null; text: string; at: string }[];
   replay: Record<string, { version: number; seq: number; at: string; participantId: string; clientID: string; changes: unknown }[]>;
 }
 

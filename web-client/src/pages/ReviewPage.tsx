@@ -178,7 +178,7 @@ export function ReviewSessionPage({ id }: { id: string }) {
         {t.questions.map((q, i) => (
           <article class="reviewed-question" key={q.questionId}>
             <h3>{i + 1}. <Prompt text={q.prompt} /></h3>
-            <p class="muted">{q.topic} · {q.difficulty} · {Math.floor(q.secondsSpent / 60)} min {q.secondsSpent % 60} s</p>
+            <p class="muted">{q.topic} · {q.difficulty} · {spent(q.secondsSpent)}</p>
             {q.finalAnswer ? <HighlightedCode code={q.finalAnswer} language="python" /> : <p class="no-answer">No answer</p>}
             <ul class="given-scores">
               {t.scores.filter(sc => sc.questionId === q.questionId).map(sc => (
@@ -186,20 +186,52 @@ export function ReviewSessionPage({ id }: { id: string }) {
                   {sc.keyPoints.length > 0 && <> — {sc.keyPoints.map(k => q.keyPoints[k]).filter(Boolean).join('; ')}</>}</li>
               ))}
             </ul>
+            <Remarks remarks={t.remarks.filter(r => r.questionId === q.questionId)} heading="Notes and hints" />
           </article>
         ))}
+        <Remarks remarks={t.remarks.filter(r => r.questionId === null)} heading="Notes outside any question" />
       </section>
       <section class="panel">
         <h2>Timeline</h2>
         <ol class="timeline">
-          {t.timeline.map(e => <li key={e.seq}><time>{new Date(e.at).toLocaleTimeString()}</time> {describe(e)}</li>)}
+          {t.timeline.map(e => <li key={e.seq}><time>{new Date(e.at).toLocaleTimeString()}</time> {describe(e, t.questions)}</li>)}
         </ol>
       </section>
     </div>
   );
 }
 
-function describe(e: Transcript['timeline'][number]) {
+/** Time spent on a question: "42 s", "3 min", "3 min 5 s". */
+function spent(seconds: number) {
+  if (seconds < 60) return `${seconds} s`;
+  return `${Math.floor(seconds / 60)} min${seconds % 60 ? ` ${seconds % 60} s` : ''}`;
+}
+
+/** The notes and hints written about one question (or about none), under their question's scores. */
+function Remarks({ remarks, heading }: { remarks: Transcript['remarks']; heading: string }) {
+  if (!remarks.length) return null;
+  return (
+    <>
+      <h4 class="remarks-heading">{heading}</h4>
+      <ul class="remarks">
+        {remarks.map(r => (
+          <li key={`${r.at}-${r.participantId}-${r.text}`}><span class={`remark-kind remark-${r.kind}`}>{r.kind === 'hint' ? 'Hint' : 'Note'}</span>{' '}
+            <strong>{r.name}</strong> <time class="muted">{new Date(r.at).toLocaleTimeString()}</time>: {r.text}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** A score in the timeline: which question (numbered as in the list above), the rubric, how many key points. */
+function scored(details: any, questions: Transcript['questions']) {
+  const n = questions.findIndex(q => q.questionId === details.questionId);
+  const rubric = details.rubric ? `${details.rubric}/4 ${RUBRIC[details.rubric - 1]?.label ?? ''}`.trim() : 'no rubric score';
+  const ticked = details.keyPoints?.length ?? 0;
+  return `${n >= 0 ? `question ${n + 1}` : 'a question'}: ${rubric}${ticked ? `, ${ticked} key point${ticked === 1 ? '' : 's'}` : ''}`;
+}
+
+function describe(e: Transcript['timeline'][number], questions: Transcript['questions']) {
   const who = e.participantName ?? '';
   switch (e.type) {
     case 'joined': return `${who} joined as ${e.details.role}`;
@@ -210,8 +242,8 @@ function describe(e: Transcript['timeline'][number]) {
     case 'chat': return `${who}: ${e.details.text}`;
     case 'note': return `Note by ${who}: ${e.details.text}`;
     case 'hint': return `Hint by ${who}: ${e.details.text}`;
-    case 'score': return `${who} scored ${e.details.rubric ?? '—'}/4`;
-    case 'recommendation': return `${who} ${e.details.submitted ? 'submitted' : 'drafted'} a recommendation`;
+    case 'score': return `${who} scored ${scored(e.details, questions)}`;
+    case 'recommendation': return `${who} ${e.details.submitted ? 'submitted' : 'drafted'} a recommendation${e.details.recommendation ? ` (${recLabel(e.details.recommendation)})` : ''}`;
     case 'ended': return 'Session ended';
     default: return e.type;
   }

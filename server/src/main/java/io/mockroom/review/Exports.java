@@ -1,5 +1,6 @@
 package io.mockroom.review;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mockroom.review.Transcript.QuestionAsked;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ public final class Exports {
       + "or the session has ended.";
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'");
   /** A UTF-8 byte order mark: without it, Excel reads a CSV as the local code page ("ZoÃ«"). */
   public static final String CSV_BOM = "\uFEFF";
   /** Characters that start inline Markdown or HTML wherever they stand (CommonMark's backslash escapes). */
@@ -45,7 +47,7 @@ public final class Exports {
     for (QuestionAsked q : t.questions()) {
       md.append("## ").append(n++).append(". ").append(prompt(q.prompt())).append("\n\n");
       md.append("*").append(text(q.topic() == null ? "" : q.topic())).append(" · ").append(text(q.difficulty() == null ? "" : q.difficulty()))
-          .append(" · ").append(q.secondsSpent() / 60).append(" min ").append(q.secondsSpent() % 60).append(" s*\n\n");
+          .append(" · ").append(spent(q.secondsSpent())).append("*\n\n");
       md.append("### Final answer\n\n");
       if (q.finalAnswer().isEmpty()) {
         md.append("*No answer*\n\n");
@@ -66,7 +68,9 @@ public final class Exports {
         }
         md.append('\n');
       }
+      remarks(md, "### Notes and hints", t.remarks().stream().filter(r -> q.questionId().equals(r.questionId())).toList());
     }
+    remarks(md, "## Notes outside any question", t.remarks().stream().filter(r -> r.questionId() == null).toList());
     md.append("## Timeline\n\n");
     for (Transcript.Entry e : t.timeline()) {
       String who = text(e.participantName());
@@ -83,7 +87,7 @@ public final class Exports {
         case "chat" -> who + ": " + text(e.details().path("text").asText());
         case "note" -> "Note (" + who + "): " + text(e.details().path("text").asText());
         case "hint" -> "Hint (" + who + "): " + text(e.details().path("text").asText());
-        case "score" -> "Score by " + who;
+        case "score" -> who + " scored " + scored(t, e.details());
         case "recommendation" -> e.details().path("submitted").asBoolean()
             ? "Recommendation submitted by " + who : "Recommendation drafted by " + who;
         case "ended" -> "Session ended";
@@ -102,6 +106,37 @@ public final class Exports {
       }
     }
     return md.toString();
+  }
+
+  /** Notes and hints under {@code heading}, in the order they were written; nothing when there are none. */
+  private static void remarks(StringBuilder md, String heading, List<Transcript.Remark> remarks) {
+    if (remarks.isEmpty()) return;
+    md.append(heading).append("\n\n");
+    for (Transcript.Remark r : remarks) {
+      md.append("- ").append(r.kind().equals("hint") ? "Hint" : "Note").append(" (").append(text(r.name())).append(", ")
+          .append(CLOCK.format(r.at().withOffsetSameInstant(ZoneOffset.UTC))).append("): ").append(text(r.text())).append('\n');
+    }
+    md.append('\n');
+  }
+
+  /** A score event as a line of the timeline: which question (by its number in the transcript), the rubric, the key points ticked. */
+  static String scored(Transcript t, JsonNode score) {
+    String questionId = score.path("questionId").asText();
+    int number = 1;
+    for (QuestionAsked q : t.questions()) {
+      if (q.questionId().toString().equals(questionId)) break;
+      number++;
+    }
+    String question = number <= t.questions().size() ? "question " + number : "a question";
+    String rubric = score.hasNonNull("rubric") ? score.get("rubric").asInt() + "/4" : "no rubric score";
+    int ticked = score.path("keyPoints").size();
+    return question + ": " + rubric + (ticked == 0 ? "" : ", " + ticked + (ticked == 1 ? " key point" : " key points"));
+  }
+
+  /** Time spent on a question: "42 s", "3 min", "3 min 5 s". */
+  static String spent(long seconds) {
+    if (seconds < 60) return seconds + " s";
+    return seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
   }
 
   private static String time(OffsetDateTime at) {

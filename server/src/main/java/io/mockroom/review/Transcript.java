@@ -18,6 +18,7 @@ public record Transcript(
     List<Entry> timeline,
     List<Score> scores,
     List<Recommendation> recommendations,
+    List<Remark> remarks,
     Map<String, List<Edit>> replay) {
 
   /**
@@ -42,6 +43,14 @@ public record Transcript(
 
   public record Recommendation(UUID participantId, String name, String recommendation, String summary, boolean submitted,
                                OffsetDateTime at) {}
+
+  /**
+   * A note or a hint ({@code kind}), with the question it was written about: the one the writer
+   * chose, else the one on screen then; null when no question was (a note before the first). Also
+   * in the timeline; here so that review can show each question's with it. Staff only, like the
+   * whole transcript.
+   */
+  public record Remark(UUID participantId, String name, String kind, UUID questionId, String text, OffsetDateTime at) {}
 
   /** One accepted editor update: apply {@code changes} (CodeMirror JSON) in order to rebuild the text. */
   public record Edit(int version, long seq, OffsetDateTime at, UUID participantId, String clientID, JsonNode changes) {}

@@ -9,6 +9,7 @@ import io.mockroom.review.Transcript.Entry;
 import io.mockroom.review.Transcript.Person;
 import io.mockroom.review.Transcript.QuestionAsked;
 import io.mockroom.review.Transcript.Recommendation;
+import io.mockroom.review.Transcript.Remark;
 import io.mockroom.review.Transcript.Score;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -33,6 +34,7 @@ final class TranscriptBuilder {
   private final List<Entry> timeline = new ArrayList<>();
   private final Map<String, Score> scores = new LinkedHashMap<>();
   private final Map<UUID, Recommendation> recommendations = new LinkedHashMap<>();
+  private final List<Remark> remarks = new ArrayList<>();
   private UUID onScreen;
   private OffsetDateTime onScreenSince;
 
@@ -74,6 +76,8 @@ final class TranscriptBuilder {
       case "recommendation" -> recommendations.put(e.participantId(), new Recommendation(e.participantId(), name(e.participantId()),
           p.hasNonNull("recommendation") ? p.get("recommendation").asText() : null, p.path("summary").asText(""),
           p.path("submitted").asBoolean(), at));
+      case "note", "hint" -> remarks.add(new Remark(e.participantId(), name(e.participantId()), e.type(),
+          p.hasNonNull("questionId") ? UUID.fromString(p.get("questionId").asText()) : null, p.path("text").asText(), at));
       case "ended" -> closeOnScreen(at);
       default -> { }
     }
@@ -113,7 +117,7 @@ final class TranscriptBuilder {
           replay.getOrDefault(doc, List.of()).size()));
     });
     return new Transcript(1, session, List.copyOf(people.values()), questions, timeline, List.copyOf(scores.values()),
-        List.copyOf(recommendations.values()), replay);
+        List.copyOf(recommendations.values()), List.copyOf(remarks), replay);
   }
 
   private static List<Integer> ints(JsonNode a) {

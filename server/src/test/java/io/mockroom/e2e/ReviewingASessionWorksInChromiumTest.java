@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A session finished through the live protocol, then reviewed in Chromium (web-client/e2e/review.mjs):
- * three questions, the first answered in four edits, the second not at all, the third in one edit.
+ * three questions, the first answered in four edits (and a hint given), the second not at all (a
+ * note written meanwhile), the third in one edit.
  */
 class ReviewingASessionWorksInChromiumTest {
 
@@ -46,11 +47,15 @@ class ReviewingASessionWorksInChromiumTest {
           cand.await("updates", u -> u.get("version").asInt() == next);
           text += pieces[v];
         }
+        staff.send(staff.json("hint").put("text", "Try printing it"));
+        staff.await("scoring", h -> h.get("scoring").get("hints").size() == 1);
         staff.send(staff.json("score").put("questionId", q.get("questionId").asText()).put("rubric", 4)
             .set("keyPoints", Json.MAPPER.createArrayNode()));
         staff.await("scoring");
         staff.send(staff.json("push_question").put("planIndex", 1));
         cand.await("question", m -> m.get("question").get("planIndex").asInt() == 1);
+        staff.send(staff.json("note").put("text", "Skipped the second"));
+        staff.await("note");
         staff.send(staff.json("push_question").put("planIndex", 2));
         JsonNode third = cand.await("question", m -> m.get("question").get("planIndex").asInt() == 2).get("question");
         cand.send(insert(cand, third.get("doc").asText(), 0, "dv", 0, 0, "y = 2"));

@@ -98,7 +98,7 @@ class TheExportsShowWhatPeopleTypedAsTheyTypedItTest {
     List<Transcript.Entry> timeline = List.of(
         new Transcript.Entry(1, at, "presence", UUID.randomUUID(), "Bob Brown", Json.MAPPER.valueToTree(Map.of("state", "left"))),
         new Transcript.Entry(2, at.plusSeconds(7), "presence", UUID.randomUUID(), "Bob Brown", Json.MAPPER.valueToTree(Map.of("state", "online"))));
-    String out = Exports.markdown(new Transcript(1, info, List.of(), List.of(), timeline, List.of(), List.of(), Map.of()));
+    String out = Exports.markdown(new Transcript(1, info, List.of(), List.of(), timeline, List.of(), List.of(), List.of(), Map.of()));
     assertThat(out).contains("- 2026-12-03 17:22:05 UTC — Bob Brown left\n").contains("- 2026-12-03 17:22:12 UTC — Bob Brown is back online\n")
         .doesNotContain("is left");
   }
