@@ -22,7 +22,8 @@ function withParam(query: URLSearchParams, name: string, value: string | null) {
   return '/review' + (s ? '?' + s : '');
 }
 
-const minutes = (s: number | null) => (s == null ? '—' : `${Math.round(s / 60)} min`);
+/** A session's length: to the minute, or in seconds under one (a session of 40 s is not "1 min" nor "0 min"). */
+const minutes = (s: number | null) => (s == null ? '—' : s < 60 ? `${s} s` : `${Math.round(s / 60)} min`);
 
 export function ReviewListPage({ query }: { query: URLSearchParams }) {
   const [page, setPage] = useState<{ items: ReviewRow[]; total: number; page: number; pageSize: number } | null>(null);

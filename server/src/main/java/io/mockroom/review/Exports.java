@@ -41,7 +41,7 @@ public final class Exports {
     md.append("- Interviewers: ").append(text(String.join(", ", t.participants().stream()
         .filter(p -> !p.role().equals("candidate")).map(Transcript.Person::name).toList()))).append('\n');
     if (s.startedAt() != null) md.append("- Started: ").append(time(s.startedAt())).append('\n');
-    if (s.durationSeconds() != null) md.append("- Duration: ").append(s.durationSeconds() / 60).append(" min\n");
+    if (s.durationSeconds() != null) md.append("- Duration: ").append(s.durationSeconds() < 60 ? s.durationSeconds() + " s" : Math.round(s.durationSeconds() / 60.0) + " min").append('\n');
     md.append('\n');
     int n = 1;
     for (QuestionAsked q : t.questions()) {
