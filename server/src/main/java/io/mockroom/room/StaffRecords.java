@@ -84,8 +84,7 @@ final class StaffRecords {
     if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can write notes.");
     String text = Room.limited(m.text(), MAX_NOTE, "A note");
     Room.requireRoom(state.notes, MAX_NOTES, "notes", "notes are", "notes", "Put what more you have in your recommendation's summary.");
-    UUID question = m.questionId() != null ? m.questionId()
-        : state.current == null ? null : state.current.item().questionId();
+    UUID question = questionOrCurrent(m.questionId());
     NoteView view = new NoteView(m.id() != null ? m.id() : UUID.randomUUID(), p.id, p.name, question, text, Instant.now());
     LogEntry note = room.entry("note", p.id, new JsonObject().put("id", view.id().toString())
         .put("questionId", question == null ? null : question.toString()).put("text", text)
@@ -123,8 +122,7 @@ final class StaffRecords {
     if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can log hints.");
     String text = Room.limited(m.text(), MAX_NOTE, "A hint");
     Room.requireRoom(state.hints, MAX_HINTS, "hints", "hints are", "hints", "Write a note instead.");
-    UUID question = m.questionId() != null ? m.questionId()
-        : state.current == null ? null : state.current.item().questionId();
+    UUID question = questionOrCurrent(m.questionId());
     ServerMessage.HintView view = new ServerMessage.HintView(m.id() != null ? m.id() : UUID.randomUUID(), p.id, p.name,
         question, text, Instant.now());
     LogEntry hint = room.entry("hint", p.id, new JsonObject().put("id", view.id().toString())
@@ -182,6 +180,11 @@ final class StaffRecords {
   private void sendScoring(ParticipantState author, UUID id) {
     room.sendEach(who -> who.role.staff()
         ? new ServerMessage.Scoring(state.seq, state.scoringFor(who), who == author ? id : null) : null);
+  }
+
+  /** The question a note or hint is about: the one it names, else the one on screen (null before any). */
+  private UUID questionOrCurrent(UUID named) {
+    return named != null ? named : state.current == null ? null : state.current.item().questionId();
   }
 
   /** A payload with the id of the message it stores, when the message had one (chat, notes and hints always store theirs). */
