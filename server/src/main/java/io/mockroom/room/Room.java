@@ -15,7 +15,6 @@ import io.mockroom.room.RoomState.ParticipantState;
 import io.mockroom.room.RoomState.PushedQuestion;
 import io.mockroom.room.ServerMessage.ChatView;
 import io.mockroom.room.ServerMessage.DocView;
-import io.mockroom.room.ServerMessage.NoteView;
 import io.mockroom.room.ServerMessage.UpdateView;
 import io.mockroom.store.EventLog;
 import io.mockroom.store.LogEntry;
@@ -57,23 +56,6 @@ public final class Room {
    * Lines in flight when the limit is reached are still kept (a few more, never many).
    */
   static final int MAX_CHAT_LINES = 3000;
-  static final int MAX_NOTE = 10_000;
-  /**
-   * Notes one session keeps, for the same reason as {@link #MAX_CHAT_LINES}: the room holds every
-   * note for its life and sends them all in each staff welcome. Only staff write notes, but a note
-   * may be five times as long as a chat line. An interview's notes are a few dozen, two busy
-   * note-takers' a couple of hundred; at 500 notes of at most {@link #MAX_NOTE} characters a room
-   * holds at most ~10 MB of notes. Notes in flight at the limit are still kept (a few more).
-   */
-  static final int MAX_NOTES = 500;
-  /**
-   * Hints one session keeps. Every hint (at most {@link #MAX_NOTE} characters, as a note) is held
-   * for the room's life and sent to each staff socket in the welcome and again in every scoring
-   * message (each score, hint and recommendation sends one). An interview gives a handful of hints
-   * per question, tens in all; at 200 a room holds at most ~4 MB of hints. Hints in flight at the
-   * limit are still kept (a few more).
-   */
-  static final int MAX_HINTS = 200;
   static final int MAX_PENDING = 5000;
   static final long RECONNECT_GRACE_MS = 20_000;
   /** Sockets one participant may have open; a newer one closes the oldest (a reconnect whose old socket is half-open). */
@@ -132,6 +114,8 @@ public final class Room {
   private final long epoch;
   /** Which resent messages are not applied again. */
   private final AppliedOnce appliedOnce;
+  /** What staff record of the candidate: notes, hints, scores and recommendations. */
+  private final StaffRecords staffRecords;
 
   Room(Context context, Services services, RoomState state, long epoch) {
     this.context = context;
@@ -139,6 +123,7 @@ public final class Room {
     this.state = state;
     this.epoch = epoch;
     this.appliedOnce = new AppliedOnce(state);
+    this.staffRecords = new StaffRecords(state, appliedOnce, services, new StaffRecordsHost());
   }
 
   public UUID id() {
@@ -315,11 +300,11 @@ public final class Room {
       if (message instanceof Push m) return push(conn, p, m);
       if (message instanceof Cursor m) return cursor(p, m);
       if (message instanceof Chat m) return chat(conn, p, m);
-      if (message instanceof Note m) return note(conn, p, m);
+      if (message instanceof Note m) return staffRecords.note(conn, p, m);
       if (message instanceof PushQuestion m) return pushQuestion(p, m);
-      if (message instanceof ClientMessage.Score m) return score(conn, p, m);
-      if (message instanceof ClientMessage.Hint m) return hint(conn, p, m);
-      if (message instanceof ClientMessage.Recommend m) return recommend(conn, p, m);
+      if (message instanceof ClientMessage.Score m) return staffRecords.score(conn, p, m);
+      if (message instanceof ClientMessage.Hint m) return staffRecords.hint(conn, p, m);
+      if (message instanceof ClientMessage.Recommend m) return staffRecords.recommend(conn, p, m);
       if (message instanceof Start) return start(p);
       if (message instanceof End) return end(p);
       if (message instanceof Ping m) {
@@ -518,119 +503,6 @@ public final class Room {
     return Future.succeededFuture();
   }
 
-  private Future<?> note(Connection conn, ParticipantState p, Note m) {
-    if (appliedOnce.resent(conn, p, "note", m.id())) return Future.succeededFuture();
-    if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can write notes.");
-    String text = limited(m.text(), MAX_NOTE, "A note");
-    requireRoom(state.notes, MAX_NOTES, "notes", "notes are", "notes", "Put what more you have in your recommendation's summary.");
-    UUID question = m.questionId() != null ? m.questionId()
-        : state.current == null ? null : state.current.item().questionId();
-    NoteView view = new NoteView(m.id() != null ? m.id() : UUID.randomUUID(), p.id, p.name, question, text, Instant.now());
-    LogEntry note = entry("note", p.id, new JsonObject().put("id", view.id().toString())
-        .put("questionId", question == null ? null : question.toString()).put("text", text)
-        .put("at", view.at().toString()));
-    appliedOnce.applying(view.id(), note, p);
-    commit(List.of(note), () -> {
-      appliedOnce.confirmed(view.id());
-      state.notes.add(view);
-      broadcast(r -> r.staff() ? new ServerMessage.Note(note.version(), view) : null);
-    });
-    return Future.succeededFuture();
-  }
-
-  private Future<?> score(Connection conn, ParticipantState p, ClientMessage.Score m) {
-    if (appliedOnce.resent(conn, p, "score", m.id())) return Future.succeededFuture();
-    if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can score.");
-    PushedQuestion q = state.pushed.get(m.questionId());
-    if (q == null) throw ProtocolError.invalid("Question " + m.questionId() + " was not asked in this session.");
-    for (int k : m.keyPoints()) {
-      if (k < 0 || k >= q.item().keyPoints().size()) throw ProtocolError.invalid("The question has no key point " + k + ".");
-    }
-    ServerMessage.ScoreView view = new ServerMessage.ScoreView(p.id, p.name, m.questionId(), m.rubric(),
-        List.copyOf(new java.util.TreeSet<>(m.keyPoints())), Instant.now());
-    LogEntry score = entry("score", p.id, withId(m.id(), new JsonObject().put("questionId", m.questionId().toString())
-        .put("rubric", m.rubric()).put("keyPoints", new JsonArray(view.keyPoints())).put("at", view.at().toString())));
-    appliedOnce.applying(m.id(), score, p);
-    commit(List.of(score),
-        () -> afterProjection(p.accountId == null ? null : () -> services.projectScore(id(), p.accountId, view), p, m.id()));
-    state.scored(view); // at once: later messages are checked against it
-    return Future.succeededFuture();
-  }
-
-  private Future<?> hint(Connection conn, ParticipantState p, ClientMessage.Hint m) {
-    if (appliedOnce.resent(conn, p, "hint", m.id())) return Future.succeededFuture();
-    if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can log hints.");
-    String text = limited(m.text(), MAX_NOTE, "A hint");
-    requireRoom(state.hints, MAX_HINTS, "hints", "hints are", "hints", "Write a note instead.");
-    UUID question = m.questionId() != null ? m.questionId()
-        : state.current == null ? null : state.current.item().questionId();
-    ServerMessage.HintView view = new ServerMessage.HintView(m.id() != null ? m.id() : UUID.randomUUID(), p.id, p.name,
-        question, text, Instant.now());
-    LogEntry hint = entry("hint", p.id, new JsonObject().put("id", view.id().toString())
-        .put("questionId", question == null ? null : question.toString()).put("text", text).put("at", view.at().toString()));
-    appliedOnce.applying(view.id(), hint, p);
-    // Shown once committed, like chat and notes: a hint in a scoring is a confirmed one.
-    commit(List.of(hint), () -> {
-      appliedOnce.confirmed(view.id());
-      state.hints.add(view);
-      sendScoring(p, m.id());
-    });
-    return Future.succeededFuture();
-  }
-
-  private Future<?> recommend(Connection conn, ParticipantState p, ClientMessage.Recommend m) {
-    // Before the checks below: a submit sent again is confirmed again, not refused as already submitted.
-    if (appliedOnce.resent(conn, p, "recommendation", m.id())) return Future.succeededFuture();
-    if (!p.role.staff()) throw ProtocolError.forbidden("Only interviewers and observers can recommend.");
-    ServerMessage.RecommendationView existing = state.recommendations.get(p.id);
-    if (existing != null && existing.submitted()) {
-      throw new ProtocolError("already_submitted", "Your recommendation is already submitted.");
-    }
-    if (m.submit() && m.recommendation() == null) throw ProtocolError.invalid("Choose a recommendation before submitting.");
-    String summary = m.summary() == null ? "" : m.summary().strip();
-    if (summary.length() > 20_000) throw new ProtocolError("too_long", "A summary can be at most 20000 characters.");
-    ServerMessage.RecommendationView view = new ServerMessage.RecommendationView(p.id, p.name, m.recommendation(), summary,
-        m.submit(), Instant.now());
-    LogEntry recommendation = entry("recommendation", p.id, withId(m.id(), new JsonObject().put("recommendation", m.recommendation())
-        .put("summary", summary).put("submitted", m.submit()).put("at", view.at().toString())));
-    appliedOnce.applying(m.id(), recommendation, p);
-    commit(List.of(recommendation),
-        () -> afterProjection(p.accountId == null ? null : () -> services.projectRecommendation(id(), p.accountId, view), p, m.id()));
-    state.recommended(view); // at once: a second submit right after the first is refused
-    return Future.succeededFuture();
-  }
-
-  /**
-   * Staff see a score once the review tables have it too, so that what the room shows and what
-   * review shows never disagree.
-   */
-  private void afterProjection(Supplier<Future<Void>> projection, ParticipantState author, UUID id) {
-    // One projection write at a time per room, in order, so a later score is never overwritten by an earlier one.
-    if (projection != null) projections = projections.eventually(projection);
-    projections.onComplete(done -> execute(() -> {
-      appliedOnce.confirmed(id);
-      sendScoring(author, id);
-      return Future.succeededFuture();
-    }));
-  }
-
-  private Future<Void> projections = Future.succeededFuture();
-
-  /**
-   * Each staff socket gets the scoring as its participant may see it (candidates get nothing);
-   * {@code author}'s sockets with {@code id}, the confirmation of their message of that id.
-   */
-  private void sendScoring(ParticipantState author, UUID id) {
-    connections.forEach((c, who) -> {
-      if (who.role.staff()) c.send(new ServerMessage.Scoring(state.seq, state.scoringFor(who), who == author ? id : null));
-    });
-  }
-
-  /** A payload with the id of the message it stores, when the message had one (chat, notes and hints always store theirs). */
-  private static JsonObject withId(UUID id, JsonObject payload) {
-    return id == null ? payload : payload.put("id", id.toString());
-  }
-
   private Future<?> end(ParticipantState p) {
     requireRole(p, Role.INTERVIEWER, "Only an interviewer can end the session.");
     Instant at = Instant.now();
@@ -787,6 +659,37 @@ public final class Room {
     });
   }
 
+  /** This room's log, sockets and queue, as its {@link StaffRecords} use them. */
+  private final class StaffRecordsHost implements StaffRecords.Host {
+    @Override
+    public LogEntry entry(String type, UUID participant, JsonObject payload) {
+      return Room.this.entry(type, participant, payload);
+    }
+
+    @Override
+    public void commit(List<LogEntry> entries, Runnable then) {
+      Room.this.commit(entries, then);
+    }
+
+    @Override
+    public void broadcast(Function<Role, ServerMessage> message) {
+      Room.this.broadcast(message);
+    }
+
+    @Override
+    public void sendEach(Function<ParticipantState, ServerMessage> message) {
+      connections.forEach((c, who) -> {
+        ServerMessage m = message.apply(who);
+        if (m != null) c.send(m);
+      });
+    }
+
+    @Override
+    public void execute(Supplier<Future<?>> task) {
+      Room.this.execute(task);
+    }
+  }
+
   private ServerMessage.Welcome welcome(ParticipantState p, Map<String, Integer> clientDocs, Map<String, OlderUpdates> older) {
     Map<String, DocView> docs = new LinkedHashMap<>();
     state.docs.forEach((id, d) -> {
@@ -826,13 +729,14 @@ public final class Room {
    * Refuses one more of what a session keeps only so many of ({@code kind}_full): chat lines,
    * notes, hints. Lines in flight when the limit is reached are still kept (a few, never many).
    */
-  private static void requireRoom(List<?> kept, int max, String kind, String subject, String unit, String instead) {
+  static void requireRoom(List<?> kept, int max, String kind, String subject, String unit, String instead) {
     if (kept.size() >= max) {
       throw new ProtocolError(kind + "_full", "This session's " + subject + " full: it keeps at most " + max + " " + unit + ". " + instead);
     }
   }
 
-  private static String limited(String text, int max, String what) {
+  /** The text of a chat line, note or hint, trimmed; refused when it shows nothing or is longer than {@code max}. */
+  static String limited(String text, int max, String what) {
     String t = text == null ? "" : text.strip();
     if (!VisibleText.hasVisible(t)) throw ProtocolError.invalid(what + " cannot be empty.");
     if (t.length() > max) throw new ProtocolError("too_long", what + " can be at most " + max + " characters.");

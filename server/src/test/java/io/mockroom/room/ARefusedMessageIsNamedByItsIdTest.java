@@ -39,7 +39,7 @@ class ARefusedMessageIsNamedByItsIdTest {
       refused(staff, "invalid_message", id -> staff.json("score").put("id", id).put("questionId", UUID.randomUUID().toString()).put("rubric", 9));
       refused(staff, "invalid_message", id -> staff.json("score").put("id", id).put("questionId", UUID.randomUUID().toString()).put("rubric", 2));
       refused(staff, "invalid_message", id -> staff.json("recommend").put("id", id).put("recommendation", "maybe"));
-      refused(staff, "too_long", id -> staff.json("note").put("id", id).put("text", "n".repeat(Room.MAX_NOTE + 1)));
+      refused(staff, "too_long", id -> staff.json("note").put("id", id).put("text", "n".repeat(StaffRecords.MAX_NOTE + 1)));
       staff.send(staff.json("recommend").put("id", UUID.randomUUID().toString()).put("recommendation", "yes").put("submit", true));
       staff.await("scoring", s -> s.has("id"));
       refused(staff, "already_submitted", id -> staff.json("recommend").put("id", id).put("recommendation", "no").put("submit", true));

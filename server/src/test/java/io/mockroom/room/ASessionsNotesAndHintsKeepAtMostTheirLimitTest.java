@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A session keeps at most {@link Room#MAX_NOTES} notes and {@link Room#MAX_HINTS} hints: once it
- * holds them, one more is refused ({@code notes_full}, {@code hints_full}), naming it, and nothing
- * is stored or shown; the rest of the room goes on (a hint, a note, a chat line are kept). The full
- * notes or hints are written into the log directly, by a former observer; the room loads them as
- * they are.
+ * A session keeps at most {@link StaffRecords#MAX_NOTES} notes and {@link StaffRecords#MAX_HINTS}
+ * hints: once it holds them, one more is refused ({@code notes_full}, {@code hints_full}), naming
+ * it, and nothing is stored or shown; the rest of the room goes on (a hint, a note, a chat line are
+ * kept). The full notes or hints are written into the log directly, by a former observer; the room
+ * loads them as they are.
  */
 class ASessionsNotesAndHintsKeepAtMostTheirLimitTest {
   @RegisterExtension
@@ -25,10 +25,10 @@ class ASessionsNotesAndHintsKeepAtMostTheirLimitTest {
   @Test
   void aNoteBeyondTheLimitIsRefusedAndNothingIsKept() {
     Interviewer ada = Interviewer.signUp(server, "Noting Org");
-    String id = sessionFilledWith(ada, "note", Room.MAX_NOTES);
+    String id = sessionFilledWith(ada, "note", StaffRecords.MAX_NOTES);
 
     try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, ada.cookie())) {
-      assertThat(staff.hello().get("notes")).hasSize(Room.MAX_NOTES);
+      assertThat(staff.hello().get("notes")).hasSize(StaffRecords.MAX_NOTES);
       String noteId = UUID.randomUUID().toString();
       staff.send(staff.json("note").put("id", noteId).put("text", "one more"));
       JsonNode refusal = staff.await("error");
@@ -41,7 +41,7 @@ class ASessionsNotesAndHintsKeepAtMostTheirLimitTest {
       staff.send(staff.json("chat").put("text", "Still chatting"));
       assertThat(staff.await("chat").get("chat").get("text").asText()).isEqualTo("Still chatting");
     }
-    assertThat(count(id, "note")).isEqualTo((long) Room.MAX_NOTES);
+    assertThat(count(id, "note")).isEqualTo((long) StaffRecords.MAX_NOTES);
     assertThat(Sql.one(server.database(), "select count(*) from session_events where session_id = ?::uuid and payload->>'text' = 'one more'", id))
         .isEqualTo(0L);
   }
@@ -49,10 +49,10 @@ class ASessionsNotesAndHintsKeepAtMostTheirLimitTest {
   @Test
   void aHintBeyondTheLimitIsRefusedAndNothingIsKept() {
     Interviewer ada = Interviewer.signUp(server, "Hinting Org");
-    String id = sessionFilledWith(ada, "hint", Room.MAX_HINTS);
+    String id = sessionFilledWith(ada, "hint", StaffRecords.MAX_HINTS);
 
     try (RoomClient staff = RoomClient.connect(server.vertx(), server.port(), "/ws/rooms/" + id, ada.cookie())) {
-      assertThat(staff.hello().get("scoring").get("hints")).hasSize(Room.MAX_HINTS);
+      assertThat(staff.hello().get("scoring").get("hints")).hasSize(StaffRecords.MAX_HINTS);
       String hintId = UUID.randomUUID().toString();
       staff.send(staff.json("hint").put("id", hintId).put("text", "one more"));
       JsonNode refusal = staff.await("error");
@@ -63,7 +63,7 @@ class ASessionsNotesAndHintsKeepAtMostTheirLimitTest {
       staff.send(staff.json("note").put("text", "Still taking notes"));
       assertThat(staff.await("note").get("note").get("text").asText()).isEqualTo("Still taking notes");
     }
-    assertThat(count(id, "hint")).isEqualTo((long) Room.MAX_HINTS);
+    assertThat(count(id, "hint")).isEqualTo((long) StaffRecords.MAX_HINTS);
     assertThat(Sql.one(server.database(), "select count(*) from session_events where session_id = ?::uuid and payload->>'text' = 'one more'", id))
         .isEqualTo(0L);
   }
