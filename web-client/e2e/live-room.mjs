@@ -140,6 +140,15 @@ await run(async ({ browser, base, out, pages }) => {
   });
   check(caretAtEnd === true, `the interviewer sees Grace's caret after what she typed: ${caretAtEnd}`);
 
+  step("a caret's name fades after a moment (it would cover the line above), and shows again on its flag's hover");
+  const graceLabel = staff.locator('.remote-caret', { hasText: 'Grace Hopper' }).locator('.remote-label');
+  await graceLabel.waitFor({ state: 'hidden', timeout: 10_000 });
+  check(await staff.locator('.remote-caret', { hasText: 'Grace Hopper' }).locator('.remote-flag').isVisible(), 'the caret keeps a flag');
+  await staff.locator('.editor').screenshot({ path: join(out, 'caret-name-faded.png') });
+  await staff.locator('.remote-caret', { hasText: 'Grace Hopper' }).locator('.remote-flag').hover();
+  await graceLabel.waitFor({ state: 'visible', timeout: 2_000 });
+  await staff.mouse.move(0, 0);
+
   step('chat both ways, shown as text');
   await cand.getByLabel('Chat message').fill('Can I use functools?');
   await cand.getByLabel('Chat message').press('Enter');

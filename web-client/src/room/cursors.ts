@@ -1,9 +1,13 @@
 // Remote cursors and selections, labelled with the participant's name. Positions are mapped
 // through every change so they stay on the right character until the next cursor message.
+// The name shows when the caret arrives somewhere and then fades (room.css), leaving a small flag
+// on the caret that shows it again on hover: a name standing over the line above would hide what
+// was written there for as long as its writer kept typing.
 import { StateEffect, StateField, type Range } from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, WidgetType } from '@codemirror/view';
 
-export interface RemoteCursor { id: string; name: string; anchor: number; head: number }
+/** {@code moves}: how many cursor messages of this participant the page has had; a new one shows the name again. */
+export interface RemoteCursor { id: string; name: string; anchor: number; head: number; moves?: number }
 
 export const setCursors = StateEffect.define<RemoteCursor[]>();
 
@@ -14,15 +18,19 @@ function colour(id: string) {
 }
 
 class CaretWidget extends WidgetType {
-  constructor(readonly name: string, readonly cls: string) { super(); }
-  eq(other: CaretWidget) { return other.name === this.name && other.cls === this.cls; }
+  constructor(readonly name: string, readonly cls: string, readonly moves: number) { super(); }
+  // A caret that moved is drawn anew, so its name shows again (its fade starts over); one that
+  // stayed while someone else's moved keeps its element, and its name stays faded.
+  eq(other: CaretWidget) { return other.name === this.name && other.cls === this.cls && other.moves === this.moves; }
   toDOM() {
     const caret = document.createElement('span');
     caret.className = `remote-caret ${this.cls}`;
+    const flag = document.createElement('span');
+    flag.className = 'remote-flag';
     const label = document.createElement('span');
     label.className = 'remote-label';
     label.textContent = this.name; // text, never HTML
-    caret.appendChild(label);
+    caret.append(flag, label);
     return caret;
   }
   ignoreEvent() { return true; }
@@ -41,7 +49,7 @@ export const remoteCursors = StateField.define<DecorationSet>({
         const anchor = Math.min(c.anchor, len), head = Math.min(c.head, len);
         const from = Math.min(anchor, head), to = Math.max(anchor, head);
         if (from < to) ranges.push(Decoration.mark({ class: `remote-selection ${cls}` }).range(from, to));
-        ranges.push(Decoration.widget({ widget: new CaretWidget(c.name, cls), side: 1 }).range(head));
+        ranges.push(Decoration.widget({ widget: new CaretWidget(c.name, cls, c.moves ?? 0), side: 1 }).range(head));
       }
       value = Decoration.set(ranges, true);
     }

@@ -204,7 +204,8 @@ export class SharedEditors {
 
   remoteCursor(doc: string, c: RemoteCursor) {
     if (!this.cursors.has(doc)) this.cursors.set(doc, new Map());
-    this.cursors.get(doc)!.set(c.id, c);
+    const before = this.cursors.get(doc)!.get(c.id);
+    this.cursors.get(doc)!.set(c.id, { ...c, moves: (before?.moves ?? 0) + 1 });
     if (doc === this.shown) this.applyCursors(doc);
   }
 
