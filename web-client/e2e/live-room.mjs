@@ -52,6 +52,8 @@ await run(async ({ browser, base, out, pages }) => {
   await staff.getByLabel('Search the bank').fill('generator');
   await staff.locator('.picker li button:not([disabled]):not([aria-disabled="true"])').first().click();
   check(await staff.locator('ol.plan li').count() === 2, 'two questions planned');
+  await staff.getByLabel('Minutes for question 2').fill('25');
+  check(await staff.locator('.plan-total').textContent() === '2 questions · 35 min in all', `the plan adds up its minutes: ${await staff.locator('.plan-total').textContent()}`);
   await staff.getByRole('button', { name: 'Create session' }).click();
   const link = await staff.getByLabel('Candidate link').inputValue();
   check(/\/join\/[\w-]{43}$/.test(link), `candidate link carries a long token: ${link}`);

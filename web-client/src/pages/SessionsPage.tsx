@@ -253,6 +253,7 @@ export function NewSessionPage() {
               ))}
             </ul>
           </div>
+          <div>
           <ol class="plan" aria-label="Plan" ref={planRef}>
             {plan.length === 0 && <li class="muted">Pick questions from the search.</li>}
             {plan.map((p, i) => (
@@ -269,6 +270,9 @@ export function NewSessionPage() {
               </li>
             ))}
           </ol>
+          {/* What a slot must hold: the plan's questions and their minutes added up. */}
+          {plan.length > 0 && <p class="muted plan-total">{plan.length} question{plan.length === 1 ? '' : 's'} · {plan.reduce((sum, p) => sum + p.minutes, 0)} min in all</p>}
+          </div>
         </div>
         {error && <p class="error" role="alert">{error}</p>}
         <button class="primary" type="submit" aria-disabled={busy ? 'true' : undefined}>{busy ? 'Creating…' : 'Create session'}</button>
