@@ -98,7 +98,7 @@ export function ReviewListPage({ query }: { query: URLSearchParams }) {
           <div class="table-scroll">
           <table class="sessions review">
             <caption class="sr-only">Sessions to review</caption>
-            <thead><tr><th>Candidate</th><th>Session</th><th>Interviewers</th><th>Date</th><th>Duration</th><th>Scores</th><th>Recommendation</th></tr></thead>
+            <thead><tr><th>Candidate</th><th>Session</th><th>Interviewers</th><th>Date</th><th>Duration</th><th>Scores <span class="th-note">per question, of 4</span></th><th>Recommendation</th></tr></thead>
             <tbody>
               {page.items.map(s => (
                 <tr key={s.id}>
