@@ -93,6 +93,7 @@ await run(async ({ browser, base, out, pages }) => {
   await cand.getByLabel('Your name').fill('Grace Hopper');
   await cand.getByRole('button', { name: 'Join the room' }).click();
   await cand.getByText('Waiting for the interviewer to start').waitFor();
+  check((await cand.locator('.waiting p').textContent()).includes('2 questions are planned'), 'the waiting candidate is told how many questions are planned');
   await staff.locator('.presence .who', { hasText: 'Grace Hopper' }).waitFor();
 
   step('interviewer starts and pushes the first question');

@@ -359,7 +359,7 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
       <div class={`room-body ${staffPage ? 'staff' : 'candidate'}`}>
         <div class="room-main">
           <section class="panel question-panel" aria-label="Question">
-            {waiting && <div class="waiting"><h2>Waiting for the interviewer to start</h2><p class="muted">You are in the room. The first question appears here when the session starts.</p></div>}
+            {waiting && <div class="waiting"><h2>Waiting for the interviewer to start</h2><p class="muted">You are in the room.{room.planSize > 1 ? ` ${room.planSize} questions are planned; the first` : ' The question'} appears here when the session starts.</p></div>}
             {!waiting && !room.current && <p class="muted">{staffPage ? 'Start the session, then push a question from the plan.' : 'The interviewer will show the first question in a moment.'}</p>}
             {room.current && (
               <>
