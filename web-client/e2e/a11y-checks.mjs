@@ -1,6 +1,7 @@
-// What the accessibility tests share (accessibility.mjs, room-accessibility.mjs): Chromium's
-// accessibility tree, where focus is and whether it shows, Tab until a control, the app's live
-// region, and the WCAG AA contrast of a page's text and controls.
+// What the accessibility tests share (accessibility.mjs, room-accessibility.mjs, saving-paused.mjs):
+// Chromium's accessibility tree, where focus is and whether it shows, Tab until a control, the
+// app's live region and a record of everything any live region says, and the WCAG AA contrast of
+// a page's text and controls.
 import { check } from './browser.mjs';
 
 /** Roles a person operates: each must have an accessible name. */
@@ -82,6 +83,64 @@ export async function said(page, text) {
   } catch {
     throw new Error(`the live region should say "${text}", says "${await page.locator('#announcer').textContent()}"`);
   }
+}
+
+/**
+ * In the page, from its first script on: every text a live region (aria-live other than off,
+ * role status, alert or log) holds after a change, in order, as window.spoken. A region that is
+ * emptied says nothing; the same text said again is recorded again.
+ */
+function listenToLiveRegions() {
+  window.spoken = [];
+  const LIVE = '[aria-live]:not([aria-live="off"]), [role=status], [role=alert], [role=log]';
+  new MutationObserver(records => {
+    const regions = new Set();
+    for (const r of records) {
+      const node = r.target.nodeType === Node.ELEMENT_NODE ? r.target : r.target.parentElement;
+      const region = node?.closest(LIVE);
+      if (region) regions.add(region);
+      for (const added of r.addedNodes) if (added.nodeType === Node.ELEMENT_NODE && added.matches(LIVE)) regions.add(added);
+    }
+    for (const region of regions) {
+      const text = region.textContent.trim();
+      if (text) window.spoken.push({ region: region.id || region.className || region.getAttribute('role'), live: region.getAttribute('aria-live') ?? region.getAttribute('role'), text });
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+/** A browser context whose pages record what their live regions say (window.spoken, see listenToLiveRegions). */
+export async function contextWithEars(browser, viewport = { width: 1280, height: 860 }, extra = {}) {
+  const ctx = await browser.newContext({ viewport, ...extra });
+  await ctx.addInitScript(listenToLiveRegions);
+  return ctx;
+}
+
+/** What the live regions of {@code page} said since {@code from} (a {@link mark}). */
+export const spoken = (page, from = 0) => page.evaluate(n => window.spoken.slice(n), from);
+/** Where what is said next will start: pass it as {@code from}. */
+export const mark = page => page.evaluate(() => window.spoken.length);
+const matches = (text, expected) => expected instanceof RegExp ? expected.test(text) : text.includes(expected);
+
+/** Waits until a live region of {@code page} has said {@code expected} (a string it contains, or a RegExp), since {@code from}. */
+export async function heard(page, expected, what, { from = 0, timeout = 10000 } = {}) {
+  try {
+    await page.waitForFunction(([e, re, n]) => window.spoken.slice(n).some(s => re ? new RegExp(e).test(s.text) : s.text.includes(e)),
+      [expected instanceof RegExp ? expected.source : expected, expected instanceof RegExp, from], { timeout });
+  } catch {
+    throw new Error(`${what}: a live region should have said "${expected}"; said: ${JSON.stringify((await spoken(page, from)).map(s => s.text))}`);
+  }
+}
+
+/** Fails when a live region of {@code page} said something {@code unwanted} matches since {@code from}. */
+export async function notHeard(page, unwanted, what, from = 0) {
+  const said = (await spoken(page, from)).filter(s => unwanted.some(u => matches(s.text, u)));
+  check(said.length === 0, `${what}: should not have been said: ${JSON.stringify(said)}`);
+}
+
+/** Fails unless a live region of {@code page} said {@code expected} exactly once since {@code from}. */
+export async function heardOnce(page, expected, what, from = 0) {
+  const said = (await spoken(page, from)).filter(s => matches(s.text, expected));
+  check(said.length === 1, `${what}: "${expected}" should have been said once, was said ${said.length} times: ${JSON.stringify(said.map(s => s.text))}`);
 }
 
 /** In the page: text, control borders and focus rings with less contrast than WCAG AA asks (1.4.3, 1.4.11). */

@@ -9,63 +9,21 @@
 //              question and ends.
 //              Names and states of the controls, focus after each step (never the page's body),
 //              and the polite announcements: joining and leaving, start, each question with its
-//              prompt, the others' chat lines (not one's own), the timer's last minute once (not
-//              every second), the connection lost and back, the end — and no talk while typing
+//              prompt, the others' chat lines (not one's own), the timer's last minute once and
+//              its end once (not every second; the candidate's clock is Playwright's, run a minute
+//              on), the connection lost and back, the end — and no talk while typing
 //              (the answer, the summary)
 //   layout     text and control borders at WCAG AA contrast on both pages and every staff tab, and
 //              at 200 % zoom (1280 px wide: 640 CSS px) nothing scrolls sideways or is cut off
 import { join } from 'node:path';
 import { run, step, check, watch } from './browser.mjs';
-import { INTERACTIVE, axNodes, expectFocus, focused, lowContrast, tabTo, waitForFocusOn } from './a11y-checks.mjs';
+import { INTERACTIVE, axNodes, contextWithEars, expectFocus, focused, heard, heardOnce, lowContrast, mark, notHeard, spoken, tabTo, waitForFocusOn } from './a11y-checks.mjs';
 
 const part = (() => { const i = process.argv.indexOf('--part'); return i > 0 ? process.argv[i + 1] : 'all'; })();
 const PASSWORD = 'correct horse battery';
 const stamp = Date.now().toString(36);
 /** What a page may log while a socket is dropped on purpose. */
 const EXPECTED = /WebSocket connection to .* failed|Failed to load resource/;
-
-/**
- * In the page, from its first script on: every text a live region (aria-live other than off,
- * role status, alert or log) holds after a change, in order, as window.spoken. A region that is
- * emptied says nothing; the same text said again is recorded again.
- */
-function listenToLiveRegions() {
-  window.spoken = [];
-  const LIVE = '[aria-live]:not([aria-live="off"]), [role=status], [role=alert], [role=log]';
-  new MutationObserver(records => {
-    const regions = new Set();
-    for (const r of records) {
-      const node = r.target.nodeType === Node.ELEMENT_NODE ? r.target : r.target.parentElement;
-      const region = node?.closest(LIVE);
-      if (region) regions.add(region);
-      for (const added of r.addedNodes) if (added.nodeType === Node.ELEMENT_NODE && added.matches(LIVE)) regions.add(added);
-    }
-    for (const region of regions) {
-      const text = region.textContent.trim();
-      if (text) window.spoken.push({ region: region.id || region.className || region.getAttribute('role'), live: region.getAttribute('aria-live') ?? region.getAttribute('role'), text });
-    }
-  }).observe(document, { subtree: true, childList: true, characterData: true });
-}
-
-const spoken = (page, from = 0) => page.evaluate(n => window.spoken.slice(n), from);
-const mark = page => page.evaluate(() => window.spoken.length);
-const matches = (text, expected) => expected instanceof RegExp ? expected.test(text) : text.includes(expected);
-
-/** Waits until a live region of {@code page} has said {@code expected} (a string it contains, or a RegExp), since {@code from}. */
-async function heard(page, expected, what, { from = 0, timeout = 10000 } = {}) {
-  try {
-    await page.waitForFunction(([e, re, n]) => window.spoken.slice(n).some(s => re ? new RegExp(e).test(s.text) : s.text.includes(e)),
-      [expected instanceof RegExp ? expected.source : expected, expected instanceof RegExp, from], { timeout });
-  } catch {
-    throw new Error(`${what}: a live region should have said "${expected}"; said: ${JSON.stringify((await spoken(page, from)).map(s => s.text))}`);
-  }
-}
-
-/** Fails when a live region of {@code page} said something {@code unwanted} matches since {@code from}. */
-async function notHeard(page, unwanted, what, from = 0) {
-  const said = (await spoken(page, from)).filter(s => unwanted.some(u => matches(s.text, u)));
-  check(said.length === 0, `${what}: should not have been said: ${JSON.stringify(said)}`);
-}
 
 /** Interactive controls without a name, the number of h1 and the roles of the landmarks. */
 async function structure(page) {
@@ -92,12 +50,6 @@ async function aSession(page, base, organisation) {
     plan: [{ questionId: qs[0].id }, { questionId: qs[1].id, minutes: 1 }] } });
   check(s.status() === 201, `session: ${s.status()}`);
   return s.json();
-}
-
-async function contextWithEars(browser, viewport = { width: 1280, height: 860 }, extra = {}) {
-  const ctx = await browser.newContext({ viewport, ...extra });
-  await ctx.addInitScript(listenToLiveRegions);
-  return ctx;
 }
 
 await run(async ({ browser, base, out, pages }) => {
@@ -140,6 +92,9 @@ await run(async ({ browser, base, out, pages }) => {
 
     step('the candidate joins by keyboard: the room\'s heading has focus, the interviewer hears them join');
     const candCtx = await contextWithEars(browser);
+    // The candidate's clock is Playwright's (flowing as the real one until the test runs it on), so
+    // that a timed question's minute can pass without a minute of waiting.
+    await candCtx.clock.install();
     const cand = await candCtx.newPage();
     pages.push(cand);
     watch(cand, 'candidate', problems, EXPECTED);
@@ -301,6 +256,27 @@ await run(async ({ browser, base, out, pages }) => {
     check(minute.length === 1, `the last minute is said once: ${JSON.stringify(minute)}`);
     await notHeard(cand, [/\b\d:\d\d\b/], 'the timer, as it ticks');
     await notHeard(staff, [/\b\d:\d\d\b/], 'the interviewer\'s timer, as it ticks');
+
+    step('the question\'s time runs out: the candidate hears it once, the timer reads as over time, nothing is said as it ticks');
+    // A minute on the candidate's clock, every timer on the way firing in turn as in a real minute:
+    // the timer's 61 ticks, and the room's pings and resend checks, which keep the socket in use.
+    const timeUp = await mark(cand);
+    await cand.clock.runFor(61_000);
+    await heard(cand, 'Time is up for this question.', 'the question\'s time ran out', { from: timeUp });
+    const over = [await timer.textContent()];
+    for (let i = 0; i < 2; i++) {
+      await cand.waitForFunction(t => document.querySelector('[role=timer]').textContent !== t, over.at(-1));
+      over.push(await timer.textContent());
+    }
+    check(over.every(t => /^Over time by \+0:\d\d$/.test(t)), `the timer reads as over time: ${over.join(' | ')}`);
+    const saidSince = (await spoken(cand, timeUp)).map(x => x.text);
+    check(JSON.stringify(saidSince) === JSON.stringify(['Time is up for this question.']),
+      `as the minute ran out and the timer ticked on, only that the time is up was said: ${JSON.stringify(saidSince)}`);
+    await heardOnce(cand, 'Time is up for this question.', 'the candidate, over the whole interview');
+    await heardOnce(cand, 'One minute left on this question.', 'the candidate, over the whole interview');
+    // The room lived through the jump: what the candidate types over time still reaches the interviewer.
+    await cand.evaluate(() => { const v = window.mockroomRoom.editor(); v.dispatch({ changes: { from: v.state.doc.length, insert: '# past the time' } }); });
+    await staff.locator('.cm-content', { hasText: '# past the time' }).waitFor();
 
     step('the candidate\'s connection drops and comes back: they hear both; the interviewer hears nothing of it');
     const staffDrop = await mark(staff);
