@@ -27,7 +27,8 @@ await run(async ({ browser, base, pages, options }) => {
   const staffCtx = await contextWithEars(browser);
   const staff = await staffCtx.newPage();
   pages.push(staff);
-  watch(staff, 'interviewer', problems);
+  // Its reconnects during the second outage fail in the handshake (the login is looked up).
+  watch(staff, 'interviewer', problems, /WebSocket connection to .* failed/);
   const signup = await staff.request.post(`${base}/api/auth/signup`, { data: { organisation: 'Outage Ltd', name: 'Ada Keys', email: `ada-outage-${stamp}@example.com`, password: PASSWORD } });
   check(signup.status() === 201, `signup: ${signup.status()}`);
   const qs = (await (await staff.request.get(`${base}/api/questions?q=decorator&pageSize=1`)).json()).items;
@@ -94,6 +95,26 @@ await run(async ({ browser, base, pages, options }) => {
     check(loud.length === 0, `${who} was told nothing assertively: ${JSON.stringify(loud)}`);
     console.log(`[e2e]   ${who} heard: ${(await spoken(page)).map(x => x.text).join(' | ')}`);
   }
+
+  step('the database stops again and the interviewer\'s page loses its connection meanwhile: back once it is up, the page says saving works again');
+  const staffAway = await mark(staff);
+  const candAway = await mark(cand);
+  await database('stop');
+  await cand.keyboard.type(' # a second outage'); // saving pauses when a write fails
+  await heard(staff, PAUSED, 'the interviewer, at the second outage', { from: staffAway, timeout: 30_000 });
+  await heard(cand, PAUSED, 'the candidate, at the second outage', { from: candAway, timeout: 30_000 });
+  await staff.evaluate(() => window.mockroomRoom.drop());
+  await heard(staff, 'Connection lost.', 'the interviewer\'s page, dropped', { from: staffAway });
+  await staff.waitForFunction(() => window.mockroomRoom.failedAttempts() >= 1, null, { polling: 100, timeout: 30_000 });
+  await database('start');
+  await heard(cand, AGAIN, 'the candidate, once saving works again', { from: candAway, timeout: 60_000 });
+  await heard(staff, 'Connection back.', 'the interviewer\'s page, reconnected', { from: staffAway, timeout: 60_000 });
+  // Said by the welcome of the reconnect when the room's own message went out while the page was away.
+  await heard(staff, AGAIN, 'the interviewer, back after the outage ended', { from: staffAway, timeout: 10_000 });
+  await heardOnce(staff, AGAIN, 'the interviewer, after the second outage', staffAway);
+  await heardOnce(staff, PAUSED, 'the interviewer, after the second outage', staffAway);
+  await staff.locator('.cm-content', { hasText: '# a second outage' }).waitFor();
+  await staff.locator('.save-state', { hasText: 'All saved' }).waitFor();
 
   check(problems.length === 0, problems.join('\n'));
 });

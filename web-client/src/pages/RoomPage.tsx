@@ -203,6 +203,9 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
           const e = ed();
           Object.entries(m.docs).forEach(([doc, view]) => e?.load(doc, view));
           if (m.current) e?.show(m.current.doc, answerLabel(m.current));
+          // Saving paused or came back while this page was away (a reconnect): said as the room's
+          // own message would have said it. A first welcome says only a pause.
+          if ((m.saving === 'paused') !== stateRef.current.paused) announceSaving(m.saving === 'paused');
           // A question's answer document is named by the question's id: the documents are the questions shown so far.
           setRoom(r => ({ you: m.you, title: m.session.title, candidateName: m.session.candidateName, status: m.session.status, participants: m.participants, plan: m.plan ?? [],
             planSize: m.planSize, current: m.current, chat: m.chat, notes: m.notes ?? [], paused: m.saving === 'paused', error: null, scoring: m.scoring ?? null,
@@ -253,9 +256,7 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
           announce('The session has ended.');
           break;
         case 'saving':
-          if ((m.state === 'paused') !== stateRef.current.paused) {
-            announce(m.state === 'paused' ? 'Saving paused: the server cannot save right now. Your work is kept here.' : 'Saving again.');
-          }
+          if ((m.state === 'paused') !== stateRef.current.paused) announceSaving(m.state === 'paused');
           setRoom(r => ({ ...r, paused: m.state === 'paused' }));
           break;
         case 'error':
@@ -391,6 +392,10 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
 }
 
 /** How an error names a message of ours the server refused for good. */
+function announceSaving(paused: boolean) {
+  announce(paused ? 'Saving paused: the server cannot save right now. Your work is kept here.' : 'Saving again.');
+}
+
 /**
  * Whether {@code q} was pushed with this tab's Push next question button (it has focus) and was the
  * plan's last to ask, so that the button goes once the room shows it.
