@@ -46,6 +46,8 @@ final class StaffRecords {
    * limit are still kept (a few more).
    */
   static final int MAX_HINTS = 200;
+  /** A recommendation's summary, in characters: one per staff member, resent in every scoring message. */
+  static final int MAX_SUMMARY = 20_000;
 
   /** What the records use of the room that owns them; every call is on the room's context. */
   interface Host {
@@ -147,7 +149,7 @@ final class StaffRecords {
     }
     if (m.submit() && m.recommendation() == null) throw ProtocolError.invalid("Choose a recommendation before submitting.");
     String summary = m.summary() == null ? "" : m.summary().strip();
-    if (summary.length() > 20_000) throw new ProtocolError("too_long", "A summary can be at most 20000 characters.");
+    if (summary.length() > MAX_SUMMARY) throw new ProtocolError("too_long", "A summary can be at most " + MAX_SUMMARY + " characters.");
     ServerMessage.RecommendationView view = new ServerMessage.RecommendationView(p.id, p.name, m.recommendation(), summary,
         m.submit(), Instant.now());
     LogEntry recommendation = room.entry("recommendation", p.id, withId(m.id(), new JsonObject().put("recommendation", m.recommendation())
