@@ -166,6 +166,8 @@ await run(async ({ browser, base, out, pages }) => {
   await staff.getByLabel('Private note').fill('Knows decorators well');
   await staff.getByRole('button', { name: 'Add note' }).click();
   await staff.locator('.note-lines li', { hasText: 'Knows decorators well' }).waitFor();
+  check(await staff.locator('.note-lines li', { hasText: 'Knows decorators well' }).locator('.note-about').textContent() === 'Q1',
+    'the note says it is about the first question of the plan');
 
   step('the candidate loses the connection, types on, and reconnects without losing text');
   await cand.evaluate(() => window.mockroomRoom.drop());
@@ -236,6 +238,12 @@ await run(async ({ browser, base, out, pages }) => {
   await staff.getByText('Extra question').waitFor();
   await cand.getByText('Extra question').waitFor();
   check(await staff.locator('ol.plan li.asked').count() === 1, 'the first plan question is marked as asked');
+  await staff.getByRole('tab', { name: 'Notes' }).click();
+  await staff.getByLabel('Private note').fill('Off the plan, on metaclasses');
+  await staff.getByRole('button', { name: 'Add note' }).click();
+  const extraNote = staff.locator('.note-lines li:not(.not-sent)', { hasText: 'Off the plan' });
+  await extraNote.waitFor();
+  check(await extraNote.locator('.note-about').textContent() === 'Extra', 'a note during an extra question says so');
   await staff.getByRole('button', { name: 'Push next question' }).click();
   await staff.getByText('Question 2 of 2').waitFor();
   await cand.getByText('Question 2 of 2').waitFor();

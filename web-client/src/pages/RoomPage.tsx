@@ -328,7 +328,8 @@ function Room({ path, ids, name, sessionId }: { path: string; ids: IdStore; name
     </> },
     ...(interviewer ? [{ id: 'plan', label: 'Plan', body: <Plan plan={room.plan} current={room.current} asked={room.asked} online={online}
       push={pushPlan} pushAny={id => conn.current?.send({ type: 'push_question', questionId: id })} /> }] : []),
-    { id: 'notes', label: 'Notes', body: <Notes notes={room.notes} send={t => deliver({ type: 'note', text: t })} waiting={waitingOut.filter(m => m.type === 'note')} online={online} /> },
+    { id: 'notes', label: 'Notes', body: <Notes notes={room.notes} send={t => deliver({ type: 'note', text: t })} waiting={waitingOut.filter(m => m.type === 'note')} online={online}
+      about={id => { if (!id) return null; const i = room.plan.findIndex(p => p.questionId === id); return i >= 0 ? `Q${i + 1}` : 'Extra'; }} /> },
     ...(interviewer ? [{ id: 'links', label: 'Links', body: <RoomLinks sessionId={sessionId!} /> }] : []),
   ];
   return (

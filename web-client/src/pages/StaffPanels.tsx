@@ -111,11 +111,15 @@ export function Plan({ plan, current, asked, online, push, pushAny }: {
 }
 
 /** {@code waiting}: notes sent and not confirmed yet, shown after the stored ones until they are. */
-export function Notes({ notes, send, waiting, online }: { notes: NoteLine[]; send: (text: string) => void; waiting: Outgoing[]; online: boolean }) {
+/** {@code about}: a note's question as a short label ("Q2", "Extra"), or null when it was written before any. */
+export function Notes({ notes, send, waiting, online, about }: { notes: NoteLine[]; send: (text: string) => void; waiting: Outgoing[]; online: boolean; about: (questionId: string | null) => string | null }) {
   return (
     <div class="notes">
       <ol class="note-lines" aria-label="Notes so far">
-        {notes.map(n => <li key={n.id}><time>{new Date(n.at).toLocaleTimeString()}</time> <span class="who">{n.name}</span> <span class="text">{n.text}</span></li>)}
+        {notes.map(n => {
+          const q = about(n.questionId);
+          return <li key={n.id}><time>{new Date(n.at).toLocaleTimeString()}</time>{q && <> <span class="note-about" title="The question this note is about">{q}</span></>} <span class="who">{n.name}</span> <span class="text">{n.text}</span></li>;
+        })}
         {waiting.map(m => <li key={`waiting-${m.id}`} class="not-sent"><span class="text">{String(m.text)}</span> <span class="hint">{pendingLabel(online)}</span></li>)}
       </ol>
       <form onSubmit={e => { e.preventDefault(); const i = e.currentTarget.elements.namedItem('note') as HTMLTextAreaElement; if (i.value.trim()) { send(i.value); i.value = ''; } }}>
