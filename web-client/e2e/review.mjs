@@ -62,6 +62,9 @@ await run(async ({ browser, base, out, pages, options }) => {
   check(secondRemarks.length === 1 && /^Note Ada Lovelace .*: Skipped the second$/.test(secondRemarks[0]), `the note written during the second is under it: ${secondRemarks.join(' | ')}`);
   const timeline = await page.locator('.timeline li').allTextContents();
   check(timeline.some(l => l.endsWith('Ada Lovelace scored question 1: 4/4 Strong')), `the timeline says which question a score was for: ${timeline.join(' | ')}`);
+  const drafts = timeline.filter(l => l.includes('drafted a recommendation'));
+  check(drafts.length === 1 && drafts[0].endsWith('Ada Lovelace drafted a recommendation (Yes) (saved 2 times)'),
+    `two drafts in a row are one line of the timeline: ${drafts.join(' | ')}`);
 
   step('the replay slider shows the answer at an earlier moment');
   const slider = page.getByLabel('Replay position');
@@ -109,6 +112,8 @@ await run(async ({ browser, base, out, pages, options }) => {
   await download.saveAs(file);
   const md = readFileSync(file, 'utf8');
   check(md.includes(options.candidate) && md.includes('## Timeline'), 'the Markdown export is the transcript');
+  check(md.split('Recommendation drafted by').length === 2 && md.includes('Recommendation drafted by Ada Lovelace (saved 2 times)'),
+    'the Markdown timeline has the two drafts as one line');
 
   step('the bank leaves out what the candidate was asked');
   await page.goto(`${base}/bank`);

@@ -195,11 +195,25 @@ export function ReviewSessionPage({ id }: { id: string }) {
       <section class="panel">
         <h2>Timeline</h2>
         <ol class="timeline">
-          {t.timeline.map(e => <li key={e.seq}><time>{new Date(e.at).toLocaleTimeString()}</time> {describe(e, t.questions)}</li>)}
+          {shownTimeline(t.timeline).map(({ e, saves }) => <li key={e.seq}><time>{new Date(e.at).toLocaleTimeString()}</time> {describe(e, t.questions)}{saves > 1 ? ` (saved ${saves} times)` : ''}</li>)}
         </ol>
       </section>
     </div>
   );
+}
+
+type TimelineEntry = Transcript['timeline'][number];
+const isDraft = (e: TimelineEntry) => e.type === 'recommendation' && !e.details.submitted;
+
+/** The timeline as shown: a run of one person's recommendation drafts (saved as they type the summary) is one line, at its last. */
+function shownTimeline(timeline: TimelineEntry[]): { e: TimelineEntry; saves: number }[] {
+  const out: { e: TimelineEntry; saves: number }[] = [];
+  for (const e of timeline) {
+    const last = out[out.length - 1];
+    if (last && isDraft(e) && isDraft(last.e) && last.e.participantId === e.participantId) out[out.length - 1] = { e, saves: last.saves + 1 };
+    else out.push({ e, saves: 1 });
+  }
+  return out;
 }
 
 /** Time spent on a question: "42 s", "3 min", "3 min 5 s". */

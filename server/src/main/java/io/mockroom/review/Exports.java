@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,7 +73,16 @@ public final class Exports {
     }
     remarks(md, "## Notes outside any question", t.remarks().stream().filter(r -> r.questionId() == null).toList());
     md.append("## Timeline\n\n");
-    for (Transcript.Entry e : t.timeline()) {
+    List<Transcript.Entry> timeline = t.timeline();
+    for (int i = 0; i < timeline.size(); i++) {
+      Transcript.Entry e = timeline.get(i);
+      // A run of one person's drafts (saved as they type the summary) is one line, at its last.
+      int saves = 1;
+      while (isDraft(e) && i + 1 < timeline.size() && isDraft(timeline.get(i + 1))
+          && Objects.equals(timeline.get(i + 1).participantId(), e.participantId())) {
+        e = timeline.get(++i);
+        saves++;
+      }
       String who = text(e.participantName());
       String line = switch (e.type()) {
         case "joined" -> who + " joined as " + text(e.details().path("role").asText());
@@ -89,7 +99,8 @@ public final class Exports {
         case "hint" -> "Hint (" + who + "): " + text(e.details().path("text").asText());
         case "score" -> who + " scored " + scored(t, e.details());
         case "recommendation" -> e.details().path("submitted").asBoolean()
-            ? "Recommendation submitted by " + who : "Recommendation drafted by " + who;
+            ? "Recommendation submitted by " + who
+            : "Recommendation drafted by " + who + (saves > 1 ? " (saved " + saves + " times)" : "");
         case "ended" -> "Session ended";
         default -> text(e.type());
       };
@@ -106,6 +117,10 @@ public final class Exports {
       }
     }
     return md.toString();
+  }
+
+  private static boolean isDraft(Transcript.Entry e) {
+    return e.type().equals("recommendation") && !e.details().path("submitted").asBoolean();
   }
 
   /** Notes and hints under {@code heading}, in the order they were written; nothing when there are none. */

@@ -60,6 +60,12 @@ class ReviewingASessionWorksInChromiumTest {
         JsonNode third = cand.await("question", m -> m.get("question").get("planIndex").asInt() == 2).get("question");
         cand.send(insert(cand, third.get("doc").asText(), 0, "dv", 0, 0, "y = 2"));
         cand.await("updates", u -> u.get("doc").asText().equals(third.get("doc").asText()) && u.get("version").asInt() == 1);
+        // Two drafts first, as the page saves them while the summary is typed: one line in the timeline.
+        for (String draft : new String[] {"C", "Cl"}) {
+          staff.send(staff.json("recommend").put("recommendation", "yes").put("summary", draft).put("submit", false));
+          staff.await("scoring", sc -> sc.get("scoring").get("recommendations").size() == 1
+              && sc.get("scoring").get("recommendations").get(0).get("summary").asText().equals(draft));
+        }
         staff.send(staff.json("recommend").put("recommendation", "yes").put("summary", "Clear").put("submit", true));
         staff.await("scoring", s -> s.get("scoring").get("revealed").asBoolean());
         staff.send(staff.json("end"));
