@@ -2,7 +2,7 @@
 // Chromium's accessibility tree, where focus is and whether it shows, Tab until a control, the
 // app's live region and a record of everything any live region says, and the WCAG AA contrast of
 // a page's text and controls.
-import { check } from './browser.mjs';
+import { check, watch } from './browser.mjs';
 
 /** Roles a person operates: each must have an accessible name. */
 export const INTERACTIVE = new Set(['textbox', 'searchbox', 'combobox', 'listbox', 'checkbox', 'radio', 'spinbutton', 'slider', 'button', 'link', 'switch', 'tab']);
@@ -116,6 +116,21 @@ export async function contextWithEars(browser, viewport = { width: 1280, height:
 }
 
 /** What the live regions of {@code page} said since {@code from} (a {@link mark}). */
+/**
+ * The candidate of {@code session} joins by its link in a context whose live regions are recorded,
+ * and {@code staff}'s room shows them online (as "Cara Candidate", the name these sessions give).
+ */
+export async function candidateJoinsWithEars(browser, pages, problems, session, staff) {
+  const candCtx = await contextWithEars(browser);
+  const cand = await candCtx.newPage();
+  pages.push(cand);
+  watch(cand, 'candidate', problems);
+  await cand.goto(session.candidateUrl);
+  await cand.getByRole('button', { name: 'Join the room' }).click();
+  await staff.locator('.presence .who.online', { hasText: 'Cara Candidate' }).waitFor();
+  return cand;
+}
+
 export const spoken = (page, from = 0) => page.evaluate(n => window.spoken.slice(n), from);
 /** Where what is said next will start: pass it as {@code from}. */
 export const mark = page => page.evaluate(() => window.spoken.length);

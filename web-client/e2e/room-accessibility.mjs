@@ -17,7 +17,7 @@
 //              at 200 % zoom (1280 px wide: 640 CSS px) nothing scrolls sideways or is cut off
 import { join } from 'node:path';
 import { run, step, check, watch } from './browser.mjs';
-import { INTERACTIVE, axNodes, contextWithEars, expectFocus, focused, heard, heardOnce, lowContrast, mark, notHeard, spoken, tabTo, waitForFocusOn } from './a11y-checks.mjs';
+import { INTERACTIVE, axNodes, candidateJoinsWithEars, contextWithEars, expectFocus, focused, heard, heardOnce, lowContrast, mark, notHeard, spoken, tabTo, waitForFocusOn } from './a11y-checks.mjs';
 
 const part = (() => { const i = process.argv.indexOf('--part'); return i > 0 ? process.argv[i + 1] : 'all'; })();
 const PASSWORD = 'correct horse battery';
@@ -321,13 +321,7 @@ await run(async ({ browser, base, out, pages }) => {
     watch(staff, 'interviewer', problems);
     const session = await aSession(staff, base, 'Contrast Ltd');
     await staff.goto(`${base}/rooms/${session.id}`);
-    const candCtx = await contextWithEars(browser);
-    const cand = await candCtx.newPage();
-    pages.push(cand);
-    watch(cand, 'candidate', problems);
-    await cand.goto(session.candidateUrl);
-    await cand.getByRole('button', { name: 'Join the room' }).click();
-    await staff.locator('.presence .who.online', { hasText: 'Cara Candidate' }).waitFor();
+    const cand = await candidateJoinsWithEars(browser, pages, problems, session, staff);
 
     step('a room in full swing: a question, an answer, chat both ways, a score, a note');
     await staff.getByRole('button', { name: 'Start session' }).click();

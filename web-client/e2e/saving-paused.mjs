@@ -8,7 +8,7 @@
 // stays on their screen, reaches the interviewer only once it is stored, and is then in the
 // database (the review transcript, built from the stored events, has it as the answer).
 import { run, step, check, watch } from './browser.mjs';
-import { contextWithEars, heard, heardOnce, mark, notHeard, spoken } from './a11y-checks.mjs';
+import { candidateJoinsWithEars, contextWithEars, heard, heardOnce, mark, notHeard, spoken } from './a11y-checks.mjs';
 
 const PASSWORD = 'correct horse battery';
 const stamp = Date.now().toString(36);
@@ -37,13 +37,7 @@ await run(async ({ browser, base, pages, options }) => {
   check(created.status() === 201, `session: ${created.status()}`);
   const session = await created.json();
   await staff.goto(`${base}/rooms/${session.id}`);
-  const candCtx = await contextWithEars(browser);
-  const cand = await candCtx.newPage();
-  pages.push(cand);
-  watch(cand, 'candidate', problems);
-  await cand.goto(session.candidateUrl);
-  await cand.getByRole('button', { name: 'Join the room' }).click();
-  await staff.locator('.presence .who.online', { hasText: 'Cara Candidate' }).waitFor();
+  const cand = await candidateJoinsWithEars(browser, pages, problems, session, staff);
   await staff.getByRole('button', { name: 'Start session' }).click();
   await staff.getByRole('button', { name: 'Push next question' }).click();
   await cand.locator('.question-panel').getByText('Question 1 of 1').waitFor();
