@@ -110,8 +110,10 @@ export function Plan({ plan, current, asked, online, push, pushAny }: {
   );
 }
 
-/** {@code waiting}: notes sent and not confirmed yet, shown after the stored ones until they are. */
-/** {@code about}: a note's question as a short label ("Q2", "Extra"), or null when it was written before any. */
+/**
+ * {@code waiting}: notes sent and not confirmed yet, shown after the stored ones until they are.
+ * {@code about}: a note's question as a short label ("Q2", "Extra"), or null when it was written before any.
+ */
 export function Notes({ notes, send, waiting, online, about }: { notes: NoteLine[]; send: (text: string) => void; waiting: Outgoing[]; online: boolean; about: (questionId: string | null) => string | null }) {
   return (
     <div class="notes">
